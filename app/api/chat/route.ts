@@ -1,0 +1,44 @@
+import { chatRequestSchema, describeSchemaError } from "@/lib/chat/schema";
+import { providerFromEnvironment } from "@/lib/providers/provider-from-environment";
+import { newAnswerId } from "@/lib/server/answer-id";
+import { ChatError } from "@/lib/server/chat-error";
+import { chatServer } from "@/lib/server/chat-server";
+import { clientKey } from "@/lib/server/client-key";
+import { completeChat } from "@/lib/server/complete-chat";
+import { errorResponse, methodNotAllowed } from "@/lib/server/error-response";
+import { readJsonBody } from "@/lib/server/read-json-body";
+import { relayChatStream } from "@/lib/server/relay";
+import { sseHeaders } from "@/lib/sse/encode";
+
+// Streams need the Node runtime and must never be cached or prerendered.
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+export async function POST(request: Request): Promise<Response> {
+  const { config, admission } = chatServer();
+  try {
+    const parsed = chatRequestSchema.safeParse(await readJsonBody(request, config.maxBodyBytes));
+    if (!parsed.success) throw new ChatError("invalid_request", describeSchemaError(parsed.error));
+    const release = admission.admit(clientKey(request.headers));
+    const provider = providerFromEnvironment();
+    const answer = {
+      provider,
+      request: parsed.data,
+      id: newAnswerId(),
+      model: parsed.data.model ?? provider.defaultModel,
+      clientSignal: request.signal,
+      onEnd: release,
+    };
+    if (!parsed.data.stream) return await completeChat({ ...answer, timeoutMs: config.completionTimeoutMs });
+    return new Response(relayChatStream({ ...answer, config }), { headers: sseHeaders });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+const allowed = ["POST"] as const;
+export const GET = () => methodNotAllowed(allowed);
+export const PUT = GET;
+export const PATCH = GET;
+export const DELETE = GET;
+export const OPTIONS = () => new Response(null, { status: 204, headers: { Allow: "POST, OPTIONS" } });

@@ -1,0 +1,39 @@
+"use client";
+
+import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
+import { useStore } from "zustand";
+import { createJSONStorage } from "zustand/middleware";
+import { completeChat, streamChat } from "@/lib/client/chat-stream";
+import { createChatStore, type ChatState, type ChatStore, type PersistedChat } from "@/lib/store/chat";
+
+const ChatStoreContext = createContext<ChatStore | null>(null);
+
+function randomId(): string {
+  // crypto.randomUUID needs a secure context; a plain-http deployment has none.
+  return Array.from(crypto.getRandomValues(new Uint8Array(12)), (byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+
+/** One store per page, made in the browser; the saved conversation is loaded after the first render, so hydration matches. */
+export function ChatStoreProvider({ children }: { children: ReactNode }) {
+  const [store] = useState(() =>
+    createChatStore({
+      streamChat,
+      completeChat,
+      scheduleFrame: (callback) => requestAnimationFrame(() => callback()),
+      now: () => performance.now(),
+      createId: randomId,
+      storage: createJSONStorage<PersistedChat>(() => localStorage),
+    }),
+  );
+  useEffect(() => {
+    void store.persist.rehydrate();
+  }, [store]);
+  return <ChatStoreContext value={store}>{children}</ChatStoreContext>;
+}
+
+/** Selects from the chat store; select narrowly, so that a component re-renders only when its slice changes. */
+export function useChatStore<T>(selector: (state: ChatState) => T): T {
+  const store = useContext(ChatStoreContext);
+  if (!store) throw new Error("useChatStore needs a ChatStoreProvider above it");
+  return useStore(store, selector);
+}

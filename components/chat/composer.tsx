@@ -1,0 +1,71 @@
+"use client";
+
+import { useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { useChatStore } from "@/components/chat/chat-store-provider";
+import { StreamSwitch } from "@/components/chat/stream-switch";
+
+/** The message box: Enter sends, Shift+Enter is a new line, Escape stops; Stop replaces Send while an answer streams. */
+export function Composer() {
+  const [text, setText] = useState("");
+  const send = useChatStore((state) => state.send);
+  const stop = useChatStore((state) => state.stop);
+  const busy = useChatStore((state) => state.activeMessageId !== undefined);
+  const textareaRef = useRef<HTMLTextAreaElement>(null);
+
+  function submit(event?: FormEvent) {
+    event?.preventDefault();
+    if (busy || text.trim() === "") return;
+    void send(text);
+    setText("");
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      submit();
+    } else if (event.key === "Escape" && busy) {
+      stop();
+    }
+  }
+
+  return (
+    <form onSubmit={submit} className="mx-auto w-full max-w-3xl px-4 pb-4">
+      <div className="flex items-end gap-2 rounded-2xl border border-slate-300 bg-white p-2 shadow-sm focus-within:border-blue-500 dark:border-slate-700 dark:bg-slate-900">
+        <textarea
+          ref={textareaRef}
+          aria-label="Message"
+          placeholder="Message"
+          rows={1}
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+          onKeyDown={onKeyDown}
+          className="field-sizing-content max-h-48 min-h-10 flex-1 resize-none bg-transparent px-2 py-2 text-slate-900 outline-none placeholder:text-slate-500 dark:text-slate-100 dark:placeholder:text-slate-400"
+        />
+        {busy ? (
+          <button
+            type="button"
+            onClick={() => {
+              stop();
+              textareaRef.current?.focus();
+            }}
+            className="rounded-xl bg-slate-800 px-4 py-2 font-medium text-white hover:bg-slate-700 dark:bg-slate-200 dark:text-slate-900 dark:hover:bg-white"
+          >
+            Stop
+          </button>
+        ) : (
+          <button
+            type="submit"
+            disabled={text.trim() === ""}
+            className="rounded-xl bg-blue-600 px-4 py-2 font-medium text-white hover:bg-blue-700 disabled:cursor-not-allowed disabled:opacity-40"
+          >
+            Send
+          </button>
+        )}
+      </div>
+      <div className="mt-2 flex items-center justify-between gap-4 px-1">
+        <StreamSwitch />
+        <span className="hidden text-xs text-slate-500 sm:inline dark:text-slate-400">Enter to send · Shift+Enter for a new line</span>
+      </div>
+    </form>
+  );
+}

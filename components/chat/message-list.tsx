@@ -1,0 +1,25 @@
+"use client";
+
+import { useShallow } from "zustand/react/shallow";
+import { useChatStore } from "@/components/chat/chat-store-provider";
+import { MessageItem } from "@/components/chat/message-item";
+import { useFollowBottom } from "@/components/chat/use-follow-bottom";
+
+/** The conversation. `aria-busy` while an answer streams, so screen readers read it once it is whole, not token by token. */
+export function MessageList() {
+  const messageIds = useChatStore(useShallow((state) => state.messageIds));
+  const busy = useChatStore((state) => state.activeMessageId !== undefined);
+  const scrollerRef = useFollowBottom<HTMLDivElement>();
+  return (
+    <div ref={scrollerRef} className="min-h-0 flex-1 overflow-y-auto">
+      <div role="log" aria-label="Conversation" aria-busy={busy} className="mx-auto flex max-w-3xl flex-col gap-6 px-4 py-6">
+        {messageIds.length === 0 && (
+          <p className="mt-16 text-center text-slate-500 dark:text-slate-400">Ask anything. The answer appears as it is written.</p>
+        )}
+        {messageIds.map((id, index) => (
+          <MessageItem key={id} id={id} isLast={index === messageIds.length - 1} />
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+import { chatEventSchema, doneSentinel, type ChatEvent, type Usage } from "@/lib/chat/events";
+import type { ChatRequestInput } from "@/lib/chat/schema";
+import { ChatClientError, connectionError, errorFromResponse } from "@/lib/client/chat-client-error";
+import { decodeSse } from "@/lib/sse/decode";
+
+export interface ChatClientOptions {
+  signal?: AbortSignal;
+  /** Injected in tests; the global `fetch` otherwise. */
+  fetch?: typeof fetch;
+  endpoint?: string;
+}
+
+function post(request: ChatRequestInput, stream: boolean, options: ChatClientOptions): Promise<Response> {
+  const fetchFunction = options.fetch ?? fetch;
+  return fetchFunction(options.endpoint ?? "/api/chat", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ ...request, stream }),
+    signal: options.signal,
+  });
+}
+
+/**
+ * Streams one answer from `POST /api/chat` as typed events, each checked
+ * against the same schema the server writes with. Ends after `[DONE]`;
+ * throws a `ChatClientError` if the stream breaks before it, and the
+ * signal's `AbortError` when aborted.
+ */
+export async function* streamChat(request: ChatRequestInput, options: ChatClientOptions = {}): AsyncGenerator<ChatEvent> {
+  let response: Response;
+  try {
+    response = await post(request, true, options);
+  } catch (error) {
+    throw connectionError(error, false);
+  }
+  if (!response.ok) throw await errorFromResponse(response);
+  if (!response.body || !response.headers.get("content-type")?.startsWith("text/event-stream")) {
+    throw new ChatClientError("bad_response", "The server did not answer with a stream.", { retryable: true });
+  }
+  try {
+    for await (const message of decodeSse(response.body)) {
+      if (message.data === doneSentinel) return;
+      // Events this client does not know (a newer server's) are skipped.
+      const parsed = chatEventSchema.safeParse({ ...(JSON.parse(message.data) as object), type: message.event });
+      if (parsed.success) yield parsed.data;
+    }
+  } catch (error) {
+    throw connectionError(error, true);
+  }
+  throw new ChatClientError("connection_lost", "The connection closed before the answer was complete.", { retryable: true });
+}
+
+export interface CompleteAnswer {
+  id: string;
+  model: string;
+  content: string;
+  finish_reason: string;
+  usage?: Usage;
+}
+
+/** One answer from `POST /api/chat` with `stream: false`, whole. */
+export async function completeChat(request: ChatRequestInput, options: ChatClientOptions = {}): Promise<CompleteAnswer> {
+  let response: Response;
+  try {
+    response = await post(request, false, options);
+  } catch (error) {
+    throw connectionError(error, false);
+  }
+  if (!response.ok) throw await errorFromResponse(response);
+  return (await response.json()) as CompleteAnswer;
+}

@@ -1,0 +1,121 @@
+/**
+ * What the offline demo model says. It does not understand the question; it
+ * picks the answer that suits the prompt best, so that a fresh clone shows
+ * markdown, a code block and CJK text streaming in.
+ */
+
+const streamingExplained = `## What streaming changes
+
+When a model answers, it writes **one token at a time**. Without streaming, the server waits until the last token is written and then sends the whole answer at once. With streaming, every token is sent the moment it exists.
+
+| | first words on screen | whole answer |
+|---|---|---|
+| streaming | after ~0.4 s | after the model finishes |
+| not streaming | after the model finishes | after the model finishes |
+
+The total time is the same; what changes is **how long you stare at nothing**.
+
+### How this app does it
+
+1. The browser posts the conversation to \`/api/chat\`.
+2. The route asks the model with \`stream: true\` and relays each delta as a Server-Sent Event.
+3. The page decodes the events and appends the text as it arrives.
+
+\`\`\`ts
+const response = await fetch("/api/chat", {
+  method: "POST",
+  headers: { "Content-Type": "application/json" },
+  body: JSON.stringify({ messages: [{ role: "user", content: "Hello" }] }),
+});
+for await (const event of decodeSse(response.body!)) {
+  if (event.event === "delta") append(JSON.parse(event.data).content);
+}
+\`\`\`
+
+Streaming works in every language: 日本語も한국어도 emoji 🎉 too.`;
+
+const codeExample = `Here is a small TypeScript function that reads a stream of Server-Sent Events with \`fetch\`:
+
+\`\`\`ts
+export async function* readEvents(response: Response): AsyncGenerator<string> {
+  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = "";
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    buffer += value;
+    let end: number;
+    while ((end = buffer.indexOf("\\n\\n")) >= 0) {
+      yield buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+    }
+  }
+}
+\`\`\`
+
+- \`TextDecoderStream\` keeps a character that is cut between two chunks whole.
+- A blank line ends each event.
+- In real code, use a parser such as **eventsource-parser**: it also handles \`\\r\\n\`, comments and multi-line data.`;
+
+const japanese = `## ストリーミングとは
+
+モデルは答えを**一語ずつ**生成します。ストリーミングなしでは、最後の語が書かれるまで何も表示されません。ストリーミングでは、生成された語がすぐに画面に届きます。
+
+- 最初の文字が出るまでの時間（TTFT）が短くなります
+- 全体の時間は変わりません
+- 待っている人は、答えが育っていくのを読めます
+
+これはオフラインのデモモデルです。本物のモデルを使うには \`OPENAI_API_KEY\` を設定してください。🚀`;
+
+const korean = `## 스트리밍이란
+
+모델은 답을 **한 토큰씩** 만듭니다. 스트리밍이 없으면 마지막 토큰이 나올 때까지 아무것도 보이지 않습니다. 스트리밍을 쓰면 만들어진 토큰이 바로 화면에 나타납니다.
+
+- 첫 글자가 보이기까지의 시간(TTFT)이 짧아집니다
+- 전체 시간은 같습니다
+- 기다리는 사람은 답이 자라는 것을 읽을 수 있습니다
+
+이것은 오프라인 데모 모델입니다. 실제 모델을 쓰려면 \`OPENAI_API_KEY\`를 설정하세요. ✨`;
+
+const greeting = `Hello! 👋 I am the **offline demo model** of streamchat. I don't call any real model: I answer from a few prepared texts, paced like a real model, so that you can watch streaming work.
+
+Try asking me:
+- *What is streaming?*
+- *Show me some code*
+- *ストリーミングとは？* or *스트리밍이 뭐예요?*`;
+
+function fallback(prompt: string): string {
+  const quoted = prompt.length > 80 ? `${prompt.slice(0, 80)}…` : prompt;
+  return `I am the **offline demo model**, so I can't really answer “${quoted}”.
+
+What I can do is show you streaming: this text arrives token by token, the way a real model's answer does. Ask me *what streaming is*, or for *some code*.
+
+To talk to a real model, stop the server and start it again with a key:
+
+\`\`\`sh
+OPENAI_API_KEY=sk-... npm run dev
+\`\`\``;
+}
+
+const japaneseScript = /[\u3040-\u30ff]/u;
+const koreanScript = /[\uac00-\ud7af]/u;
+const chineseCharacters = /[\u4e00-\u9fff]/u;
+
+export function demoAnswerFor(prompt: string): string {
+  const lower = prompt.toLowerCase();
+  if (koreanScript.test(prompt)) return korean;
+  if (japaneseScript.test(prompt) || chineseCharacters.test(prompt)) return japanese;
+  if (/\b(code|typescript|javascript|example|function)\b/.test(lower)) return codeExample;
+  if (/\bstream/.test(lower) || /\bsse\b/.test(lower)) return streamingExplained;
+  if (/^\s*(hi|hello|hey|good (morning|afternoon|evening))\b/.test(lower)) return greeting;
+  return fallback(prompt.trim());
+}
+
+/**
+ * Cuts text into token-sized pieces the way tokenizers roughly do: a word
+ * with its leading space, long words in pieces, CJK a character or two at a
+ * time. The `u` flag keeps every piece on code point boundaries.
+ */
+export function splitIntoTokens(text: string): string[] {
+  return text.match(/ ?[\p{Script=Latin}\p{N}]{1,5}|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{1,2}|\s+|./gsu) ?? [];
+}

@@ -1,0 +1,97 @@
+import type { ChatCompletionChunk, ChatCompletionCreateParams } from "openai/resources/chat/completions";
+import { demoAnswerFor, splitIntoTokens } from "@/lib/providers/demo/demo-answers";
+import { demoPacingFor, type DemoPacing } from "@/lib/providers/demo/demo-pacing";
+import { abortableDelay } from "@/lib/server/abortable-delay";
+
+const encoder = new TextEncoder();
+
+function lastUserText(parameters: ChatCompletionCreateParams): string {
+  const last = parameters.messages.findLast((message) => message.role === "user");
+  return typeof last?.content === "string" ? last.content : "";
+}
+
+function estimateTokens(parameters: ChatCompletionCreateParams): number {
+  const characters = parameters.messages.reduce(
+    (sum, message) => sum + (typeof message.content === "string" ? message.content.length : 0),
+    0,
+  );
+  return Math.max(1, Math.ceil(characters / 4));
+}
+
+/**
+ * A `fetch` for the `openai` client that answers `POST /chat/completions`
+ * locally, as a real server would: a `text/event-stream` of
+ * `chat.completion.chunk` objects paced like a model (or one JSON body after
+ * the whole answer's time, when not streaming). The SDK parses it exactly as
+ * it parses OpenAI's, so the demo runs the production code path.
+ */
+export function createDemoFetch(defaultPacing?: DemoPacing): typeof fetch {
+  return async (_input, init) => {
+    const parameters = JSON.parse(String(init?.body)) as ChatCompletionCreateParams;
+    const signal = init?.signal ?? undefined;
+    const pacing = demoPacingFor(parameters.model, defaultPacing);
+    const limit = parameters.max_completion_tokens ?? parameters.max_tokens ?? Infinity;
+    const allTokens = splitIntoTokens(demoAnswerFor(lastUserText(parameters)));
+    const tokens = allTokens.slice(0, limit);
+    const finishReason = tokens.length < allTokens.length ? "length" : "stop";
+    const interval = 1000 / pacing.tokensPerSecond;
+    const id = `chatcmpl-demo-${crypto.randomUUID()}`;
+    const created = Math.floor(Date.now() / 1000);
+    const usage = {
+      prompt_tokens: estimateTokens(parameters),
+      completion_tokens: tokens.length,
+      total_tokens: estimateTokens(parameters) + tokens.length,
+    };
+
+    if (!parameters.stream) {
+      await abortableDelay(pacing.firstTokenMs + interval * tokens.length, signal);
+      return Response.json({
+        id,
+        object: "chat.completion",
+        created,
+        model: parameters.model,
+        choices: [{ index: 0, message: { role: "assistant", content: tokens.join(""), refusal: null }, finish_reason: finishReason, logprobs: null }],
+        usage,
+      });
+    }
+
+    const chunk = (delta: ChatCompletionChunk.Choice.Delta, finish: ChatCompletionChunk.Choice["finish_reason"] = null): Uint8Array => {
+      const body: ChatCompletionChunk = {
+        id,
+        object: "chat.completion.chunk",
+        created,
+        model: parameters.model,
+        choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }],
+      };
+      return encoder.encode(`data: ${JSON.stringify(body)}\n\n`);
+    };
+    const includeUsage = parameters.stream_options?.include_usage === true;
+    let next = 0;
+    let sentFinish = false;
+    const body = new ReadableStream<Uint8Array>({
+      async start(controller) {
+        await abortableDelay(pacing.firstTokenMs, signal);
+        controller.enqueue(chunk({ role: "assistant", content: "" }));
+      },
+      async pull(controller) {
+        if (next < tokens.length) {
+          if (next > 0) await abortableDelay(interval, signal);
+          controller.enqueue(chunk({ content: tokens[next++] }));
+          return;
+        }
+        if (!sentFinish) {
+          sentFinish = true;
+          controller.enqueue(chunk({}, finishReason));
+          return;
+        }
+        if (includeUsage) {
+          const usageChunk: ChatCompletionChunk = { id, object: "chat.completion.chunk", created, model: parameters.model, choices: [], usage };
+          controller.enqueue(encoder.encode(`data: ${JSON.stringify(usageChunk)}\n\n`));
+        }
+        controller.enqueue(encoder.encode("data: [DONE]\n\n"));
+        controller.close();
+      },
+    });
+    return new Response(body, { headers: { "Content-Type": "text/event-stream" } });
+  };
+}

@@ -1,0 +1,24 @@
+import type OpenAI from "openai";
+
+export type ProviderKind = "demo" | "openai" | "azure" | "compatible";
+
+export interface ModelOption {
+  id: string;
+  label: string;
+}
+
+/**
+ * Every model sits behind this: an `openai` client (the offline demo model
+ * included, whose `fetch` answers locally) and what the page may offer.
+ */
+export interface ChatProvider {
+  kind: ProviderKind;
+  client: OpenAI;
+  defaultModel: string;
+  models: ModelOption[];
+  /**
+   * OpenAI's own API wants `max_completion_tokens` (newer models refuse
+   * `max_tokens`); compatible servers (Ollama, vLLM, LM Studio) know `max_tokens`.
+   */
+  tokenLimitParameter: "max_tokens" | "max_completion_tokens";
+}

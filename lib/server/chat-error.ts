@@ -1,0 +1,48 @@
+import type { ChatEventOf } from "@/lib/chat/events";
+import { errorStatus, type ErrorCode } from "@/lib/chat/error-codes";
+
+interface ChatErrorOptions {
+  retryable?: boolean;
+  /** Seconds the client should wait before trying again (`Retry-After`). */
+  retryAfterSeconds?: number;
+  /** Overrides the status that `code` answers with. */
+  status?: number;
+  cause?: unknown;
+}
+
+/**
+ * An error whose message is ours and written for people: nothing from an
+ * upstream's error text (which can carry a masked key) is ever put in it.
+ */
+export class ChatError extends Error {
+  readonly code: ErrorCode;
+  readonly retryable: boolean;
+  readonly retryAfterSeconds: number | undefined;
+  readonly status: number;
+
+  constructor(code: ErrorCode, message: string, options: ChatErrorOptions = {}) {
+    super(message, { cause: options.cause });
+    this.name = "ChatError";
+    this.code = code;
+    this.retryable = options.retryable ?? false;
+    this.retryAfterSeconds = options.retryAfterSeconds;
+    this.status = options.status ?? errorStatus[code];
+  }
+
+  /** The protocol's error body, `{"error": {"code", "message"}}`, with `Retry-After` when known. */
+  toResponse(headers: Record<string, string> = {}): Response {
+    const allHeaders = new Headers(headers);
+    if (this.retryAfterSeconds !== undefined) allHeaders.set("Retry-After", String(Math.ceil(this.retryAfterSeconds)));
+    return Response.json({ error: { code: this.code, message: this.message } }, { status: this.status, headers: allHeaders });
+  }
+
+  toEvent(): ChatEventOf<"error"> {
+    return {
+      type: "error",
+      code: this.code,
+      message: this.message,
+      retryable: this.retryable,
+      ...(this.retryAfterSeconds === undefined ? {} : { retry_after: this.retryAfterSeconds }),
+    };
+  }
+}

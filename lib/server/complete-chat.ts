@@ -1,0 +1,42 @@
+import type { Usage } from "@/lib/chat/events";
+import type { RelayOptions } from "@/lib/server/relay";
+import { recordOutcome } from "@/lib/server/outcome";
+import { upstreamErrorToChatError } from "@/lib/server/upstream-error";
+import { upstreamParameters } from "@/lib/server/upstream-parameters";
+
+type CompleteOptions = Omit<RelayOptions, "config"> & { timeoutMs: number };
+
+/** The non-streaming answer (`stream: false`): one JSON body once the model has finished. */
+export async function completeChat(options: CompleteOptions): Promise<Response> {
+  const { provider, request, id, model, clientSignal } = options;
+  const startedAt = performance.now();
+  const elapsed = () => Math.round(performance.now() - startedAt);
+  try {
+    const completion = await provider.client.chat.completions.create(upstreamParameters(request, provider, model, false), {
+      signal: clientSignal,
+      timeout: options.timeoutMs,
+    });
+    const choice = completion.choices[0];
+    const content = choice?.message.content ?? "";
+    const usage: Usage | undefined = completion.usage && {
+      prompt_tokens: completion.usage.prompt_tokens,
+      completion_tokens: completion.usage.completion_tokens,
+      total_tokens: completion.usage.total_tokens,
+    };
+    const finishReason = choice?.finish_reason ?? "stop";
+    const ms = elapsed();
+    recordOutcome({ event: "chat.outcome", id, outcome: "success", model, ms, ttft_ms: ms, deltas: content ? 1 : 0, ...(usage ? { usage } : {}) });
+    return Response.json({ id, model, content, finish_reason: finishReason, ...(usage ? { usage } : {}) });
+  } catch (error) {
+    if (clientSignal.aborted) {
+      recordOutcome({ event: "chat.outcome", id, outcome: "client_disconnected_before_streaming", model, ms: elapsed(), deltas: 0 });
+      // Nobody reads this; the client has gone.
+      return new Response(null, { status: 204 });
+    }
+    const failure = upstreamErrorToChatError(error);
+    recordOutcome({ event: "chat.outcome", id, outcome: "error", model, ms: elapsed(), deltas: 0, error: failure.code });
+    return failure.toResponse();
+  } finally {
+    options.onEnd?.();
+  }
+}

@@ -1,0 +1,156 @@
+import type { ChatEvent, Usage } from "@/lib/chat/events";
+import type { ChatRequest } from "@/lib/chat/schema";
+import type { ChatProvider } from "@/lib/providers/provider";
+import { ChatError } from "@/lib/server/chat-error";
+import { recordOutcome, type OutcomeKind } from "@/lib/server/outcome";
+import type { ServerConfig } from "@/lib/server/server-config";
+import { upstreamErrorToChatError } from "@/lib/server/upstream-error";
+import { upstreamParameters } from "@/lib/server/upstream-parameters";
+import { doneBytes, encodeEvent, pingBytes } from "@/lib/sse/encode";
+
+export interface RelayOptions {
+  provider: ChatProvider;
+  request: ChatRequest;
+  /** The answer's id, sent in `start`. */
+  id: string;
+  model: string;
+  /** Aborts when the client goes away. */
+  clientSignal: AbortSignal;
+  config: Pick<ServerConfig, "heartbeatMs" | "firstTokenTimeoutMs" | "idleTimeoutMs">;
+  /** Called once, when everything about the answer is over (frees its admission slot). */
+  onEnd?: () => void;
+}
+
+const timeoutError = () =>
+  new ChatError("timeout", "The model stopped sending for too long, so the answer was ended. Try again.", { retryable: true });
+
+const closedEarlyError = () =>
+  new ChatError("upstream_unavailable", "The model's connection closed before the answer was complete. Try again.", {
+    retryable: true,
+  });
+
+/**
+ * Relays one upstream answer as protocol events: `start` at once, one `delta`
+ * per upstream delta written the moment it arrives, `usage`, then `finish` or
+ * `error`, then `[DONE]`. When the client goes away, the upstream request is
+ * aborted at once. Exactly one outcome line is recorded.
+ */
+export function relayChatStream(options: RelayOptions): ReadableStream<Uint8Array> {
+  const { provider, request, id, model, clientSignal, config } = options;
+  const startedAt = performance.now();
+  const upstreamAbort = new AbortController();
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  let open = true;
+  let clientGone = false;
+  let timedOut = false;
+  let nextEventId = 0;
+  let deltas = 0;
+  let firstDeltaMs: number | undefined;
+
+  // Refreshed on every write; fires only after `heartbeatMs` of silence.
+  const heartbeat = setTimeout(() => write(pingBytes), config.heartbeatMs);
+  let watchdog = setTimeout(() => {
+    timedOut = true;
+    upstreamAbort.abort();
+  }, config.firstTokenTimeoutMs);
+  let upstreamChunks = 0;
+
+  function write(bytes: Uint8Array): void {
+    if (!open) return;
+    controller.enqueue(bytes);
+    heartbeat.refresh();
+  }
+  const send = (event: ChatEvent) => write(encodeEvent(nextEventId++, event));
+
+  function onClientGone(): void {
+    clientGone = true;
+    open = false;
+    upstreamAbort.abort();
+  }
+  clientSignal.addEventListener("abort", onClientGone, { once: true });
+  if (clientSignal.aborted) onClientGone();
+
+  function onUpstreamChunk(): void {
+    upstreamChunks += 1;
+    if (upstreamChunks > 1) {
+      watchdog.refresh();
+      return;
+    }
+    // After the first byte, the shorter gap between tokens applies.
+    clearTimeout(watchdog);
+    watchdog = setTimeout(() => {
+      timedOut = true;
+      upstreamAbort.abort();
+    }, config.idleTimeoutMs);
+  }
+
+  async function pump(): Promise<void> {
+    let failure: ChatError | undefined;
+    let finishReason: string | undefined;
+    let usage: Usage | undefined;
+    try {
+      const upstream = await provider.client.chat.completions.create(upstreamParameters(request, provider, model, true), {
+        signal: upstreamAbort.signal,
+      });
+      for await (const chunk of upstream) {
+        onUpstreamChunk();
+        const choice = chunk.choices[0];
+        const content = choice?.delta?.content;
+        if (content) {
+          firstDeltaMs ??= performance.now() - startedAt;
+          deltas += 1;
+          send({ type: "delta", content });
+        }
+        if (choice?.finish_reason) finishReason = choice.finish_reason;
+        if (chunk.usage) {
+          const { prompt_tokens, completion_tokens, total_tokens } = chunk.usage;
+          usage = { prompt_tokens, completion_tokens, total_tokens };
+        }
+      }
+      // The SDK ends the loop quietly on an abort, so a timeout shows only here.
+      if (timedOut) failure = timeoutError();
+      else if (!clientGone && finishReason === undefined) failure = closedEarlyError();
+    } catch (error) {
+      failure = timedOut ? timeoutError() : upstreamErrorToChatError(error);
+    } finally {
+      clearTimeout(heartbeat);
+      clearTimeout(watchdog);
+      clientSignal.removeEventListener("abort", onClientGone);
+    }
+
+    if (open) {
+      if (usage) send({ type: "usage", ...usage });
+      send(failure ? failure.toEvent() : { type: "finish", finish_reason: finishReason ?? "stop" });
+      write(doneBytes);
+      open = false;
+      controller.close();
+    }
+
+    let outcome: OutcomeKind = "success";
+    if (clientGone) outcome = deltas > 0 ? "client_disconnected_while_streaming" : "client_disconnected_before_streaming";
+    else if (failure) outcome = "error";
+    recordOutcome({
+      event: "chat.outcome",
+      id,
+      outcome,
+      model,
+      ms: Math.round(performance.now() - startedAt),
+      ...(firstDeltaMs === undefined ? {} : { ttft_ms: Math.round(firstDeltaMs) }),
+      deltas,
+      ...(usage ? { usage } : {}),
+      ...(failure && !clientGone ? { error: failure.code } : {}),
+    });
+    options.onEnd?.();
+  }
+
+  return new ReadableStream<Uint8Array>({
+    start(streamController) {
+      controller = streamController;
+      send({ type: "start", id, model });
+      void pump();
+    },
+    cancel() {
+      onClientGone();
+    },
+  });
+}

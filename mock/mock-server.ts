@@ -1,0 +1,152 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { scenarioFor, type Scenario, type ScenarioName } from "./scenarios";
+
+/** What the mock saw of one chat request: tests assert on it (e.g. that Stop closed the upstream). */
+export interface MockRequestRecord {
+  id: number;
+  scenario: ScenarioName;
+  path: string;
+  authorization: string | undefined;
+  apiKey: string | undefined;
+  body: Record<string, unknown>;
+  startedAt: number;
+  endedAt: number | undefined;
+  /** The client closed the connection before the mock had finished its answer. */
+  closedByClient: boolean;
+  tokensSent: number;
+  tokensPlanned: number;
+}
+
+export interface MockServer {
+  /** The `OPENAI_BASE_URL` to use: `http://127.0.0.1:PORT/v1`. */
+  baseUrl: string;
+  origin: string;
+  requests: MockRequestRecord[];
+  close(): Promise<void>;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function readBody(request: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    request.on("error", reject);
+  });
+}
+
+/** Writes `text`, cut into 1-, 2- and 3-byte pieces when the scenario says so, each its own write. */
+async function write(response: http.ServerResponse, text: string, split: boolean): Promise<void> {
+  if (!split) {
+    response.write(text);
+    return;
+  }
+  const bytes = Buffer.from(text, "utf8");
+  for (let offset = 0, size = 1; offset < bytes.length; offset += size, size = (size % 3) + 1) {
+    response.write(bytes.subarray(offset, offset + size));
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+function chunkJson(record: MockRequestRecord, choices: unknown[], extra: Record<string, unknown> = {}): string {
+  const model = record.body.model ?? "mock-model";
+  return `data: ${JSON.stringify({ id: `chatcmpl-mock-${record.id}`, object: "chat.completion.chunk", created: 1, model, choices, ...extra })}\n\n`;
+}
+
+async function answer(scenario: Scenario, record: MockRequestRecord, response: http.ServerResponse): Promise<void> {
+  const usage = { prompt_tokens: 11, completion_tokens: scenario.tokens.length, total_tokens: 11 + scenario.tokens.length };
+  if (scenario.status !== undefined) {
+    const headers: Record<string, string> = { "Content-Type": "application/json" };
+    if (scenario.retryAfter) headers["Retry-After"] = scenario.retryAfter;
+    response.writeHead(scenario.status, headers);
+    // Real upstreams put a masked key in their messages: the app must never pass it on.
+    response.end(JSON.stringify({ error: { message: "Incorrect API key provided: sk-mock********************abcd.", type: "mock_error", code: "mock" } }));
+    return;
+  }
+  if (record.body.stream !== true) {
+    await sleep(scenario.firstTokenMs + scenario.intervalMs * scenario.tokens.length);
+    record.tokensSent = scenario.tokens.length;
+    const message = { role: "assistant", content: scenario.tokens.join("") };
+    response.writeHead(200, { "Content-Type": "application/json" });
+    response.end(JSON.stringify({ id: `chatcmpl-mock-${record.id}`, object: "chat.completion", created: 1, model: record.body.model, choices: [{ index: 0, message, finish_reason: scenario.finishReason }], usage }));
+    return;
+  }
+
+  response.writeHead(200, { "Content-Type": "text/event-stream", "Cache-Control": "no-cache" });
+  response.flushHeaders();
+  response.socket?.setNoDelay(true);
+  await sleep(scenario.firstTokenMs);
+  await write(response, chunkJson(record, [{ index: 0, delta: { role: "assistant", content: "" }, finish_reason: null }]), scenario.splitBytes);
+  for (const [index, token] of scenario.tokens.entries()) {
+    if (record.closedByClient) return;
+    if (index === scenario.after) {
+      if (scenario.name === "drop") return void response.socket?.destroy();
+      if (scenario.name === "stall") return; // silent until the client gives up
+      if (scenario.name === "truncated") return void response.end();
+    }
+    if (index > 0) await sleep(scenario.intervalMs);
+    if (record.closedByClient) return;
+    await write(response, chunkJson(record, [{ index: 0, delta: { content: token }, finish_reason: null }]), scenario.splitBytes);
+    record.tokensSent += 1;
+  }
+  await write(response, chunkJson(record, [{ index: 0, delta: {}, finish_reason: scenario.finishReason }]), scenario.splitBytes);
+  const options = record.body.stream_options as { include_usage?: boolean } | undefined;
+  if (options?.include_usage) await write(response, chunkJson(record, [], { usage }), scenario.splitBytes);
+  await write(response, "data: [DONE]\n\n", scenario.splitBytes);
+  response.end();
+}
+
+/** An OpenAI-compatible server on loopback that answers as its scenarios say (`mock/scenarios.ts`). */
+export async function startMockServer(port = 0): Promise<MockServer> {
+  const requests: MockRequestRecord[] = [];
+  const server = http.createServer(async (request, response) => {
+    const path = (request.url ?? "/").split("?")[0] ?? "/";
+    if (path === "/__mock/requests") {
+      if (request.method === "DELETE") requests.length = 0;
+      response.writeHead(200, { "Content-Type": "application/json" });
+      response.end(JSON.stringify(requests));
+      return;
+    }
+    if (request.method !== "POST" || !path.endsWith("/chat/completions")) {
+      response.writeHead(404, { "Content-Type": "application/json" });
+      response.end(JSON.stringify({ error: { message: `mock: no route ${request.method} ${path}` } }));
+      return;
+    }
+    const body = JSON.parse(await readBody(request)) as Record<string, unknown>;
+    const scenario = scenarioFor((body.messages as Array<{ role: string; content: unknown }>) ?? []);
+    const record: MockRequestRecord = {
+      id: requests.length,
+      scenario: scenario.name,
+      path: request.url ?? "",
+      authorization: request.headers.authorization,
+      apiKey: request.headers["api-key"] as string | undefined,
+      body,
+      startedAt: Date.now(),
+      endedAt: undefined,
+      closedByClient: false,
+      tokensSent: 0,
+      tokensPlanned: scenario.tokens.length,
+    };
+    requests.push(record);
+    response.on("close", () => {
+      record.endedAt = Date.now();
+      if (!response.writableFinished) record.closedByClient = true;
+    });
+    await answer(scenario, record, response);
+  });
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const { port: actualPort } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${actualPort}`;
+  return {
+    baseUrl: `${origin}/v1`,
+    origin,
+    requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,102 @@
+/**
+ * The mock upstream's scenarios. A test picks one by writing a directive in
+ * the last user message: `mock:NAME key=value ...` (so the chat page can pick
+ * one too). Without a directive the mock answers `mockTexts.plain`.
+ */
+
+export const mockTexts = {
+  plain: "Hello from the mock model. This answer streams in small pieces.",
+  multilingual:
+    "English first.\nこんにちは、世界！ストリーミングのテストです。\n안녕하세요, 세계! 스트리밍 테스트입니다.\n" +
+    "Emoji: 👋🏽 👨‍👩‍👧‍👦 🇯🇵 🎉\r\nTabs\tand \"quotes\" and \\backslashes\\ and </script> stay exact.\n\n中文也可以。",
+};
+
+export type ScenarioName =
+  | "plain"
+  | "multilingual"
+  | "paced"
+  | "echo"
+  | "length"
+  | "content_filter"
+  | "status"
+  | "drop"
+  | "stall"
+  | "truncated";
+
+export interface Scenario {
+  name: ScenarioName;
+  /** The answer, cut into the deltas the mock sends. */
+  tokens: string[];
+  finishReason: string;
+  firstTokenMs: number;
+  intervalMs: number;
+  /** Cut every SSE write into pieces of 1, 2 and 3 bytes (UTF-8 and lines split mid-way). */
+  splitBytes: boolean;
+  /** `status`: answer with this HTTP status and an OpenAI-shaped error body. */
+  status?: number;
+  retryAfter?: string;
+  /** `drop`, `stall`, `truncated`: what happens after this many tokens. */
+  after?: number;
+}
+
+function numberParameter(parameters: Map<string, string>, name: string, fallback: number): number {
+  const value = Number(parameters.get(name));
+  return parameters.has(name) && Number.isFinite(value) ? value : fallback;
+}
+
+/** Cuts text into pieces by code points, `size` at a time: never inside a surrogate pair. */
+export function tokensOf(text: string, size = 3): string[] {
+  const codePoints = Array.from(text);
+  const tokens: string[] = [];
+  for (let index = 0; index < codePoints.length; index += size) tokens.push(codePoints.slice(index, index + size).join(""));
+  return tokens;
+}
+
+/** `paced` answers `Token 0. Token 1. ...`, one delta each: easy to check for exactness and order. */
+export function pacedTokens(count: number): string[] {
+  return Array.from({ length: count }, (_, index) => `Token ${index}. `);
+}
+
+export function scenarioFor(messages: ReadonlyArray<{ role: string; content: unknown }>): Scenario {
+  const last = [...messages].reverse().find((message) => message.role === "user");
+  const text = typeof last?.content === "string" ? last.content : "";
+  const directive = /mock:(\w+)((?:\s+\w+=\S+)*)/.exec(text);
+  const name = (directive?.[1] ?? "plain") as ScenarioName;
+  const parameters = new Map(
+    (directive?.[2] ?? "")
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((pair) => pair.split("=", 2) as [string, string]),
+  );
+  const base: Scenario = {
+    name,
+    tokens: tokensOf(mockTexts.plain),
+    finishReason: "stop",
+    firstTokenMs: numberParameter(parameters, "first", 20),
+    intervalMs: numberParameter(parameters, "interval", 10),
+    splitBytes: parameters.get("split") === "1",
+    after: numberParameter(parameters, "after", 3),
+  };
+  switch (name) {
+    case "multilingual":
+      return { ...base, tokens: tokensOf(mockTexts.multilingual, numberParameter(parameters, "size", 2)) };
+    case "paced":
+      return { ...base, tokens: pacedTokens(numberParameter(parameters, "tokens", 50)) };
+    case "echo": {
+      const echo = `You said: ${text} (${messages.length} messages)`;
+      return { ...base, tokens: tokensOf(echo, 4) };
+    }
+    case "length":
+    case "content_filter":
+      return { ...base, finishReason: name };
+    case "status":
+      return { ...base, status: numberParameter(parameters, "code", 500), retryAfter: parameters.get("retry_after") };
+    case "drop":
+    case "stall":
+    case "truncated":
+      return base;
+    default:
+      return { ...base, name: "plain" };
+  }
+}
