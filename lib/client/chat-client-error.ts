@@ -1,3 +1,5 @@
+import { parseRetryAfter } from "@/lib/chat/parse-retry-after";
+
 /** A failure the page can show: the protocol's code, a message for people, and whether retrying may help. */
 export class ChatClientError extends Error {
   readonly code: string;
@@ -17,8 +19,7 @@ const retryableStatuses = new Set([408, 429, 500, 502, 503, 504]);
 
 /** Reads the protocol's `{"error": {...}}` body, or describes a status that came without one (a proxy's HTML page). */
 export async function errorFromResponse(response: Response): Promise<ChatClientError> {
-  const retryAfterHeader = Number(response.headers.get("retry-after"));
-  const retryAfterSeconds = Number.isFinite(retryAfterHeader) && retryAfterHeader > 0 ? retryAfterHeader : undefined;
+  const retryAfterSeconds = parseRetryAfter(response.headers.get("retry-after"));
   const retryable = retryableStatuses.has(response.status);
   try {
     const body = (await response.json()) as { error?: { code?: unknown; message?: unknown } };

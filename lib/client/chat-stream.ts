@@ -10,6 +10,19 @@ export interface ChatClientOptions {
   endpoint?: string;
 }
 
+/** A protocol event, or undefined for one this client does not know (a newer server's), which is skipped. */
+function parseEvent(name: string | undefined, data: string): ChatEvent | undefined {
+  let fields: unknown;
+  try {
+    fields = JSON.parse(data);
+  } catch {
+    return undefined;
+  }
+  if (typeof fields !== "object" || fields === null) return undefined;
+  const parsed = chatEventSchema.safeParse({ ...fields, type: name });
+  return parsed.success ? parsed.data : undefined;
+}
+
 function post(request: ChatRequestInput, stream: boolean, options: ChatClientOptions): Promise<Response> {
   const fetchFunction = options.fetch ?? fetch;
   return fetchFunction(options.endpoint ?? "/api/chat", {
@@ -40,9 +53,8 @@ export async function* streamChat(request: ChatRequestInput, options: ChatClient
   try {
     for await (const message of decodeSse(response.body)) {
       if (message.data === doneSentinel) return;
-      // Events this client does not know (a newer server's) are skipped.
-      const parsed = chatEventSchema.safeParse({ ...(JSON.parse(message.data) as object), type: message.event });
-      if (parsed.success) yield parsed.data;
+      const event = parseEvent(message.event, message.data);
+      if (event) yield event;
     }
   } catch (error) {
     throw connectionError(error, true);

@@ -18,6 +18,11 @@ function modelList(defaultModel: string, extra: string | undefined): ModelOption
   return [...new Set(ids)].map((id) => ({ id, label: id }));
 }
 
+function hostnameOf(url: string): string | undefined {
+  // A malformed URL is the SDK's to report on the first request, as upstream_unavailable.
+  return URL.canParse(url) ? new URL(url).hostname : undefined;
+}
+
 function positiveNumber(value: string | undefined): number | undefined {
   const number = Number(value);
   return value && Number.isFinite(number) && number > 0 ? number : undefined;
@@ -54,7 +59,7 @@ function createProvider(environment: Environment): ChatProvider {
   const apiKey = environment.OPENAI_API_KEY;
   if (apiKey) {
     const baseURL = environment.OPENAI_BASE_URL || undefined;
-    const isOpenAI = !baseURL || new URL(baseURL).hostname === "api.openai.com";
+    const isOpenAI = !baseURL || hostnameOf(baseURL) === "api.openai.com";
     const defaultModel = environment.OPENAI_MODEL || defaultOpenAIModel;
     return {
       kind: isOpenAI ? "openai" : "compatible",

@@ -39,7 +39,7 @@ export function relayChatStream(options: RelayOptions): ReadableStream<Uint8Arra
   const { provider, request, id, model, clientSignal, config } = options;
   const startedAt = performance.now();
   const upstreamAbort = new AbortController();
-  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  let controller: ReadableStreamDefaultController<Uint8Array> | undefined;
   let open = true;
   let clientGone = false;
   let timedOut = false;
@@ -56,19 +56,24 @@ export function relayChatStream(options: RelayOptions): ReadableStream<Uint8Arra
   let upstreamChunks = 0;
 
   function write(bytes: Uint8Array): void {
-    if (!open) return;
+    if (!open || !controller) return;
     controller.enqueue(bytes);
     heartbeat.refresh();
   }
   const send = (event: ChatEvent) => write(encodeEvent(nextEventId++, event));
 
-  function onClientGone(): void {
+  /** `streamCancelled`: the reader cancelled the stream, so it must not be closed again. */
+  function onClientGone(streamCancelled: boolean): void {
+    if (clientGone) return;
     clientGone = true;
+    const wasOpen = open;
     open = false;
     upstreamAbort.abort();
+    // A reader still attached (the signal aborted, the body was not cancelled) sees the end.
+    if (wasOpen && !streamCancelled && controller) controller.close();
   }
-  clientSignal.addEventListener("abort", onClientGone, { once: true });
-  if (clientSignal.aborted) onClientGone();
+  const onClientSignal = () => onClientGone(false);
+  clientSignal.addEventListener("abort", onClientSignal, { once: true });
 
   function onUpstreamChunk(): void {
     upstreamChunks += 1;
@@ -115,7 +120,7 @@ export function relayChatStream(options: RelayOptions): ReadableStream<Uint8Arra
     } finally {
       clearTimeout(heartbeat);
       clearTimeout(watchdog);
-      clientSignal.removeEventListener("abort", onClientGone);
+      clientSignal.removeEventListener("abort", onClientSignal);
     }
 
     if (open) {
@@ -123,7 +128,7 @@ export function relayChatStream(options: RelayOptions): ReadableStream<Uint8Arra
       send(failure ? failure.toEvent() : { type: "finish", finish_reason: finishReason ?? "stop" });
       write(doneBytes);
       open = false;
-      controller.close();
+      controller?.close();
     }
 
     let outcome: OutcomeKind = "success";
@@ -146,11 +151,12 @@ export function relayChatStream(options: RelayOptions): ReadableStream<Uint8Arra
   return new ReadableStream<Uint8Array>({
     start(streamController) {
       controller = streamController;
+      if (clientSignal.aborted) onClientGone(false);
       send({ type: "start", id, model });
       void pump();
     },
     cancel() {
-      onClientGone();
+      onClientGone(true);
     },
   });
 }

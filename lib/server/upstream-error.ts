@@ -1,14 +1,6 @@
 import OpenAI from "openai";
+import { parseRetryAfter } from "@/lib/chat/parse-retry-after";
 import { ChatError } from "@/lib/server/chat-error";
-
-function retryAfterSeconds(headers: Headers | undefined): number | undefined {
-  const value = headers?.get("retry-after");
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, (date - Date.now()) / 1000);
-}
 
 /**
  * Maps whatever the upstream call threw to one of the protocol's codes, with
@@ -23,7 +15,7 @@ export function upstreamErrorToChatError(error: unknown): ChatError {
   if (error instanceof OpenAI.APIError && typeof error.status === "number") {
     const status = error.status;
     if (status === 429) {
-      const wait = retryAfterSeconds(error.headers);
+      const wait = parseRetryAfter(error.headers?.get("retry-after"));
       return new ChatError("rate_limited", "The model is receiving too many requests right now. Wait a moment and try again.", {
         retryable: true,
         retryAfterSeconds: wait,

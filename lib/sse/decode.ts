@@ -14,10 +14,16 @@ export async function* decodeSse(body: ReadableStream<Uint8Array>): AsyncGenerat
   const pending: SseMessage[] = [];
   const parser = createParser({ onEvent: (message) => pending.push(message) });
   const reader = body.getReader();
+  let endsWithCarriageReturn = false;
   try {
     for (;;) {
       const { done, value } = await reader.read();
-      parser.feed(done ? decoder.decode() : decoder.decode(value, { stream: true }));
+      const text = done ? decoder.decode() : decoder.decode(value, { stream: true });
+      if (text !== "") endsWithCarriageReturn = text.endsWith("\r");
+      parser.feed(text);
+      // The parser holds a final CR back to see whether LF follows; at the end
+      // nothing will, and a lone CR ends its line (SSE allows CR line endings).
+      if (done && endsWithCarriageReturn) parser.feed("\n");
       while (pending.length > 0) yield pending.shift() as SseMessage;
       if (done) return;
     }

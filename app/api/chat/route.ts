@@ -19,14 +19,15 @@ export async function POST(request: Request): Promise<Response> {
   try {
     const parsed = chatRequestSchema.safeParse(await readJsonBody(request, config.maxBodyBytes));
     if (!parsed.success) throw new ChatError("invalid_request", describeSchemaError(parsed.error));
-    const release = admission.admit(clientKey(request.headers));
     const provider = providerFromEnvironment();
+    const release = admission.admit(clientKey(request.headers));
     const answer = {
       provider,
       request: parsed.data,
       id: newAnswerId(),
       model: parsed.data.model ?? provider.defaultModel,
       clientSignal: request.signal,
+      // From here on the answer owns the slot and frees it when it ends.
       onEnd: release,
     };
     if (!parsed.data.stream) return await completeChat({ ...answer, timeoutMs: config.completionTimeoutMs });
