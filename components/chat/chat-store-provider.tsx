@@ -2,9 +2,9 @@
 
 import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
 import { useStore } from "zustand";
-import { createJSONStorage } from "zustand/middleware";
 import { completeChat, streamChat } from "@/lib/client/chat-stream";
 import { createChatStore, type ChatState, type ChatStore, type PersistedChat } from "@/lib/store/chat";
+import { createThrottledStorage } from "@/lib/store/throttled-storage";
 
 const ChatStoreContext = createContext<ChatStore | null>(null);
 
@@ -22,7 +22,7 @@ export function ChatStoreProvider({ children }: { children: ReactNode }) {
       scheduleFrame: (callback) => requestAnimationFrame(() => callback()),
       now: () => performance.now(),
       createId: randomId,
-      storage: createJSONStorage<PersistedChat>(() => localStorage),
+      storage: createThrottledStorage<PersistedChat>(() => localStorage),
     }),
   );
   useEffect(() => {

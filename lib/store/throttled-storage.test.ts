@@ -1,0 +1,70 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { createThrottledStorage } from "@/lib/store/throttled-storage";
+
+function memoryStorage(): Storage & { writes: number } {
+  const items = new Map<string, string>();
+  return {
+    writes: 0,
+    get length() {
+      return items.size;
+    },
+    clear: () => items.clear(),
+    key: (index) => [...items.keys()][index] ?? null,
+    getItem: (key) => items.get(key) ?? null,
+    setItem(key, value) {
+      this.writes += 1;
+      items.set(key, value);
+    },
+    removeItem: (key) => void items.delete(key),
+  };
+}
+
+describe("createThrottledStorage", () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it("writes a burst of states once, with the latest, after the interval", () => {
+    const backing = memoryStorage();
+    const storage = createThrottledStorage<{ count: number }>(() => backing, 1_000);
+    for (let count = 1; count <= 60; count += 1) storage.setItem("chat", { state: { count }, version: 1 });
+    expect(backing.writes).toBe(0);
+    vi.advanceTimersByTime(1_000);
+    expect(backing.writes).toBe(1);
+    expect(storage.getItem("chat")).toEqual({ state: { count: 60 }, version: 1 });
+  });
+
+  it("writes at most once per interval while states keep coming", () => {
+    const backing = memoryStorage();
+    const storage = createThrottledStorage<{ count: number }>(() => backing, 1_000);
+    for (let frame = 0; frame < 300; frame += 1) {
+      storage.setItem("chat", { state: { count: frame }, version: 1 });
+      vi.advanceTimersByTime(16);
+    }
+    // 300 frames of 16 ms are 4.8 s: four or five writes, not three hundred.
+    expect(backing.writes).toBeGreaterThanOrEqual(4);
+    expect(backing.writes).toBeLessThanOrEqual(5);
+  });
+
+  it("flush writes the pending state at once, and nothing when none is pending", () => {
+    const backing = memoryStorage();
+    const storage = createThrottledStorage<{ count: number }>(() => backing, 1_000);
+    storage.setItem("chat", { state: { count: 1 }, version: 1 });
+    storage.flush();
+    expect(backing.writes).toBe(1);
+    storage.flush();
+    vi.advanceTimersByTime(5_000);
+    expect(backing.writes).toBe(1);
+  });
+
+  it("keeps the chat going when the storage refuses to write", () => {
+    const storage = createThrottledStorage<{ count: number }>(() => {
+      const full = memoryStorage();
+      full.setItem = () => {
+        throw new DOMException("quota", "QuotaExceededError");
+      };
+      return full;
+    }, 10);
+    storage.setItem("chat", { state: { count: 1 }, version: 1 });
+    expect(() => vi.advanceTimersByTime(10)).not.toThrow();
+  });
+});
