@@ -2,25 +2,34 @@
 
 import type { MessageError as MessageErrorValue } from "@/lib/store/chat";
 import { useChatStore } from "@/components/chat/chat-store-provider";
+import { useCountdown } from "@/components/chat/use-countdown";
 
-/** What went wrong with an answer, where the answer was, and what the reader can do. */
+/**
+ * What went wrong with an answer, shown where the answer was (its partial
+ * text stays above), and what the reader can do: try again when retrying can
+ * help, after the wait a rate limit asks for.
+ */
 export function MessageError({ error, isLast }: { error: MessageErrorValue; isLast: boolean }) {
   const regenerate = useChatStore((state) => state.regenerate);
   const busy = useChatStore((state) => state.activeMessageId !== undefined);
+  const secondsLeft = useCountdown(error.retryAfterSeconds);
   return (
-    <div role="alert" className="mt-3 flex flex-wrap items-center gap-3 rounded-lg border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+    <div
+      role="alert"
+      className="mt-3 flex flex-wrap items-center gap-3 rounded-lg border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
+    >
       <span>
         {error.message}
-        {error.retryAfterSeconds !== undefined && ` (you can try again in ${Math.ceil(error.retryAfterSeconds)} s)`}
+        {!error.retryable && " Retrying will not help."}
       </span>
       {error.retryable && isLast && (
         <button
           type="button"
-          disabled={busy}
+          disabled={busy || secondsLeft > 0}
           onClick={() => void regenerate()}
-          className="rounded-md border border-red-400 px-2 py-0.5 font-medium hover:bg-red-100 disabled:opacity-50 dark:hover:bg-red-900"
+          className="rounded-md border border-red-400 px-2 py-0.5 font-medium hover:bg-red-100 disabled:opacity-60 dark:hover:bg-red-900"
         >
-          Try again
+          {secondsLeft > 0 ? `Try again in ${secondsLeft} s` : "Try again"}
         </button>
       )}
     </div>

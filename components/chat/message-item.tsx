@@ -5,6 +5,7 @@ import type { Message } from "@/lib/store/chat";
 import { useChatStore } from "@/components/chat/chat-store-provider";
 import { MessageError } from "@/components/chat/message-error";
 import { cn } from "@/lib/ui/cn";
+import { countRender } from "@/lib/ui/render-counts";
 
 function metricsLine(message: Message): string | undefined {
   if (message.status !== "done") return undefined;
@@ -26,6 +27,7 @@ function metricsLine(message: Message): string | undefined {
  */
 export const MessageItem = memo(function MessageItem({ id, isLast }: { id: string; isLast: boolean }) {
   const message = useChatStore((state) => state.messages[id]);
+  countRender(id);
   if (!message) return null;
   const isUser = message.role === "user";
   const metrics = metricsLine(message);
@@ -33,6 +35,7 @@ export const MessageItem = memo(function MessageItem({ id, isLast }: { id: strin
     <article
       data-role={message.role}
       data-status={message.status}
+      data-message-id={id}
       aria-label={isUser ? "You said" : "Assistant said"}
       className={cn("flex", isUser ? "justify-end" : "justify-start")}
     >
@@ -43,7 +46,9 @@ export const MessageItem = memo(function MessageItem({ id, isLast }: { id: strin
         )}
       >
         {message.status === "waiting" && <span className="inline-block animate-pulse text-slate-500 dark:text-slate-400">Thinking…</span>}
-        <div className="whitespace-pre-wrap leading-relaxed">{message.content}</div>
+        <div data-part="content" className="whitespace-pre-wrap leading-relaxed">
+          {message.content}
+        </div>
         {message.status === "streaming" && <span aria-hidden className="ml-0.5 inline-block h-4 w-1.5 animate-pulse bg-slate-400 align-middle" />}
         {message.status === "stopped" && <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">Stopped.</p>}
         {message.finishReason === "length" && <p className="mt-2 text-xs text-amber-700 dark:text-amber-400">The answer was cut off at the token limit.</p>}
