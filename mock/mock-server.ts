@@ -82,7 +82,12 @@ async function answer(scenario: Scenario, record: MockRequestRecord, response: h
   for (const [index, token] of scenario.tokens.entries()) {
     if (record.closedByClient) return;
     if (index === scenario.after) {
-      if (scenario.name === "drop") return void response.socket?.destroy();
+      if (scenario.name === "drop") {
+        // Break where the next token would come: destroying the socket right after a write
+        // can discard that write's bytes on the client side before they are read.
+        await sleep(Math.max(scenario.intervalMs, 20));
+        return void response.socket?.destroy();
+      }
       if (scenario.name === "stall") return; // silent until the client gives up
       if (scenario.name === "truncated") return void response.end();
     }

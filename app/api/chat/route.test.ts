@@ -1,0 +1,202 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { startMockServer, type MockServer } from "@/mock/mock-server";
+import { mockTexts, tokensOf } from "@/mock/scenarios";
+import { chatRequest, eventSequence, eventsOf, deltaText, readSseMessages, readText, userMessage, waitFor } from "@/lib/server/test-support";
+
+type ChatRoute = typeof import("@/app/api/chat/route");
+
+const maxBodyBytes = 4_096;
+let mock: MockServer;
+let route: ChatRoute;
+
+beforeAll(async () => {
+  mock = await startMockServer();
+  vi.stubEnv("AZURE_OPENAI_ENDPOINT", "");
+  vi.stubEnv("OPENAI_API_KEY", "sk-test-route-key");
+  vi.stubEnv("OPENAI_BASE_URL", mock.baseUrl);
+  vi.stubEnv("OPENAI_MODEL", "");
+  vi.stubEnv("CHAT_RATE_LIMIT", "100000");
+  vi.stubEnv("CHAT_MAX_BODY_BYTES", String(maxBodyBytes));
+  vi.stubEnv("CHAT_COMPLETION_TIMEOUT_MS", "1000");
+  vi.resetModules();
+  route = await import("@/app/api/chat/route");
+});
+afterAll(async () => {
+  vi.unstubAllEnvs();
+  await mock.close();
+});
+beforeEach(() => {
+  mock.requests.length = 0;
+});
+
+async function expectError(response: Response, status: number, code: string): Promise<string> {
+  expect(response.status).toBe(status);
+  expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+  const body = (await response.json()) as { error: { code: string; message: string } };
+  expect(body.error.code).toBe(code);
+  expect(body.error.message).toEqual(expect.any(String));
+  return body.error.message;
+}
+
+describe("POST /api/chat refuses bad requests before answering", () => {
+  it.each([
+    ["not JSON", "{not json"],
+    ["an empty body", ""],
+    ["invalid UTF-8", new Uint8Array([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d])],
+  ])("%s → 400 invalid_json", async (_name, body) => {
+    await expectError(await route.POST(chatRequest(body)), 400, "invalid_json");
+  });
+
+  it.each([
+    ["messages", {}],
+    ["messages", { messages: [] }],
+    ["messages", { messages: "hello" }],
+    ["messages.0.role", { messages: [{ role: "assistant", content: "hi" }] }],
+    ["messages.0.role", { messages: [{ role: "robot", content: "hi" }] }],
+    ["messages.0.content", { messages: [{ role: "user", content: 42 }] }],
+    ["temperature", { messages: userMessage("hi"), temperature: 3 }],
+    ["max_tokens", { messages: userMessage("hi"), max_tokens: 0 }],
+    ["max_tokens", { messages: userMessage("hi"), max_tokens: 1.5 }],
+    ["model", { messages: userMessage("hi"), model: 7 }],
+    ["stream", { messages: userMessage("hi"), stream: "yes" }],
+    ["body", null],
+  ])("a request that breaks %s → 400 invalid_request naming it", async (field, body) => {
+    const message = await expectError(await route.POST(chatRequest(body)), 400, "invalid_request");
+    expect(message.startsWith(`${field}:`)).toBe(true);
+    expect(mock.requests).toHaveLength(0);
+  });
+
+  it.each([
+    ["text/plain", { "Content-Type": "text/plain" }],
+    ["form data", { "Content-Type": "application/x-www-form-urlencoded" }],
+  ])("%s → 415 unsupported_media_type", async (_name, headers) => {
+    await expectError(await route.POST(chatRequest({ messages: userMessage("hi") }, headers)), 415, "unsupported_media_type");
+  });
+
+  it("no Content-Type → 415 unsupported_media_type", async () => {
+    const bytes = new TextEncoder().encode(JSON.stringify({ messages: userMessage("hi") }));
+    const request = new Request("http://localhost/api/chat", { method: "POST", body: bytes });
+    await expectError(await route.POST(request), 415, "unsupported_media_type");
+  });
+
+  it("a body over CHAT_MAX_BODY_BYTES → 413 payload_too_large", async () => {
+    const body = { messages: userMessage("x".repeat(maxBodyBytes)) };
+    await expectError(await route.POST(chatRequest(body)), 413, "payload_too_large");
+  });
+
+  it("a declared Content-Length over the limit → 413 before the body is read", async () => {
+    const request = chatRequest({ messages: userMessage("hi") }, { "Content-Length": String(maxBodyBytes + 1) });
+    await expectError(await route.POST(request), 413, "payload_too_large");
+    expect(request.bodyUsed).toBe(false);
+  });
+
+  it("a body over the limit sent as a stream without Content-Length → 413", async () => {
+    let pulls = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulls += 1;
+        controller.enqueue(new TextEncoder().encode(pulls === 1 ? '{"messages":[{"role":"user","content":"' : "x".repeat(1_000)));
+      },
+    });
+    const init: RequestInit & { duplex: "half" } = { method: "POST", headers: { "Content-Type": "application/json" }, body: endless, duplex: "half" };
+    const request = new Request("http://localhost/api/chat", init);
+    expect(request.headers.get("content-length")).toBeNull();
+
+    await expectError(await route.POST(request), 413, "payload_too_large");
+    expect(pulls).toBeLessThan(20);
+  });
+
+  it("a body exactly at the limit is read", async () => {
+    const frame = JSON.stringify({ messages: userMessage("hello") });
+    const body = frame.replace("hello", `hello${" ".repeat(maxBodyBytes - frame.length)}`);
+    expect(new TextEncoder().encode(body).byteLength).toBe(maxBodyBytes);
+    const response = await route.POST(chatRequest(body));
+    expect(response.status).toBe(200);
+    await readText(response.body);
+  });
+
+  it.each(["GET", "PUT", "PATCH", "DELETE"] as const)("%s → 405 method_not_allowed with Allow", async (method) => {
+    const response = route[method]();
+    await expectError(response, 405, "method_not_allowed");
+    expect(response.headers.get("allow")).toContain("POST");
+  });
+
+  it("OPTIONS → 204 without a body", async () => {
+    const response = route.OPTIONS();
+    expect(response.status).toBe(204);
+    expect(await response.text()).toBe("");
+  });
+});
+
+describe("POST /api/chat streaming", () => {
+  it("answers with exactly the protocol's headers and events", async () => {
+    const response = await route.POST(chatRequest({ messages: userMessage("hello"), unknown: "ignored" }, { "Content-Type": "application/json; charset=utf-8" }));
+
+    expect(response.status).toBe(200);
+    expect([...response.headers.keys()].sort()).toEqual(["cache-control", "content-type", "x-accel-buffering"]);
+    expect(response.headers.get("content-type")).toBe("text/event-stream; charset=utf-8");
+    expect(response.headers.get("cache-control")).toBe("no-cache, no-transform");
+    expect(response.headers.get("x-accel-buffering")).toBe("no");
+    expect(response.headers.get("content-encoding")).toBeNull();
+    expect(response.headers.get("content-length")).toBeNull();
+
+    const messages = await readSseMessages(response.body);
+    expect(eventSequence(messages)).toBe("start delta* usage finish [DONE]");
+    const events = eventsOf(messages);
+    expect(events[0]).toMatchObject({ type: "start", model: "gpt-4.1-mini" });
+    expect(deltaText(events)).toBe(mockTexts.plain);
+  });
+
+  it("passes model, temperature and max_tokens to a compatible upstream", async () => {
+    const body = { messages: userMessage("hello"), model: "my-model", temperature: 0.3, max_tokens: 7 };
+    const events = eventsOf(await readSseMessages((await route.POST(chatRequest(body))).body));
+
+    expect(events[0]).toMatchObject({ type: "start", model: "my-model" });
+    const upstream = mock.requests[0]?.body;
+    expect(upstream).toMatchObject({ model: "my-model", temperature: 0.3, max_tokens: 7, stream: true });
+    expect(upstream).not.toHaveProperty("max_completion_tokens");
+  });
+
+  it("aborts the upstream when the client's request is aborted", async () => {
+    const client = new AbortController();
+    const response = await route.POST(chatRequest({ messages: userMessage("mock:paced tokens=200 interval=20") }, {}, client.signal));
+    const reader = response.body?.getReader();
+    await waitFor(() => (mock.requests[0]?.tokensSent ?? 0) >= 2, "two tokens from the mock");
+    client.abort();
+
+    await waitFor(() => mock.requests[0]?.closedByClient === true, "the upstream connection to close", 500);
+    await reader?.cancel();
+  });
+});
+
+describe("POST /api/chat with stream: false", () => {
+  it("answers one JSON body with the whole content", async () => {
+    const response = await route.POST(chatRequest({ messages: userMessage("hello"), stream: false, temperature: 0, max_tokens: 9 }));
+
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+    const tokens = tokensOf(mockTexts.plain).length;
+    expect(await response.json()).toEqual({
+      id: expect.any(String),
+      model: "gpt-4.1-mini",
+      content: mockTexts.plain,
+      finish_reason: "stop",
+      usage: { prompt_tokens: 11, completion_tokens: tokens, total_tokens: 11 + tokens },
+    });
+    expect(mock.requests[0]?.body).toMatchObject({ stream: false, temperature: 0, max_tokens: 9 });
+  });
+
+  it.each([
+    { prompt: "mock:status code=429 retry_after=3", status: 429, code: "rate_limited" },
+    { prompt: "mock:status code=401", status: 502, code: "auth_failed" },
+    { prompt: "mock:status code=500", status: 502, code: "upstream_error" },
+    { prompt: "mock:status code=400", status: 502, code: "upstream_error" },
+    { prompt: "mock:plain first=3000", status: 504, code: "timeout" },
+  ])("$prompt → $status $code", async ({ prompt, status, code }) => {
+    const response = await route.POST(chatRequest({ messages: userMessage(prompt), stream: false }));
+    const text = await response.clone().text();
+    await expectError(response, status, code);
+    expect(text).not.toContain("sk-mock");
+    if (status === 429) expect(response.headers.get("retry-after")).toBe("3");
+  });
+});

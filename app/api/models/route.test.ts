@@ -1,0 +1,53 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { GET } from "@/app/api/models/route";
+
+interface ModelsBody {
+  default: string;
+  models: Array<{ id: string; label: string }>;
+}
+
+function stubProviderEnvironment(values: Record<string, string>): void {
+  for (const name of ["AZURE_OPENAI_ENDPOINT", "AZURE_OPENAI_API_KEY", "OPENAI_API_KEY", "OPENAI_BASE_URL", "OPENAI_MODEL", "OPENAI_MODELS"]) {
+    vi.stubEnv(name, values[name] ?? "");
+  }
+}
+
+async function modelsBody(): Promise<{ body: ModelsBody; text: string }> {
+  const response = GET();
+  expect(response.status).toBe(200);
+  expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+  const text = await response.text();
+  return { body: JSON.parse(text) as ModelsBody, text };
+}
+
+function expectShape(body: ModelsBody): void {
+  expect(body.default).toEqual(expect.any(String));
+  expect(body.models.length).toBeGreaterThan(0);
+  for (const model of body.models) expect(model).toEqual({ id: expect.any(String), label: expect.any(String) });
+  expect(body.models.map((model) => model.id)).toContain(body.default);
+}
+
+afterEach(() => vi.unstubAllEnvs());
+
+describe("GET /api/models", () => {
+  it("lists the demo models when no key is set", async () => {
+    stubProviderEnvironment({});
+    const { body } = await modelsBody();
+    expectShape(body);
+    expect(body.default).toBe("demo");
+  });
+
+  it("lists OPENAI_MODEL first and OPENAI_MODELS after it, and never the key", async () => {
+    stubProviderEnvironment({
+      OPENAI_API_KEY: "sk-models-secret",
+      OPENAI_BASE_URL: "http://127.0.0.1:9/v1",
+      OPENAI_MODEL: "model-a",
+      OPENAI_MODELS: "model-b, model-a ,model-c",
+    });
+    const { body, text } = await modelsBody();
+    expectShape(body);
+    expect(body.default).toBe("model-a");
+    expect(body.models.map((model) => model.id)).toEqual(["model-a", "model-b", "model-c"]);
+    expect(text).not.toContain("sk-models-secret");
+  });
+});

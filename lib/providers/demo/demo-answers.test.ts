@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import { demoAnswerFor, splitIntoTokens } from "@/lib/providers/demo/demo-answers";
+import { demoModels, demoPacingFor } from "@/lib/providers/demo/demo-pacing";
+import { mockTexts } from "@/mock/scenarios";
+
+const trickyTexts = [
+  "",
+  "a",
+  "Hello, world!",
+  "  leading and trailing spaces  ",
+  "line\nbreaks\r\nand\rreturns\t\ttabs",
+  "👋🏽 👨‍👩‍👧‍👦 🇯🇵 🎉",
+  "e\u0301 combining and ﬁ ligature",
+  "𠮷野家で𩸽を食べた",
+  "한국어와日本語とEnglishmixedtogether123456789",
+  "supercalifragilisticexpialidocious",
+  "🦀🦀🦀🦀🦀🦀",
+  "`code` **bold** </script>",
+  mockTexts.multilingual,
+  ...["What is streaming?", "ストリーミング", "스트리밍", "code", "hello", "anything else"].map(demoAnswerFor),
+];
+
+/** A deterministic pseudo-random string over code points that stress a tokenizer (astral, combining, CJK, spaces). */
+function mixedText(seed: number): string {
+  const pool = ["a", "Z", "9", " ", "\n", "\r\n", "é", "\u0301", "日", "本", "한", "😀", "🏽", "\u200d", "𠮷", "!", "\t"];
+  let state = seed;
+  let text = "";
+  for (let index = 0; index < 60; index += 1) {
+    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+    text += pool[state % pool.length];
+  }
+  return text;
+}
+
+describe("splitIntoTokens", () => {
+  it.each(trickyTexts.map((text) => [JSON.stringify(text).slice(0, 40), text]))("joins back to %s exactly", (_label, text) => {
+    const tokens = splitIntoTokens(text);
+    expect(tokens.join("")).toBe(text);
+    for (const token of tokens) {
+      expect(token.length).toBeGreaterThan(0);
+      expect(token.isWellFormed()).toBe(true);
+    }
+  });
+
+  it("never splits a surrogate pair in mixed text", () => {
+    for (let seed = 1; seed <= 200; seed += 1) {
+      const text = mixedText(seed);
+      const tokens = splitIntoTokens(text);
+      expect(tokens.join("")).toBe(text);
+      expect(tokens.every((token) => token.isWellFormed())).toBe(true);
+    }
+  });
+
+  it("keeps a lone surrogate as it is", () => {
+    const text = "a\ud800b\udc00c";
+    expect(splitIntoTokens(text).join("")).toBe(text);
+  });
+
+  it("cuts text into many token-sized pieces", () => {
+    const tokens = splitIntoTokens("The quick brown fox jumps over the lazy dog");
+    expect(tokens.length).toBeGreaterThanOrEqual(9);
+    expect(tokens.every((token) => token.length <= 6)).toBe(true);
+  });
+});
+
+describe("demoAnswerFor", () => {
+  it("answers in the prompt's language", () => {
+    expect(demoAnswerFor("ストリーミングとは？")).toMatch(/ストリーミング/);
+    expect(demoAnswerFor("스트리밍이 뭐예요?")).toMatch(/스트리밍/);
+    expect(demoAnswerFor("What is streaming?")).toMatch(/^## What streaming changes/);
+  });
+
+  it("quotes a long unknown prompt shortened", () => {
+    const answer = demoAnswerFor("x".repeat(200));
+    expect(answer).toContain(`“${"x".repeat(80)}…”`);
+  });
+});
+
+describe("demoPacingFor", () => {
+  const custom = { firstTokenMs: 5, tokensPerSecond: 500 };
+
+  it("uses the environment's pacing for the default model and unknown ids", () => {
+    expect(demoPacingFor("demo", custom)).toEqual(custom);
+    expect(demoPacingFor("not-a-demo-model", custom)).toEqual(custom);
+    expect(demoPacingFor(undefined)).toEqual(demoModels[0]?.pacing);
+  });
+
+  it("keeps each preset's own pacing", () => {
+    const slow = demoModels.find((model) => model.id === "demo-slow");
+    expect(demoPacingFor("demo-slow", custom)).toEqual(slow?.pacing);
+  });
+});

@@ -1,0 +1,148 @@
+import { describe, expect, it } from "vitest";
+import type { ChatCompletionChunk, ChatCompletionCreateParamsStreaming } from "openai/resources/chat/completions";
+import { demoAnswerFor, splitIntoTokens } from "@/lib/providers/demo/demo-answers";
+import { providerFromEnvironment } from "@/lib/providers/provider-from-environment";
+import { deltaText, eventsOf, readSseMessages, relayTestConfig } from "@/lib/server/test-support";
+import { relayChatStream } from "@/lib/server/relay";
+import { chatRequestSchema } from "@/lib/chat/schema";
+
+// Fast pacing from the environment, so that the tests take milliseconds, not seconds.
+const fast = providerFromEnvironment({ DEMO_FIRST_TOKEN_MS: "20", DEMO_TOKENS_PER_SECOND: "5000" });
+
+type StreamOptions = Partial<Omit<ChatCompletionCreateParamsStreaming, "messages" | "stream">>;
+
+async function streamDemo(prompt: string, options: StreamOptions = {}, provider = fast, signal?: AbortSignal) {
+  const startedAt = performance.now();
+  const stream = await provider.client.chat.completions.create(
+    { model: "demo", messages: [{ role: "user", content: prompt }], stream: true, ...options },
+    { signal },
+  );
+  const contents: string[] = [];
+  const finishReasons: string[] = [];
+  const usages: NonNullable<ChatCompletionChunk["usage"]>[] = [];
+  let firstContentMs: number | undefined;
+  for await (const chunk of stream) {
+    const choice = chunk.choices[0];
+    if (choice?.delta.content) {
+      firstContentMs ??= performance.now() - startedAt;
+      contents.push(choice.delta.content);
+    }
+    if (choice?.finish_reason) finishReasons.push(choice.finish_reason);
+    if (chunk.usage) usages.push(chunk.usage);
+  }
+  return { text: contents.join(""), contents, finishReasons, usages, firstContentMs, totalMs: performance.now() - startedAt };
+}
+
+const prompts = {
+  english: "What is streaming?",
+  japanese: "ストリーミングとは何ですか？",
+  korean: "스트리밍이 뭐예요?",
+  code: "Show me some code",
+  greeting: "Hello there",
+  other: "Tell me about 🦀 and \"quotes\"\n on two lines",
+};
+
+describe("the demo provider", () => {
+  it("is chosen when no key is set", () => {
+    expect(providerFromEnvironment({}).kind).toBe("demo");
+    expect(fast.kind).toBe("demo");
+  });
+
+  it.each(Object.entries(prompts))("streams the %s answer exactly, one chunk per token, through the openai SDK", async (_name, prompt) => {
+    const answer = demoAnswerFor(prompt);
+    const { text, contents, finishReasons, usages } = await streamDemo(prompt, { stream_options: { include_usage: true } });
+
+    expect(text).toBe(answer);
+    expect(contents).toEqual(splitIntoTokens(answer));
+    expect(finishReasons).toEqual(["stop"]);
+    expect(usages).toHaveLength(1);
+    expect(usages[0]?.completion_tokens).toBe(contents.length);
+    expect(usages[0]?.total_tokens).toBe((usages[0]?.prompt_tokens ?? 0) + contents.length);
+  });
+
+  it("sends usage only when include_usage asks for it", async () => {
+    const { usages, finishReasons } = await streamDemo(prompts.english);
+    expect(usages).toEqual([]);
+    expect(finishReasons).toEqual(["stop"]);
+  });
+
+  it.each(["max_tokens", "max_completion_tokens"] as const)("stops at %s with finish_reason length", async (parameter) => {
+    const { contents, finishReasons, usages } = await streamDemo(prompts.english, {
+      [parameter]: 5,
+      stream_options: { include_usage: true },
+    });
+    expect(contents).toEqual(splitIntoTokens(demoAnswerFor(prompts.english)).slice(0, 5));
+    expect(finishReasons).toEqual(["length"]);
+    expect(usages[0]?.completion_tokens).toBe(5);
+  });
+
+  it("answers the whole text at once when not streaming", async () => {
+    const completion = await fast.client.chat.completions.create({ model: "demo", messages: [{ role: "user", content: prompts.korean }] });
+    expect(completion.choices[0]?.message.content).toBe(demoAnswerFor(prompts.korean));
+    expect(completion.choices[0]?.finish_reason).toBe("stop");
+    expect(completion.usage?.completion_tokens).toBe(splitIntoTokens(demoAnswerFor(prompts.korean)).length);
+  });
+
+  it("answers finish_reason length when not streaming and max_tokens cuts the answer", async () => {
+    const completion = await fast.client.chat.completions.create({ model: "demo", max_tokens: 3, messages: [{ role: "user", content: prompts.code }] });
+    expect(completion.choices[0]?.message.content).toBe(splitIntoTokens(demoAnswerFor(prompts.code)).slice(0, 3).join(""));
+    expect(completion.choices[0]?.finish_reason).toBe("length");
+  });
+
+  it("waits about DEMO_FIRST_TOKEN_MS before the first token", async () => {
+    const paced = providerFromEnvironment({ DEMO_FIRST_TOKEN_MS: "200", DEMO_TOKENS_PER_SECOND: "5000" });
+    const { firstContentMs, text } = await streamDemo(prompts.greeting, {}, paced);
+    expect(text).toBe(demoAnswerFor(prompts.greeting));
+    expect(firstContentMs).toBeGreaterThanOrEqual(180);
+    expect(firstContentMs).toBeLessThan(5_000);
+  });
+
+  it("paces tokens at about DEMO_TOKENS_PER_SECOND", async () => {
+    const paced = providerFromEnvironment({ DEMO_FIRST_TOKEN_MS: "1", DEMO_TOKENS_PER_SECOND: "100" });
+    const { contents, totalMs } = await streamDemo(prompts.greeting, { max_tokens: 21 }, paced);
+    expect(contents).toHaveLength(21);
+    expect(totalMs).toBeGreaterThanOrEqual(20 * 10 * 0.8);
+    expect(totalMs).toBeLessThan(10_000);
+  });
+
+  it.each([
+    ["while waiting for the first token", { DEMO_FIRST_TOKEN_MS: "3000", DEMO_TOKENS_PER_SECOND: "5000" }, 0],
+    ["between tokens", { DEMO_FIRST_TOKEN_MS: "1", DEMO_TOKENS_PER_SECOND: "2" }, 1],
+  ])("stops promptly when aborted %s", async (_when, environment, tokensBeforeAbort) => {
+    const slow = providerFromEnvironment(environment);
+    const abort = new AbortController();
+    const stream = await slow.client.chat.completions.create(
+      { model: "demo", messages: [{ role: "user", content: prompts.english }], stream: true },
+      { signal: abort.signal },
+    );
+    const contents: string[] = [];
+    let abortedAt: number | undefined;
+    if (tokensBeforeAbort === 0) {
+      setTimeout(() => {
+        abortedAt = performance.now();
+        abort.abort();
+      }, 50);
+    }
+    for await (const chunk of stream) {
+      const content = chunk.choices[0]?.delta.content;
+      if (!content) continue;
+      contents.push(content);
+      if (contents.length === tokensBeforeAbort) {
+        abortedAt = performance.now();
+        abort.abort();
+      }
+    }
+    expect(abortedAt).toBeDefined();
+    expect(performance.now() - (abortedAt ?? 0)).toBeLessThan(300);
+    expect(contents).toHaveLength(tokensBeforeAbort);
+  });
+
+  it("is relayed as protocol events exactly like a real upstream", async () => {
+    const request = chatRequestSchema.parse({ messages: [{ role: "user", content: prompts.japanese }] });
+    const body = relayChatStream({ provider: fast, request, id: "demo-answer", model: "demo", clientSignal: new AbortController().signal, config: relayTestConfig });
+    const events = eventsOf(await readSseMessages(body));
+    expect(deltaText(events)).toBe(demoAnswerFor(prompts.japanese));
+    expect(events.at(-1)).toEqual({ type: "finish", finish_reason: "stop" });
+    expect(events.some((event) => event.type === "usage")).toBe(true);
+  });
+});

@@ -1,0 +1,82 @@
+import { describe, expect, test } from "vitest";
+import { createHarness, memoryStorage, settle } from "@/lib/store/testing/chat-store-harness";
+
+/*
+ * "After a reload the conversations are still there" (PROTOCOL.md, the chat
+ * page): a second store over the same storage stands for the reloaded page.
+ */
+
+describe("persistence", () => {
+  test("after rehydrate the messages and the streaming switch come back", async () => {
+    const storage = memoryStorage();
+    const before = createHarness({ storage });
+    before.state().setStreamResponses(false);
+    const sending = before.state().send("Hello");
+    await settle();
+    await before.completions[0]?.resolve({ id: "chat-1", model: "gpt-test", content: "Hi there.", finish_reason: "stop" });
+    await sending;
+
+    const after = createHarness({ storage, idPrefix: "reloaded" });
+    await after.store.persist.rehydrate();
+    expect(after.state().messageIds).toEqual(before.state().messageIds);
+    expect(after.state().messages).toEqual(before.state().messages);
+    expect(after.state().streamResponses).toBe(false);
+  });
+
+  test("an answer cut off by a reload comes back stopped, with its text, and the conversation goes on", async () => {
+    const storage = memoryStorage();
+    const before = createHarness({ storage });
+    void before.state().send("Tell me a story");
+    await settle();
+    await before.answers[0]?.send({ type: "delta", content: "Once upon" });
+    before.runFrame();
+    expect(before.message(1).status).toBe("streaming");
+
+    // The page reloads here, mid-answer: the first store is never told.
+    const after = createHarness({ storage, idPrefix: "reloaded" });
+    await after.store.persist.rehydrate();
+    expect(after.message(1)).toMatchObject({ role: "assistant", content: "Once upon", status: "stopped" });
+    expect(after.state().activeMessageId).toBeUndefined();
+
+    void after.state().send("Go on");
+    await settle();
+    expect(after.answers[0]?.request).toEqual({
+      messages: [
+        { role: "user", content: "Tell me a story" },
+        { role: "assistant", content: "Once upon" },
+        { role: "user", content: "Go on" },
+      ],
+    });
+  });
+
+  test("an answer still waiting for its first token comes back stopped too", async () => {
+    const storage = memoryStorage();
+    const before = createHarness({ storage });
+    void before.state().send("Hello");
+    await settle();
+    expect(before.message(1).status).toBe("waiting");
+
+    const after = createHarness({ storage, idPrefix: "reloaded" });
+    await after.store.persist.rehydrate();
+    expect(after.message(1)).toMatchObject({ content: "", status: "stopped" });
+  });
+
+  test("a finished error stays an error, with what went wrong", async () => {
+    const storage = memoryStorage();
+    const before = createHarness({ storage });
+    const sending = before.state().send("Hello");
+    await settle();
+    await before.answers[0]?.send({ type: "error", code: "auth_failed", message: "The model refused the key.", retryable: false });
+    await sending;
+
+    const after = createHarness({ storage, idPrefix: "reloaded" });
+    await after.store.persist.rehydrate();
+    expect(after.message(1)).toMatchObject({ status: "error", error: { code: "auth_failed", message: "The model refused the key.", retryable: false } });
+  });
+
+  test("nothing saved leaves the store empty, ready to chat", async () => {
+    const after = createHarness({ storage: memoryStorage() });
+    await after.store.persist.rehydrate();
+    expect(after.state()).toMatchObject({ messageIds: [], messages: {}, streamResponses: true, activeMessageId: undefined });
+  });
+});

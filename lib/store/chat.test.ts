@@ -1,0 +1,180 @@
+import { describe, expect, test } from "vitest";
+import { ChatClientError } from "@/lib/client/chat-client-error";
+import { createHarness, settle, type Harness } from "@/lib/store/testing/chat-store-harness";
+
+const usage = { prompt_tokens: 4, completion_tokens: 2, total_tokens: 6 };
+
+/** Sends `question` and lets the answer come back whole as `reply`. */
+async function exchange(chat: Harness, question: string, reply: string): Promise<void> {
+  const sending = chat.state().send(question);
+  await settle();
+  const answer = chat.answers.at(-1);
+  await answer?.send({ type: "delta", content: reply }, { type: "finish", finish_reason: "stop" });
+  await answer?.end();
+  await sending;
+}
+
+describe("send", () => {
+  test("adds the user message and an assistant message that grows until the answer ends", async () => {
+    const chat = createHarness();
+    const sending = chat.state().send("Hello");
+    await settle();
+    expect(chat.message(0)).toEqual({ id: "message-1", role: "user", content: "Hello", status: "done" });
+    expect(chat.message(1)).toEqual({ id: "message-2", role: "assistant", content: "", status: "waiting" });
+    expect(chat.state().activeMessageId).toBe("message-2");
+
+    const [answer] = chat.answers;
+    await answer?.send({ type: "start", id: "chat-1", model: "gpt-test" }, { type: "delta", content: "Hel" });
+    chat.runFrame();
+    expect(chat.message(1)).toMatchObject({ content: "Hel", status: "streaming", model: "gpt-test" });
+    await answer?.send({ type: "delta", content: "lo 👋" });
+    chat.runFrame();
+    expect(chat.message(1).content).toBe("Hello 👋");
+
+    await answer?.send({ type: "usage", ...usage }, { type: "finish", finish_reason: "stop" });
+    await answer?.end();
+    await sending;
+    expect(chat.message(1)).toEqual({
+      id: "message-2", role: "assistant", content: "Hello 👋", status: "done", model: "gpt-test", finishReason: "stop", usage, firstTokenMs: 0, totalMs: 0,
+    });
+    expect(chat.state().activeMessageId).toBeUndefined();
+  });
+
+  test("sends the whole conversation each time", async () => {
+    const chat = createHarness();
+    await exchange(chat, "First question", "First answer");
+    void chat.state().send("Second question");
+    await settle();
+    expect(chat.answers.map((answer) => answer.request)).toEqual([
+      { messages: [{ role: "user", content: "First question" }] },
+      {
+        messages: [
+          { role: "user", content: "First question" },
+          { role: "assistant", content: "First answer" },
+          { role: "user", content: "Second question" },
+        ],
+      },
+    ]);
+  });
+
+  test("is ignored while an answer is active, and for blank text", async () => {
+    const chat = createHarness();
+    void chat.state().send("Hello");
+    await settle();
+    await chat.state().send("Another");
+    expect(chat.state().messageIds).toHaveLength(2);
+    await chat.answers[0]?.end();
+    await chat.state().send(" \n\t ");
+    expect(chat.state().messageIds).toHaveLength(2);
+    expect(chat.answers).toHaveLength(1);
+  });
+});
+
+describe("stop and errors", () => {
+  test("stop aborts the request and keeps the partial text, marked stopped", async () => {
+    const chat = createHarness();
+    const sending = chat.state().send("Tell me a story");
+    await settle();
+    const [answer] = chat.answers;
+    await answer?.send({ type: "delta", content: "Once upon " });
+    chat.runFrame();
+    // This one is still waiting for its frame when Stop is pressed.
+    await answer?.send({ type: "delta", content: "a time" });
+    chat.state().stop();
+    expect(answer?.signal.aborted).toBe(true);
+    await sending;
+    expect(chat.message(1)).toMatchObject({ content: "Once upon a time", status: "stopped" });
+    expect(chat.message(1).error).toBeUndefined();
+    expect(chat.state().activeMessageId).toBeUndefined();
+  });
+
+  test("an error event after some deltas keeps the partial text and says what went wrong", async () => {
+    const chat = createHarness();
+    const sending = chat.state().send("Hello");
+    await settle();
+    await chat.answers[0]?.send(
+      { type: "delta", content: "Half an" },
+      { type: "error", code: "rate_limited", message: "The model is busy.", retryable: true, retry_after: 20 },
+    );
+    await sending;
+    expect(chat.message(1)).toMatchObject({
+      content: "Half an",
+      status: "error",
+      error: { code: "rate_limited", message: "The model is busy.", retryable: true, retryAfterSeconds: 20 },
+    });
+    expect(chat.state().activeMessageId).toBeUndefined();
+  });
+
+  test.each([
+    { thrown: new ChatClientError("connection_lost", "The connection was lost.", { retryable: true }), error: { code: "connection_lost", message: "The connection was lost.", retryable: true } },
+    { thrown: new ChatClientError("rate_limited", "Too many requests.", { retryable: true, retryAfterSeconds: 12 }), error: { code: "rate_limited", message: "Too many requests.", retryable: true, retryAfterSeconds: 12 } },
+    { thrown: new TypeError("a bug in the page"), error: { code: "internal", message: "Something went wrong in the page. Try again.", retryable: true } },
+  ])("a thrown $thrown.name ($error.code) is shown as the message's error", async ({ thrown, error }) => {
+    const chat = createHarness();
+    const sending = chat.state().send("Hello");
+    await settle();
+    await chat.answers[0]?.send({ type: "delta", content: "Some" });
+    await chat.answers[0]?.fail(thrown);
+    await sending;
+    expect(chat.message(1)).toMatchObject({ content: "Some", status: "error" });
+    expect(chat.message(1).error).toEqual(error);
+  });
+});
+
+describe("streaming off", () => {
+  test("uses completeChat and shows the answer whole", async () => {
+    const chat = createHarness();
+    chat.state().setStreamResponses(false);
+    chat.setTime(1_000);
+    const sending = chat.state().send("Hello");
+    await settle();
+    expect(chat.answers).toHaveLength(0);
+    expect(chat.completions.map((completion) => completion.request)).toEqual([{ messages: [{ role: "user", content: "Hello" }] }]);
+    expect(chat.message(1)).toMatchObject({ content: "", status: "waiting" });
+
+    chat.setTime(1_800);
+    await chat.completions[0]?.resolve({ id: "chat-1", model: "gpt-test", content: "The whole answer.", finish_reason: "stop", usage });
+    await sending;
+    expect(chat.message(1)).toEqual({
+      id: "message-2", role: "assistant", content: "The whole answer.", status: "done", model: "gpt-test", finishReason: "stop", usage, firstTokenMs: 800, totalMs: 800,
+    });
+  });
+
+  test("stop aborts the request and marks the message stopped", async () => {
+    const chat = createHarness();
+    chat.state().setStreamResponses(false);
+    const sending = chat.state().send("Hello");
+    await settle();
+    chat.state().stop();
+    await sending;
+    expect(chat.completions[0]?.signal.aborted).toBe(true);
+    expect(chat.message(1)).toMatchObject({ content: "", status: "stopped" });
+  });
+});
+
+describe("regenerate", () => {
+  test("replaces the last answer with a new one, asked with the conversation before it", async () => {
+    const chat = createHarness();
+    await exchange(chat, "Hello", "One");
+    const oldAnswerId = chat.message(1).id;
+    const regenerating = chat.state().regenerate();
+    await settle();
+    expect(chat.state().messages[oldAnswerId]).toBeUndefined();
+    expect(chat.answers[1]?.request).toEqual({ messages: [{ role: "user", content: "Hello" }] });
+    await chat.answers[1]?.send({ type: "delta", content: "Two" });
+    await chat.answers[1]?.end();
+    await regenerating;
+    expect(chat.state().messageIds).toHaveLength(2);
+    expect(chat.message(1)).toMatchObject({ content: "Two", status: "done" });
+    expect(chat.message(1).id).not.toBe(oldAnswerId);
+  });
+
+  test("is ignored while an answer is active", async () => {
+    const chat = createHarness();
+    void chat.state().send("Hello");
+    await settle();
+    await chat.state().regenerate();
+    expect(chat.answers).toHaveLength(1);
+    expect(chat.state().messageIds).toHaveLength(2);
+  });
+});

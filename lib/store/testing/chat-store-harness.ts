@@ -1,0 +1,132 @@
+import type { PersistStorage, StorageValue } from "zustand/middleware";
+import type { ChatEvent } from "@/lib/chat/events";
+import type { ChatRequestInput } from "@/lib/chat/schema";
+import type { CompleteAnswer } from "@/lib/client/chat-stream";
+import { createChatStore, type Message, type PersistedChat } from "@/lib/store/chat";
+
+/*
+ * Test support for lib/store: a chat store whose answers, frames, clock and ids
+ * the test drives by hand (vercel/ai's controlled streams do the same), so
+ * each step of an answer can be looked at on its own.
+ */
+
+/** Lets every pending promise callback run, so the store has taken in what was sent. */
+export function settle(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+type Step = { kind: "event"; event: ChatEvent } | { kind: "end" } | { kind: "fail"; error: unknown };
+
+/** One streamed answer, fed by the test. Aborting its signal makes it throw the signal's AbortError, as lib/client does. */
+export interface ScriptedAnswer {
+  request: ChatRequestInput;
+  signal: AbortSignal;
+  send(...events: ChatEvent[]): Promise<void>;
+  /** Ends the stream after [DONE]. */
+  end(): Promise<void>;
+  fail(error: unknown): Promise<void>;
+}
+
+function scriptedAnswer(request: ChatRequestInput, signal: AbortSignal): { answer: ScriptedAnswer; events: AsyncIterable<ChatEvent> } {
+  const steps: Step[] = [];
+  let wake: (() => void) | undefined;
+  signal.addEventListener("abort", () => wake?.(), { once: true });
+  const add = async (...added: Step[]) => {
+    steps.push(...added);
+    wake?.();
+    await settle();
+  };
+  async function* events(): AsyncGenerator<ChatEvent> {
+    for (;;) {
+      while (steps.length === 0 && !signal.aborted) await new Promise<void>((resolve) => (wake = resolve));
+      signal.throwIfAborted();
+      const step = steps.shift();
+      if (!step || step.kind === "end") return;
+      if (step.kind === "fail") throw step.error;
+      yield step.event;
+    }
+  }
+  const answer: ScriptedAnswer = {
+    request,
+    signal,
+    send: (...sent) => add(...sent.map((event): Step => ({ kind: "event", event }))),
+    end: () => add({ kind: "end" }),
+    fail: (error) => add({ kind: "fail", error }),
+  };
+  return { answer, events: events() };
+}
+
+/** One non-streamed answer, resolved or rejected by the test; rejects with the AbortError when aborted, as fetch does. */
+export interface ScriptedCompletion {
+  request: ChatRequestInput;
+  signal: AbortSignal;
+  resolve(answer: CompleteAnswer): Promise<void>;
+  reject(error: unknown): Promise<void>;
+}
+
+/** Keeps what the store saves as JSON text, as localStorage would. */
+export function memoryStorage(): PersistStorage<PersistedChat> {
+  const saved = new Map<string, string>();
+  return {
+    getItem: (name) => {
+      const text = saved.get(name);
+      return text === undefined ? null : (JSON.parse(text) as StorageValue<PersistedChat>);
+    },
+    setItem: (name, value) => void saved.set(name, JSON.stringify(value)),
+    removeItem: (name) => void saved.delete(name),
+  };
+}
+
+export function createHarness(options: { storage?: PersistStorage<PersistedChat>; idPrefix?: string } = {}) {
+  const answers: ScriptedAnswer[] = [];
+  const completions: ScriptedCompletion[] = [];
+  const frames: Array<() => void> = [];
+  let time = 0;
+  let lastId = 0;
+  const store = createChatStore({
+    streamChat(request, { signal = new AbortController().signal }) {
+      const { answer, events } = scriptedAnswer(request, signal);
+      answers.push(answer);
+      return events;
+    },
+    completeChat(request, { signal = new AbortController().signal }) {
+      return new Promise<CompleteAnswer>((resolve, reject) => {
+        signal.addEventListener("abort", () => reject(signal.reason), { once: true });
+        completions.push({
+          request,
+          signal,
+          resolve: async (answer) => (resolve(answer), settle()),
+          reject: async (error) => (reject(error), settle()),
+        });
+      });
+    },
+    scheduleFrame: (callback) => void frames.push(callback),
+    now: () => time,
+    createId: () => `${options.idPrefix ?? "message"}-${++lastId}`,
+    storage: options.storage,
+  });
+  return {
+    store,
+    answers,
+    completions,
+    state: () => store.getState(),
+    /** The message at `index` in the conversation (negative counts from the end). */
+    message(index: number): Message {
+      const state = store.getState();
+      const id = state.messageIds.at(index);
+      const message = id === undefined ? undefined : state.messages[id];
+      if (!message) throw new Error(`no message at ${index}`);
+      return message;
+    },
+    pendingFrames: () => frames.length,
+    /** Runs the frame callbacks scheduled so far, as the browser does before painting. */
+    runFrame(): void {
+      for (const callback of frames.splice(0)) callback();
+    },
+    setTime(milliseconds: number): void {
+      time = milliseconds;
+    },
+  };
+}
+
+export type Harness = ReturnType<typeof createHarness>;
