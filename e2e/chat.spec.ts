@@ -1,0 +1,148 @@
+import { expect, test } from "@playwright/test";
+import { mockTexts, pacedTokens } from "../mock/scenarios";
+import { composer, contentOf, lastAnswer, mockRecordFor, sendMessage, textOf, uniqueTag, waitUntilDone } from "./support";
+
+test.beforeEach(async ({ page }) => {
+  await page.goto("/");
+  await expect(composer(page).message).toBeVisible();
+});
+
+test("the page has the protocol's accessible names", async ({ page }) => {
+  const { message, send, streamSwitch } = composer(page);
+  await expect(message).toBeEditable();
+  await expect(send).toBeVisible();
+  await expect(streamSwitch).toBeChecked();
+  await expect(page.getByRole("log")).toBeVisible();
+});
+
+test("the answer is seen growing token by token, and ends exact", async ({ page }) => {
+  await sendMessage(page, `mock:paced tokens=40 interval=40 ${uniqueTag()}`);
+  const answer = lastAnswer(page);
+  await expect(page.locator('article[data-role="user"]').last()).toContainText("mock:paced");
+  const lengths = new Set<number>();
+  while ((await answer.getAttribute("data-status")) !== "done") {
+    lengths.add((await textOf(answer)).length);
+    await page.waitForTimeout(25);
+  }
+  // Several partial lengths were on screen before the end: it streamed.
+  expect([...lengths].filter((length) => length > 0).length).toBeGreaterThanOrEqual(5);
+  expect(await textOf(answer)).toBe(pacedTokens(40).join(""));
+});
+
+test("Japanese, Korean and emoji arrive exact when bytes are cut mid-character", async ({ page }) => {
+  await sendMessage(page, `mock:multilingual split=1 interval=5 ${uniqueTag()}`);
+  const answer = lastAnswer(page);
+  await waitUntilDone(answer);
+  await expect(answer).toHaveAttribute("data-status", "done");
+  expect(await textOf(answer)).toBe(mockTexts.multilingual);
+});
+
+test("Stop ends the answer, keeps what came, and closes the upstream request", async ({ page }) => {
+  const tag = uniqueTag();
+  const { stop, send } = composer(page);
+  await sendMessage(page, `mock:paced tokens=400 interval=30 ${tag}`);
+  const answer = lastAnswer(page);
+  await expect(contentOf(answer)).toContainText("Token 3.");
+  await stop.click();
+  await expect(answer).toHaveAttribute("data-status", "stopped");
+  await expect(send).toBeVisible();
+  const shown = await textOf(answer);
+  expect(shown.length).toBeGreaterThan(0);
+
+  await expect.poll(async () => (await mockRecordFor(tag)).closedByClient, { timeout: 2_000 }).toBe(true);
+  const { tokensSent } = await mockRecordFor(tag);
+  expect(tokensSent).toBeLessThan(400);
+  await page.waitForTimeout(300);
+  // Nothing more was generated upstream, and nothing more reached the page.
+  expect((await mockRecordFor(tag)).tokensSent).toBe(tokensSent);
+  expect(await textOf(answer)).toBe(shown);
+});
+
+test("Escape stops the answer too", async ({ page }) => {
+  await sendMessage(page, `mock:paced tokens=400 interval=30 ${uniqueTag()}`);
+  const answer = lastAnswer(page);
+  await expect(contentOf(answer)).toContainText("Token 1.");
+  await composer(page).message.press("Escape");
+  await expect(answer).toHaveAttribute("data-status", "stopped");
+});
+
+test("with streaming off the answer appears whole, never in part", async ({ page }) => {
+  const { streamSwitch } = composer(page);
+  await streamSwitch.click();
+  await expect(streamSwitch).not.toBeChecked();
+  const tag = uniqueTag();
+  await sendMessage(page, `mock:paced tokens=20 interval=30 ${tag}`);
+  const answer = lastAnswer(page);
+  const expected = pacedTokens(20).join("");
+  const seen = new Set<string>();
+  while ((await answer.getAttribute("data-status")) !== "done") {
+    seen.add(await textOf(answer));
+    await page.waitForTimeout(20);
+  }
+  seen.add(await textOf(answer));
+  expect([...seen].every((text) => text === "" || text === expected)).toBe(true);
+  expect(await textOf(answer)).toBe(expected);
+  expect((await mockRecordFor(tag)).body.stream).toBe(false);
+});
+
+test("Enter sends, Shift+Enter makes a new line", async ({ page }) => {
+  const { message } = composer(page);
+  await message.fill("mock:echo first line");
+  await message.press("Shift+Enter");
+  await message.pressSequentially("second line");
+  await expect(message).toHaveValue("mock:echo first line\nsecond line");
+  await message.press("Enter");
+  await expect(message).toHaveValue("");
+  await expect(page.locator('article[data-role="user"]').last()).toContainText("second line");
+});
+
+test("the whole conversation is sent each time", async ({ page }) => {
+  await sendMessage(page, "mock:echo one");
+  await waitUntilDone(lastAnswer(page));
+  await sendMessage(page, "mock:echo two");
+  const answer = lastAnswer(page);
+  await waitUntilDone(answer);
+  expect(await textOf(answer)).toBe("You said: mock:echo two (3 messages)");
+});
+
+test("the conversation is still there after a reload", async ({ page }) => {
+  await sendMessage(page, `mock:echo keep me ${uniqueTag()}`);
+  await waitUntilDone(lastAnswer(page));
+  const before = await textOf(lastAnswer(page));
+  await page.reload();
+  await expect(contentOf(lastAnswer(page))).toHaveText(before);
+  await expect(page.locator('article[data-role="user"]')).toHaveCount(1);
+});
+
+test("a finished message never re-renders while another grows, and the growing one renders at most once a frame", async ({ page }) => {
+  await sendMessage(page, "mock:echo first");
+  const first = lastAnswer(page);
+  await waitUntilDone(first);
+  const firstId = await first.getAttribute("data-message-id");
+
+  await sendMessage(page, `mock:paced tokens=300 interval=2 ${uniqueTag()}`);
+  const second = lastAnswer(page);
+  await expect(contentOf(second)).toContainText("Token 0.");
+  const secondId = await second.getAttribute("data-message-id");
+  const countsNow = () =>
+    page.evaluate(([a, b]) => [window.__streamchatRenderCounts?.get(a ?? "") ?? 0, window.__streamchatRenderCounts?.get(b ?? "") ?? 0], [firstId, secondId]);
+  await page.evaluate(() => {
+    const counter = { frames: 0 };
+    (window as unknown as { frameCounter: typeof counter }).frameCounter = counter;
+    const tick = () => {
+      counter.frames += 1;
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  const [firstBefore, secondBefore] = await countsNow();
+  await waitUntilDone(second);
+  const [firstAfter, secondAfter] = await countsNow();
+  const frames = await page.evaluate(() => (window as unknown as { frameCounter: { frames: number } }).frameCounter.frames);
+
+  expect(firstAfter).toBe(firstBefore);
+  // 300 tokens arrive 2 ms apart, many per frame: renders follow frames, not tokens
+  // (a few more for the usage, finish and status changes).
+  expect((secondAfter ?? 0) - (secondBefore ?? 0)).toBeLessThanOrEqual(frames + 4);
+  expect(await textOf(second)).toBe(pacedTokens(300).join(""));
+});

@@ -1,0 +1,14 @@
+import { expect, test } from "@playwright/test";
+import { composer, contentOf, lastAnswer, sendMessage, textOf, waitUntilDone } from "./support";
+
+test("with no key, the offline demo model answers and the page says so", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("note")).toContainText("offline demo model");
+  await sendMessage(page, "What is streaming?");
+  const answer = lastAnswer(page);
+  await expect(contentOf(answer)).toContainText("What streaming changes");
+  await expect(composer(page).stop).toBeVisible();
+  await waitUntilDone(answer);
+  await expect(answer).toHaveAttribute("data-status", "done");
+  expect(await textOf(answer)).toContain("日本語も한국어도 emoji 🎉 too.");
+});

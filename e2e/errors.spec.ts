@@ -1,0 +1,44 @@
+import { expect, test } from "@playwright/test";
+import { composer, contentOf, lastAnswer, mockRecordsFor, sendMessage, textOf, uniqueTag, waitUntilDone } from "./support";
+
+test.beforeEach(async ({ page }) => {
+  await page.goto("/");
+});
+
+test("an upstream rate limit says what happened and counts down to the retry, without the upstream's text", async ({ page }) => {
+  await sendMessage(page, `mock:status code=429 retry_after=2 ${uniqueTag()}`);
+  const alert = lastAnswer(page).getByRole("alert");
+  await expect(alert).toContainText("too many requests");
+  const retry = alert.getByRole("button", { name: /^Try again/ });
+  await expect(retry).toHaveText(/Try again in [12] s/);
+  await expect(retry).toBeDisabled();
+  await expect(retry).toHaveText("Try again", { timeout: 4_000 });
+  await expect(retry).toBeEnabled();
+  expect(await page.content()).not.toContain("sk-mock");
+  await expect(composer(page).message).toBeEditable();
+});
+
+test("a refused key is not offered as retryable", async ({ page }) => {
+  await sendMessage(page, `mock:status code=401 ${uniqueTag()}`);
+  const alert = lastAnswer(page).getByRole("alert");
+  await expect(alert).toContainText("credentials");
+  await expect(alert.getByRole("button", { name: "Try again" })).toHaveCount(0);
+});
+
+test("a connection dropped mid-answer keeps the partial answer and offers a retry that works", async ({ page }) => {
+  const tag = uniqueTag();
+  await sendMessage(page, `mock:drop after=5 interval=5 ${tag}`);
+  const answer = lastAnswer(page);
+  await waitUntilDone(answer);
+  await expect(answer.getByRole("alert")).toContainText("connection to the model was lost");
+  const partial = await textOf(answer);
+  expect(partial.length).toBeGreaterThan(0);
+  expect("Hello from the mock model. This answer streams in small pieces.".startsWith(partial)).toBe(true);
+
+  await answer.getByRole("button", { name: "Try again" }).click();
+  // The retry sends the same conversation again; the mock drops it again, but a fresh answer replaced the old one.
+  await expect(page.locator('article[data-role="assistant"]')).toHaveCount(1);
+  await waitUntilDone(lastAnswer(page));
+  await expect(contentOf(lastAnswer(page))).toHaveText(partial);
+  expect(await mockRecordsFor(tag)).toHaveLength(2);
+});

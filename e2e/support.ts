@@ -1,0 +1,52 @@
+import { expect, type Locator, type Page } from "@playwright/test";
+import type { MockRequestRecord } from "../mock/mock-server";
+import { e2ePorts } from "./ports";
+
+/** A tag that makes one test's requests easy to find in the mock's shared log. */
+export const uniqueTag = () => `tag=${Math.random().toString(36).slice(2, 10)}`;
+
+export function composer(page: Page) {
+  return {
+    message: page.getByRole("textbox", { name: "Message" }),
+    send: page.getByRole("button", { name: "Send" }),
+    stop: page.getByRole("button", { name: "Stop" }),
+    streamSwitch: page.getByRole("switch", { name: "Stream responses" }),
+  };
+}
+
+export async function sendMessage(page: Page, text: string): Promise<void> {
+  const { message } = composer(page);
+  await message.fill(text);
+  await message.press("Enter");
+}
+
+export function lastAnswer(page: Page): Locator {
+  return page.getByRole("log").locator('article[data-role="assistant"]').last();
+}
+
+export function contentOf(article: Locator): Locator {
+  return article.locator('[data-part="content"]');
+}
+
+/** The text as it is on screen (textContent keeps \r and \t exactly). */
+export async function textOf(article: Locator): Promise<string> {
+  return (await contentOf(article).textContent()) ?? "";
+}
+
+export async function waitUntilDone(article: Locator): Promise<void> {
+  await expect(article).toHaveAttribute("data-status", /^(done|stopped|error)$/);
+}
+
+/** What the mock upstream saw of the requests whose last message carries `tag`, oldest first. */
+export async function mockRecordsFor(tag: string): Promise<MockRequestRecord[]> {
+  const response = await fetch(`http://127.0.0.1:${e2ePorts.mock}/__mock/requests`);
+  const records = (await response.json()) as MockRequestRecord[];
+  const lastMessageOf = (record: MockRequestRecord) => (record.body.messages as Array<{ content: string }>).at(-1)?.content ?? "";
+  return records.filter((candidate) => lastMessageOf(candidate).includes(tag));
+}
+
+export async function mockRecordFor(tag: string): Promise<MockRequestRecord> {
+  const record = (await mockRecordsFor(tag)).at(-1);
+  if (!record) throw new Error(`the mock saw no request tagged ${tag}`);
+  return record;
+}

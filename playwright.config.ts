@@ -1,0 +1,63 @@
+import { existsSync } from "node:fs";
+import { defineConfig } from "@playwright/test";
+import { e2ePorts } from "./e2e/ports";
+
+// Debian's Chromium where it is installed (this project's machines cannot
+// download Playwright's own browser); Playwright's otherwise.
+const systemChromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const executablePath = existsSync(systemChromium) ? systemChromium : undefined;
+
+const appEnvironment = {
+  NEXT_TELEMETRY_DISABLED: "1",
+  // No Azure settings may leak in from the shell: the mock speaks OpenAI's shape.
+  AZURE_OPENAI_ENDPOINT: "",
+  AZURE_OPENAI_API_KEY: "",
+};
+
+export default defineConfig({
+  testDir: "e2e",
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${e2ePorts.app}`,
+    launchOptions: {
+      executablePath,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    },
+    trace: "retain-on-failure",
+  },
+  projects: [
+    { name: "mock-model", testIgnore: /demo\.spec\.ts/ },
+    { name: "demo-model", testMatch: /demo\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${e2ePorts.demo}` } },
+  ],
+  webServer: [
+    {
+      command: `node_modules/.bin/tsx mock/main.ts ${e2ePorts.mock}`,
+      url: `http://127.0.0.1:${e2ePorts.mock}/__mock/requests`,
+      reuseExistingServer: false,
+    },
+    {
+      command: `node_modules/.bin/next start -H 127.0.0.1 -p ${e2ePorts.app}`,
+      url: `http://127.0.0.1:${e2ePorts.app}/api/models`,
+      reuseExistingServer: false,
+      env: {
+        ...appEnvironment,
+        OPENAI_API_KEY: "test-key-not-real",
+        OPENAI_BASE_URL: `http://127.0.0.1:${e2ePorts.mock}/v1`,
+        OPENAI_MODEL: "mock-model",
+        CHAT_RATE_LIMIT: "0",
+      },
+    },
+    {
+      command: `node_modules/.bin/next start -H 127.0.0.1 -p ${e2ePorts.demo}`,
+      url: `http://127.0.0.1:${e2ePorts.demo}/api/models`,
+      reuseExistingServer: false,
+      env: { ...appEnvironment, OPENAI_API_KEY: "", OPENAI_BASE_URL: "", DEMO_TOKENS_PER_SECOND: "120" },
+    },
+  ],
+});
