@@ -78,6 +78,10 @@ async function answer(scenario: Scenario, record: MockRequestRecord, response: h
   response.flushHeaders();
   response.socket?.setNoDelay(true);
   await sleep(scenario.firstTokenMs);
+  const filterResults = scenario.azureShape ? { content_filter_results: { hate: { filtered: false, severity: "safe" } } } : {};
+  if (scenario.azureShape) {
+    await write(response, chunkJson(record, [], { prompt_filter_results: [{ prompt_index: 0, content_filter_results: {} }] }), scenario.splitBytes);
+  }
   await write(response, chunkJson(record, [{ index: 0, delta: { role: "assistant", content: "" }, finish_reason: null }]), scenario.splitBytes);
   for (const [index, token] of scenario.tokens.entries()) {
     if (record.closedByClient) return;
@@ -91,9 +95,9 @@ async function answer(scenario: Scenario, record: MockRequestRecord, response: h
       if (scenario.name === "stall") return; // silent until the client gives up
       if (scenario.name === "truncated") return void response.end();
     }
-    if (index > 0) await sleep(scenario.intervalMs);
+    if (index > 0 && index % scenario.burst === 0) await sleep(scenario.intervalMs);
     if (record.closedByClient) return;
-    await write(response, chunkJson(record, [{ index: 0, delta: { content: token }, finish_reason: null }]), scenario.splitBytes);
+    await write(response, chunkJson(record, [{ index: 0, delta: { content: token }, finish_reason: null, ...filterResults }]), scenario.splitBytes);
     record.tokensSent += 1;
   }
   await write(response, chunkJson(record, [{ index: 0, delta: {}, finish_reason: scenario.finishReason }]), scenario.splitBytes);

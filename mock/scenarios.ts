@@ -21,7 +21,8 @@ export type ScenarioName =
   | "status"
   | "drop"
   | "stall"
-  | "truncated";
+  | "truncated"
+  | "azure";
 
 export interface Scenario {
   name: ScenarioName;
@@ -32,6 +33,10 @@ export interface Scenario {
   intervalMs: number;
   /** Cut every SSE write into pieces of 1, 2 and 3 bytes (UTF-8 and lines split mid-way). */
   splitBytes: boolean;
+  /** Tokens sent back to back, with no pause between them (Azure sends bursts). */
+  burst: number;
+  /** Azure's shape: a first chunk with no choices but `prompt_filter_results`, and `content_filter_results` on each choice. */
+  azureShape: boolean;
   /** `status`: answer with this HTTP status and an OpenAI-shaped error body. */
   status?: number;
   retryAfter?: string;
@@ -76,6 +81,8 @@ export function scenarioFor(messages: ReadonlyArray<{ role: string; content: unk
     firstTokenMs: numberParameter(parameters, "first", 20),
     intervalMs: numberParameter(parameters, "interval", 10),
     splitBytes: parameters.get("split") === "1",
+    burst: Math.max(1, numberParameter(parameters, "burst", 1)),
+    azureShape: false,
     after: numberParameter(parameters, "after", 3),
   };
   switch (name) {
@@ -96,6 +103,15 @@ export function scenarioFor(messages: ReadonlyArray<{ role: string; content: unk
     case "stall":
     case "truncated":
       return base;
+    case "azure":
+      // Larger chunks than OpenAI's, in bursts, ending as Azure's content filter can end them.
+      return {
+        ...base,
+        tokens: tokensOf(mockTexts.multilingual, numberParameter(parameters, "size", 12)),
+        burst: Math.max(1, numberParameter(parameters, "burst", 3)),
+        azureShape: true,
+        finishReason: parameters.get("finish") ?? "content_filter",
+      };
     default:
       return { ...base, name: "plain" };
   }
