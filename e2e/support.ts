@@ -50,3 +50,23 @@ export async function mockRecordFor(tag: string): Promise<MockRequestRecord> {
   if (!record) throw new Error(`the mock saw no request tagged ${tag}`);
   return record;
 }
+
+/**
+ * Starts recording, inside the page, every text the last answer shows (a
+ * MutationObserver sees each change the page makes, with no round trips to
+ * the test). Returns a function that reads what was recorded.
+ */
+export async function recordAnswerTexts(page: Page): Promise<() => Promise<string[]>> {
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { answerTexts: string[] }).answerTexts = seen;
+    const log = document.querySelector('[role="log"]');
+    if (!log) throw new Error("no conversation log on the page");
+    new MutationObserver(() => {
+      const contents = log.querySelectorAll('article[data-role="assistant"] [data-part="content"]');
+      const last = contents[contents.length - 1];
+      if (last && seen.at(-1) !== last.textContent) seen.push(last.textContent ?? "");
+    }).observe(log, { subtree: true, childList: true, characterData: true });
+  });
+  return () => page.evaluate(() => (window as unknown as { answerTexts: string[] }).answerTexts);
+}
