@@ -55,7 +55,18 @@ function chunkJson(record: MockRequestRecord, choices: unknown[], extra: Record<
   return `data: ${JSON.stringify({ id: `chatcmpl-mock-${record.id}`, object: "chat.completion.chunk", created: 1, model, choices, ...extra })}\n\n`;
 }
 
+/** Prompts of `reset_once` requests seen: the first is reset before any answer, the next answered. */
+const resetPrompts = new Set<string>();
+
 async function answer(scenario: Scenario, record: MockRequestRecord, response: http.ServerResponse): Promise<void> {
+  if (scenario.name === "reset_once") {
+    const prompt = JSON.stringify(record.body.messages);
+    if (!resetPrompts.has(prompt)) {
+      resetPrompts.add(prompt);
+      response.socket?.destroy();
+      return;
+    }
+  }
   const usage = { prompt_tokens: 11, completion_tokens: scenario.tokens.length, total_tokens: 11 + scenario.tokens.length };
   if (scenario.status !== undefined) {
     const headers: Record<string, string> = { "Content-Type": "application/json" };

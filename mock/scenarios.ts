@@ -22,7 +22,8 @@ export type ScenarioName =
   | "drop"
   | "stall"
   | "truncated"
-  | "azure";
+  | "azure"
+  | "reset_once";
 
 export interface Scenario {
   name: ScenarioName;
@@ -102,6 +103,7 @@ export function scenarioFor(messages: ReadonlyArray<{ role: string; content: unk
     case "drop":
     case "stall":
     case "truncated":
+    case "reset_once":
       return base;
     case "azure":
       // Larger chunks than OpenAI's, in bursts, ending as Azure's content filter can end them.

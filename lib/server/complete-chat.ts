@@ -3,6 +3,7 @@ import type { RelayOptions } from "@/lib/server/relay";
 import { recordOutcome } from "@/lib/server/outcome";
 import { upstreamErrorToChatError } from "@/lib/server/upstream-error";
 import { upstreamParameters } from "@/lib/server/upstream-parameters";
+import { withConnectRetry } from "@/lib/server/with-connect-retry";
 
 type CompleteOptions = Omit<RelayOptions, "config"> & { timeoutMs: number };
 
@@ -12,10 +13,11 @@ export async function completeChat(options: CompleteOptions): Promise<Response> 
   const startedAt = performance.now();
   const elapsed = () => Math.round(performance.now() - startedAt);
   try {
-    const completion = await provider.client.chat.completions.create(upstreamParameters(request, provider, model, false), {
-      signal: clientSignal,
-      timeout: options.timeoutMs,
-    });
+    const parameters = upstreamParameters(request, provider, model, false);
+    const completion = await withConnectRetry(
+      () => provider.client.chat.completions.create(parameters, { signal: clientSignal, timeout: options.timeoutMs }),
+      clientSignal,
+    );
     const choice = completion.choices[0];
     const content = choice?.message.content ?? "";
     const usage: Usage | undefined = completion.usage && {

@@ -123,4 +123,18 @@ describe("heartbeats and unreachable upstreams", () => {
     expect(errorOf(events)).toMatchObject({ code: "upstream_unavailable", retryable: true });
     expect(await onlyOutcomeOf(upstream.outcomes, id)).toMatchObject({ outcome: "error", error: "upstream_unavailable", deltas: 0 });
   });
+
+  it("tries once more when the connection breaks before the model answered, and the answer then arrives whole", async () => {
+    const { id, messages, events } = await relayAndRead(upstream.mock.baseUrl, "mock:reset_once");
+    expect(upstream.mock.requests).toHaveLength(2);
+    expect(eventSequence(messages)).toBe("start delta* usage finish [DONE]");
+    expect(deltaText(events)).toBe(mockTexts.plain);
+    expect(await onlyOutcomeOf(upstream.outcomes, id)).toMatchObject({ outcome: "success" });
+  });
+
+  it("never retries an upstream 429 or 5xx: one upstream request each", async () => {
+    await relayAndRead(upstream.mock.baseUrl, "mock:status code=429");
+    await relayAndRead(upstream.mock.baseUrl, "mock:status code=503");
+    expect(upstream.mock.requests).toHaveLength(2);
+  });
 });

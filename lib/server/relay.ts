@@ -6,6 +6,7 @@ import { recordOutcome, type OutcomeKind } from "@/lib/server/outcome";
 import type { ServerConfig } from "@/lib/server/server-config";
 import { upstreamErrorToChatError } from "@/lib/server/upstream-error";
 import { upstreamParameters } from "@/lib/server/upstream-parameters";
+import { withConnectRetry } from "@/lib/server/with-connect-retry";
 import { doneBytes, encodeEvent, pingBytes } from "@/lib/sse/encode";
 
 export interface RelayOptions {
@@ -94,9 +95,11 @@ export function relayChatStream(options: RelayOptions): ReadableStream<Uint8Arra
     let finishReason: string | undefined;
     let usage: Usage | undefined;
     try {
-      const upstream = await provider.client.chat.completions.create(upstreamParameters(request, provider, model, true), {
-        signal: upstreamAbort.signal,
-      });
+      const parameters = upstreamParameters(request, provider, model, true);
+      const upstream = await withConnectRetry(
+        () => provider.client.chat.completions.create(parameters, { signal: upstreamAbort.signal }),
+        upstreamAbort.signal,
+      );
       for await (const chunk of upstream) {
         onUpstreamChunk();
         const choice = chunk.choices[0];
