@@ -3,13 +3,14 @@
 import { useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { useChatStore } from "@/components/chat/chat-store-provider";
 import { StreamSwitch } from "@/components/chat/stream-switch";
+import { selectAnsweringId } from "@/lib/store/chat-selectors";
 
 /** The message box: Enter sends, Shift+Enter is a new line, Escape stops; Stop replaces Send while an answer streams. */
 export function Composer() {
   const [text, setText] = useState("");
   const send = useChatStore((state) => state.send);
   const stop = useChatStore((state) => state.stop);
-  const busy = useChatStore((state) => state.activeMessageId !== undefined);
+  const busy = useChatStore((state) => selectAnsweringId(state) !== undefined);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
 
   function submit(event?: FormEvent) {

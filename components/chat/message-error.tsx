@@ -3,6 +3,7 @@
 import type { MessageError as MessageErrorValue } from "@/lib/store/chat";
 import { useChatStore } from "@/components/chat/chat-store-provider";
 import { useCountdown } from "@/components/chat/use-countdown";
+import { selectAnsweringId } from "@/lib/store/chat-selectors";
 
 /**
  * What went wrong with an answer, shown where the answer was (its partial
@@ -11,7 +12,7 @@ import { useCountdown } from "@/components/chat/use-countdown";
  */
 export function MessageError({ error, isLast }: { error: MessageErrorValue; isLast: boolean }) {
   const regenerate = useChatStore((state) => state.regenerate);
-  const busy = useChatStore((state) => state.activeMessageId !== undefined);
+  const busy = useChatStore((state) => selectAnsweringId(state) !== undefined);
   const secondsLeft = useCountdown(error.retryAfterSeconds);
   return (
     <div

@@ -1,14 +1,14 @@
 "use client";
 
-import { useShallow } from "zustand/react/shallow";
 import { useChatStore } from "@/components/chat/chat-store-provider";
 import { MessageItem } from "@/components/chat/message-item";
 import { useFollowBottom } from "@/components/chat/use-follow-bottom";
+import { selectActiveMessageIds, selectAnsweringId } from "@/lib/store/chat-selectors";
 
 /** The conversation. `aria-busy` while an answer streams, so screen readers read it once it is whole, not token by token. */
 export function MessageList() {
-  const messageIds = useChatStore(useShallow((state) => state.messageIds));
-  const busy = useChatStore((state) => state.activeMessageId !== undefined);
+  const messageIds = useChatStore(selectActiveMessageIds);
+  const busy = useChatStore((state) => selectAnsweringId(state) !== undefined);
   const scrollerRef = useFollowBottom<HTMLDivElement>();
   return (
     <div ref={scrollerRef} className="min-h-0 flex-1 overflow-y-auto">

@@ -18,7 +18,7 @@ describe("persistence", () => {
 
     const after = createHarness({ storage, idPrefix: "reloaded" });
     await after.store.persist.rehydrate();
-    expect(after.state().messageIds).toEqual(before.state().messageIds);
+    expect(after.messageIds()).toEqual(before.messageIds());
     expect(after.state().messages).toEqual(before.state().messages);
     expect(after.state().streamResponses).toBe(false);
   });
@@ -36,7 +36,7 @@ describe("persistence", () => {
     const after = createHarness({ storage, idPrefix: "reloaded" });
     await after.store.persist.rehydrate();
     expect(after.message(1)).toMatchObject({ role: "assistant", content: "Once upon", status: "stopped" });
-    expect(after.state().activeMessageId).toBeUndefined();
+    expect(after.answeringId()).toBeUndefined();
 
     void after.state().send("Go on");
     await settle();
@@ -77,6 +77,6 @@ describe("persistence", () => {
   test("nothing saved leaves the store empty, ready to chat", async () => {
     const after = createHarness({ storage: memoryStorage() });
     await after.store.persist.rehydrate();
-    expect(after.state()).toMatchObject({ messageIds: [], messages: {}, streamResponses: true, activeMessageId: undefined });
+    expect(after.state()).toMatchObject({ conversationIds: [], messages: {}, streamResponses: true, answering: {}, notice: undefined });
   });
 });

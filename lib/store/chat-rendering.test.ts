@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import type { ChatState } from "@/lib/store/chat";
+import { selectActiveMessageIds } from "@/lib/store/chat-selectors";
 import { createHarness, settle } from "@/lib/store/testing/chat-store-harness";
 
 /*
@@ -37,14 +38,14 @@ describe("rendering while an answer streams", () => {
     await chat.answers[0]?.send({ type: "delta", content: "First answer" });
     await chat.answers[0]?.end();
     await first;
-    const [firstQuestionId = "", firstAnswerId = ""] = chat.state().messageIds;
+    const [firstQuestionId = "", firstAnswerId = ""] = chat.messageIds();
 
     // Counts changes as a component selecting one message (`useStore(s => s.messages[id])`) would see them.
     const changes = { firstQuestion: 0, firstAnswer: 0, growing: 0 };
     chat.store.subscribe((state: ChatState, previous: ChatState) => {
       if (state.messages[firstQuestionId] !== previous.messages[firstQuestionId]) changes.firstQuestion++;
       if (state.messages[firstAnswerId] !== previous.messages[firstAnswerId]) changes.firstAnswer++;
-      const growingId = state.messageIds[3];
+      const growingId = selectActiveMessageIds(state)[3];
       if (growingId !== undefined && state.messages[growingId] !== previous.messages[growingId]) changes.growing++;
     });
 

@@ -1,27 +1,19 @@
 import { describe, expect, test } from "vitest";
 import { ChatClientError } from "@/lib/client/chat-client-error";
-import { createHarness, settle, type Harness } from "@/lib/store/testing/chat-store-harness";
+import { createHarness, exchange, settle } from "@/lib/store/testing/chat-store-harness";
 
 const usage = { prompt_tokens: 4, completion_tokens: 2, total_tokens: 6 };
 
-/** Sends `question` and lets the answer come back whole as `reply`. */
-async function exchange(chat: Harness, question: string, reply: string): Promise<void> {
-  const sending = chat.state().send(question);
-  await settle();
-  const answer = chat.answers.at(-1);
-  await answer?.send({ type: "delta", content: reply }, { type: "finish", finish_reason: "stop" });
-  await answer?.end();
-  await sending;
-}
 
 describe("send", () => {
   test("adds the user message and an assistant message that grows until the answer ends", async () => {
     const chat = createHarness();
     const sending = chat.state().send("Hello");
     await settle();
-    expect(chat.message(0)).toEqual({ id: "message-1", role: "user", content: "Hello", status: "done" });
-    expect(chat.message(1)).toEqual({ id: "message-2", role: "assistant", content: "", status: "waiting" });
-    expect(chat.state().activeMessageId).toBe("message-2");
+    // message-1 is the conversation the first send starts.
+    expect(chat.message(0)).toEqual({ id: "message-2", role: "user", content: "Hello", status: "done" });
+    expect(chat.message(1)).toEqual({ id: "message-3", role: "assistant", content: "", status: "waiting" });
+    expect(chat.answeringId()).toBe("message-3");
 
     const [answer] = chat.answers;
     await answer?.send({ type: "start", id: "chat-1", model: "gpt-test" }, { type: "delta", content: "Hel" });
@@ -35,9 +27,9 @@ describe("send", () => {
     await answer?.end();
     await sending;
     expect(chat.message(1)).toEqual({
-      id: "message-2", role: "assistant", content: "Hello 👋", status: "done", model: "gpt-test", finishReason: "stop", usage, firstTokenMs: 0, totalMs: 0,
+      id: "message-3", role: "assistant", content: "Hello 👋", status: "done", model: "gpt-test", finishReason: "stop", usage, firstTokenMs: 0, totalMs: 0,
     });
-    expect(chat.state().activeMessageId).toBeUndefined();
+    expect(chat.answeringId()).toBeUndefined();
   });
 
   test("sends the whole conversation each time", async () => {
@@ -62,10 +54,10 @@ describe("send", () => {
     void chat.state().send("Hello");
     await settle();
     await chat.state().send("Another");
-    expect(chat.state().messageIds).toHaveLength(2);
+    expect(chat.messageIds()).toHaveLength(2);
     await chat.answers[0]?.end();
     await chat.state().send(" \n\t ");
-    expect(chat.state().messageIds).toHaveLength(2);
+    expect(chat.messageIds()).toHaveLength(2);
     expect(chat.answers).toHaveLength(1);
   });
 });
@@ -85,7 +77,7 @@ describe("stop and errors", () => {
     await sending;
     expect(chat.message(1)).toMatchObject({ content: "Once upon a time", status: "stopped" });
     expect(chat.message(1).error).toBeUndefined();
-    expect(chat.state().activeMessageId).toBeUndefined();
+    expect(chat.answeringId()).toBeUndefined();
   });
 
   test("an error event after some deltas keeps the partial text and says what went wrong", async () => {
@@ -102,7 +94,7 @@ describe("stop and errors", () => {
       status: "error",
       error: { code: "rate_limited", message: "The model is busy.", retryable: true, retryAfterSeconds: 20 },
     });
-    expect(chat.state().activeMessageId).toBeUndefined();
+    expect(chat.answeringId()).toBeUndefined();
   });
 
   test.each([
@@ -136,7 +128,7 @@ describe("streaming off", () => {
     await chat.completions[0]?.resolve({ id: "chat-1", model: "gpt-test", content: "The whole answer.", finish_reason: "stop", usage });
     await sending;
     expect(chat.message(1)).toEqual({
-      id: "message-2", role: "assistant", content: "The whole answer.", status: "done", model: "gpt-test", finishReason: "stop", usage, firstTokenMs: 800, totalMs: 800,
+      id: "message-3", role: "assistant", content: "The whole answer.", status: "done", model: "gpt-test", finishReason: "stop", usage, firstTokenMs: 800, totalMs: 800,
     });
   });
 
@@ -164,7 +156,7 @@ describe("regenerate", () => {
     await chat.answers[1]?.send({ type: "delta", content: "Two" });
     await chat.answers[1]?.end();
     await regenerating;
-    expect(chat.state().messageIds).toHaveLength(2);
+    expect(chat.messageIds()).toHaveLength(2);
     expect(chat.message(1)).toMatchObject({ content: "Two", status: "done" });
     expect(chat.message(1).id).not.toBe(oldAnswerId);
   });
@@ -175,6 +167,6 @@ describe("regenerate", () => {
     await settle();
     await chat.state().regenerate();
     expect(chat.answers).toHaveLength(1);
-    expect(chat.state().messageIds).toHaveLength(2);
+    expect(chat.messageIds()).toHaveLength(2);
   });
 });

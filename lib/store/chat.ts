@@ -1,62 +1,34 @@
 import { createStore } from "zustand/vanilla";
 import { createJSONStorage, persist, type PersistStorage } from "zustand/middleware";
-import type { ChatEvent, Usage } from "@/lib/chat/events";
-import type { ChatMessage, ChatRequestInput, ChatRole } from "@/lib/chat/schema";
+import type { ChatEvent } from "@/lib/chat/events";
+import type { ChatRequestInput } from "@/lib/chat/schema";
 import type { ChatClientOptions, CompleteAnswer } from "@/lib/client/chat-stream";
 import { ChatClientError, isAbortError } from "@/lib/client/chat-client-error";
+import { migrateChat, persistVersion, restoreChat, unreadableNotice } from "@/lib/store/chat-persistence";
+import { historyOf, selectActiveConversation, selectAnsweringId, titleFrom } from "@/lib/store/chat-selectors";
+import type { ChatState, Message, MessageError, MessageStatus, PersistedChat } from "@/lib/store/chat-types";
+import {
+  emptyConversation,
+  withConversation,
+  withConversationChanged,
+  withMessageAdded,
+  withMessagesTruncated,
+  withoutConversation,
+} from "@/lib/store/conversation-changes";
 
-export type MessageStatus = "waiting" | "streaming" | "done" | "stopped" | "error";
-
-export interface MessageError {
-  code: string;
-  message: string;
-  retryable: boolean;
-  retryAfterSeconds?: number;
-}
-
-export interface Message {
-  id: string;
-  role: ChatRole;
-  content: string;
-  status: MessageStatus;
-  model?: string;
-  finishReason?: string;
-  usage?: Usage;
-  error?: MessageError;
-  /** Milliseconds from Send to the first text on screen, and to the end. */
-  firstTokenMs?: number;
-  totalMs?: number;
-}
-
-export interface ChatState {
-  messageIds: string[];
-  messages: Record<string, Message>;
-  streamResponses: boolean;
-  /** The assistant message being written, if any. */
-  activeMessageId: string | undefined;
-  send(text: string): Promise<void>;
-  /** Replaces the last answer with a new one (also how a failed answer is retried). */
-  regenerate(): Promise<void>;
-  stop(): void;
-  appendDelta(messageId: string, content: string): void;
-  setStreamResponses(streamResponses: boolean): void;
-  clear(): void;
-}
+export type { ChatState, Conversation, ConversationSettings, Message, MessageError, MessageStatus, PersistedChat } from "@/lib/store/chat-types";
 
 export interface ChatStoreDependencies {
   streamChat(request: ChatRequestInput, options: ChatClientOptions): AsyncIterable<ChatEvent>;
   completeChat(request: ChatRequestInput, options: ChatClientOptions): Promise<CompleteAnswer>;
   /** Runs the callback before the next paint (`requestAnimationFrame` in the browser). */
   scheduleFrame(callback: () => void): void;
+  /** A clock for durations (`performance.now()` in the browser). */
   now(): number;
   createId(): string;
-  /** Where the conversation is kept across reloads; none in tests. */
+  /** Where chats are kept across reloads; none in tests. */
   storage?: PersistStorage<PersistedChat>;
 }
-
-export type PersistedChat = Pick<ChatState, "messageIds" | "messages" | "streamResponses">;
-
-const persistVersion = 1;
 
 function toMessageError(error: unknown): MessageError {
   if (error instanceof ChatClientError) {
@@ -65,17 +37,12 @@ function toMessageError(error: unknown): MessageError {
   return { code: "internal", message: "Something went wrong in the page. Try again.", retryable: true };
 }
 
-/** The conversation as the model gets it: every turn with text, in order (a stopped answer's part included). */
-function historyOf(state: Pick<ChatState, "messageIds" | "messages">): ChatMessage[] {
-  return state.messageIds
-    .map((id) => state.messages[id])
-    .filter((message): message is Message => message !== undefined && message.content !== "")
-    .map(({ role, content }) => ({ role, content }));
-}
+const noStorage = createJSONStorage<PersistedChat>(() => ({ getItem: () => null, setItem: () => undefined, removeItem: () => undefined }));
 
 /**
- * The chat's state and actions. Network code stays in `lib/client` (passed in
- * as dependencies); deltas that arrive within one frame are applied in one `set`.
+ * The chat's conversations and actions. Network code stays in `lib/client`
+ * (passed in as dependencies); deltas that arrive within one frame are
+ * applied in one `set`.
  */
 export function createChatStore(dependencies: ChatStoreDependencies) {
   const controllers = new Map<string, AbortController>();
@@ -83,15 +50,13 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
   const sentAt = new Map<string, number>();
   let frameScheduled = false;
 
-  return createStore<ChatState>()(
+  const store = createStore<ChatState>()(
     persist<ChatState, [], [], PersistedChat>(
       (set, get) => {
-        const update = (id: string, change: Partial<Message> | ((message: Message) => Partial<Message>)) =>
+        const updateMessage = (id: string, change: Partial<Message>) =>
           set((state) => {
             const message = state.messages[id];
-            if (!message) return state;
-            const next = typeof change === "function" ? change(message) : change;
-            return { messages: { ...state.messages, [id]: { ...message, ...next } } };
+            return message ? { messages: { ...state.messages, [id]: { ...message, ...change } } } : state;
           });
 
         function flushDeltas(): void {
@@ -121,35 +86,36 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
           if (!get().streamResponses) {
             const answer = await dependencies.completeChat(request, { signal });
             const started = sentAt.get(assistantId) ?? dependencies.now();
-            update(assistantId, {
-              content: answer.content,
-              model: answer.model,
-              finishReason: answer.finish_reason,
-              usage: answer.usage,
-              firstTokenMs: dependencies.now() - started,
-            });
+            const { content, model, finish_reason: finishReason, usage } = answer;
+            updateMessage(assistantId, { content, model, finishReason, usage, firstTokenMs: dependencies.now() - started });
             return;
           }
           for await (const event of dependencies.streamChat(request, { signal })) {
             if (event.type === "delta") get().appendDelta(assistantId, event.content);
-            else if (event.type === "start") update(assistantId, { model: event.model });
-            else if (event.type === "usage") update(assistantId, { usage: { prompt_tokens: event.prompt_tokens, completion_tokens: event.completion_tokens, total_tokens: event.total_tokens } });
-            else if (event.type === "finish") update(assistantId, { finishReason: event.finish_reason });
+            else if (event.type === "start") updateMessage(assistantId, { model: event.model });
+            else if (event.type === "usage") {
+              const { prompt_tokens, completion_tokens, total_tokens } = event;
+              updateMessage(assistantId, { usage: { prompt_tokens, completion_tokens, total_tokens } });
+            } else if (event.type === "finish") updateMessage(assistantId, { finishReason: event.finish_reason });
             else if (event.type === "error") {
               throw new ChatClientError(event.code, event.message, { retryable: event.retryable, retryAfterSeconds: event.retry_after });
             }
           }
         }
 
-        /** Adds an assistant message and fills it with the answer to the conversation so far. */
-        async function answer(): Promise<void> {
+        /** Adds an assistant message to the conversation and fills it with the answer to the conversation so far. */
+        async function answer(conversationId: string): Promise<void> {
+          const conversation = get().conversations[conversationId];
+          if (!conversation) return;
+          const { model, temperature } = conversation.settings;
+          const request: ChatRequestInput = {
+            messages: historyOf(conversation, get().messages),
+            ...(model === undefined ? {} : { model }),
+            ...(temperature === undefined ? {} : { temperature }),
+          };
           const assistantId = dependencies.createId();
-          const request: ChatRequestInput = { messages: historyOf(get()) };
-          set((state) => ({
-            messageIds: [...state.messageIds, assistantId],
-            messages: { ...state.messages, [assistantId]: { id: assistantId, role: "assistant", content: "", status: "waiting" } },
-            activeMessageId: assistantId,
-          }));
+          const waiting: Message = { id: assistantId, role: "assistant", content: "", status: "waiting" };
+          set((state) => ({ ...withMessageAdded(state, conversationId, waiting, Date.now()), answering: { ...state.answering, [conversationId]: assistantId } }));
           const controller = new AbortController();
           controllers.set(assistantId, controller);
           sentAt.set(assistantId, dependencies.now());
@@ -168,46 +134,71 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
             controllers.delete(assistantId);
             const started = sentAt.get(assistantId);
             sentAt.delete(assistantId);
-            update(assistantId, {
-              status,
-              ...(error ? { error } : {}),
-              ...(started === undefined ? {} : { totalMs: dependencies.now() - started }),
+            updateMessage(assistantId, { status, ...(error ? { error } : {}), ...(started === undefined ? {} : { totalMs: dependencies.now() - started }) });
+            set((state) => {
+              const answering = { ...state.answering };
+              if (answering[conversationId] === assistantId) delete answering[conversationId];
+              return { answering };
             });
-            set({ activeMessageId: undefined });
           }
         }
 
+        function createConversation(): string {
+          const conversation = emptyConversation(dependencies.createId(), Date.now());
+          set((state) => ({ ...withConversation(state, conversation), activeConversationId: conversation.id }));
+          return conversation.id;
+        }
+
+        /** The active conversation if it may take a new turn now (none is being answered). */
+        function idleActiveConversation() {
+          const conversation = selectActiveConversation(get());
+          return conversation && get().answering[conversation.id] === undefined ? conversation : undefined;
+        }
+
         return {
-          messageIds: [],
+          conversations: {},
+          conversationIds: [],
+          activeConversationId: undefined,
           messages: {},
           streamResponses: true,
-          activeMessageId: undefined,
+          answering: {},
+          notice: undefined,
 
           async send(text) {
-            if (get().activeMessageId !== undefined || text.trim() === "") return;
+            if (text.trim() === "") return;
+            const conversation = selectActiveConversation(get());
+            const conversationId = conversation?.id ?? createConversation();
+            if (get().answering[conversationId] !== undefined) return;
             const userMessage: Message = { id: dependencies.createId(), role: "user", content: text, status: "done" };
-            set((state) => ({
-              messageIds: [...state.messageIds, userMessage.id],
-              messages: { ...state.messages, [userMessage.id]: userMessage },
-            }));
-            await answer();
-          },
-
-          async regenerate() {
-            const { activeMessageId, messageIds, messages } = get();
-            const lastId = messageIds.at(-1);
-            if (activeMessageId !== undefined || !lastId || messages[lastId]?.role !== "assistant") return;
             set((state) => {
-              const rest = { ...state.messages };
-              delete rest[lastId];
-              return { messageIds: state.messageIds.slice(0, -1), messages: rest };
+              const current = state.conversations[conversationId];
+              // The first message names the conversation, unless the reader already did.
+              const naming = current?.messageIds.length === 0 && !current.titleEdited ? { title: titleFrom(text) } : {};
+              return withMessageAdded(state, conversationId, userMessage, Date.now(), naming);
             });
-            await answer();
+            await answer(conversationId);
           },
 
           stop() {
-            const id = get().activeMessageId;
+            const id = selectAnsweringId(get());
             if (id) controllers.get(id)?.abort();
+          },
+
+          async regenerate() {
+            const conversation = idleActiveConversation();
+            const lastId = conversation?.messageIds.at(-1);
+            if (!conversation || lastId === undefined || get().messages[lastId]?.role !== "assistant") return;
+            set((state) => withMessagesTruncated(state, conversation.id, conversation.messageIds.length - 1));
+            await answer(conversation.id);
+          },
+
+          async editAndResend(messageId, text) {
+            const conversation = idleActiveConversation();
+            const index = conversation?.messageIds.indexOf(messageId) ?? -1;
+            if (!conversation || index < 0 || get().messages[messageId]?.role !== "user" || text.trim() === "") return;
+            set((state) => withMessagesTruncated(state, conversation.id, index + 1));
+            updateMessage(messageId, { content: text });
+            await answer(conversation.id);
           },
 
           appendDelta(messageId, content) {
@@ -224,33 +215,71 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
             set({ streamResponses });
           },
 
-          clear() {
-            get().stop();
-            set({ messageIds: [], messages: {} });
+          newConversation() {
+            // An empty conversation is already a new one: no pile of empty chats.
+            if (selectActiveConversation(get())?.messageIds.length === 0) return;
+            createConversation();
+          },
+
+          selectConversation(conversationId) {
+            if (get().conversations[conversationId]) set({ activeConversationId: conversationId });
+          },
+
+          renameConversation(conversationId, title) {
+            const trimmed = title.trim();
+            if (trimmed) set((state) => withConversationChanged(state, conversationId, { title: trimmed, titleEdited: true }));
+          },
+
+          deleteConversation(conversationId) {
+            const answering = get().answering[conversationId];
+            if (answering) controllers.get(answering)?.abort();
+            set((state) => withoutConversation(state, conversationId));
+          },
+
+          updateSettings(settings) {
+            const conversationId = selectActiveConversation(get())?.id ?? createConversation();
+            set((state) => {
+              const current = state.conversations[conversationId];
+              return current ? withConversationChanged(state, conversationId, { settings: { ...current.settings, ...settings } }) : state;
+            });
+          },
+
+          clearAll() {
+            for (const controller of controllers.values()) controller.abort();
+            set({ conversations: {}, conversationIds: [], activeConversationId: undefined, messages: {} });
+          },
+
+          dismissNotice() {
+            set({ notice: undefined });
           },
         };
       },
       {
         name: "streamchat",
         version: persistVersion,
-        storage: dependencies.storage ?? createJSONStorage<PersistedChat>(() => ({ getItem: () => null, setItem: () => undefined, removeItem: () => undefined })),
+        storage: dependencies.storage ?? noStorage,
         skipHydration: true,
-        partialize: ({ messageIds, messages, streamResponses }) => ({ messageIds, messages, streamResponses }),
-        // An answer cut off by a reload is kept as it was, marked as stopped.
+        partialize: ({ conversations, conversationIds, activeConversationId, messages, streamResponses }) => ({
+          conversations,
+          conversationIds,
+          activeConversationId,
+          messages,
+          streamResponses,
+        }),
+        migrate: migrateChat,
         merge: (persisted, current) => {
-          const saved = persisted as Partial<PersistedChat> | undefined;
-          if (!saved?.messageIds || !saved.messages) return current;
-          const messages: Record<string, Message> = {};
-          for (const id of saved.messageIds) {
-            const message = saved.messages[id];
-            if (!message) continue;
-            messages[id] = message.status === "waiting" || message.status === "streaming" ? { ...message, status: "stopped" } : message;
-          }
-          return { ...current, messageIds: saved.messageIds.filter((id) => messages[id]), messages, streamResponses: saved.streamResponses ?? true };
+          if (persisted === undefined) return current;
+          const restored = restoreChat(persisted);
+          return restored ? { ...current, ...restored } : { ...current, notice: unreadableNotice };
+        },
+        // Saved chats that could not be parsed or migrated: start afresh, and say so.
+        onRehydrateStorage: () => (_state, error) => {
+          if (error) store.setState({ notice: unreadableNotice });
         },
       },
     ),
   );
+  return store;
 }
 
 export type ChatStore = ReturnType<typeof createChatStore>;

@@ -3,6 +3,7 @@ import type { ChatEvent } from "@/lib/chat/events";
 import type { ChatRequestInput } from "@/lib/chat/schema";
 import type { CompleteAnswer } from "@/lib/client/chat-stream";
 import { createChatStore, type Message, type PersistedChat } from "@/lib/store/chat";
+import { selectActiveMessageIds, selectAnsweringId } from "@/lib/store/chat-selectors";
 
 /*
  * Test support for lib/store: a chat store whose answers, frames, clock and ids
@@ -113,11 +114,15 @@ export function createHarness(options: { storage?: PersistStorage<PersistedChat>
     /** The message at `index` in the conversation (negative counts from the end). */
     message(index: number): Message {
       const state = store.getState();
-      const id = state.messageIds.at(index);
+      const id = selectActiveMessageIds(state).at(index);
       const message = id === undefined ? undefined : state.messages[id];
       if (!message) throw new Error(`no message at ${index}`);
       return message;
     },
+    /** The active conversation's message ids. */
+    messageIds: () => selectActiveMessageIds(store.getState()),
+    /** The assistant message being written in the active conversation. */
+    answeringId: () => selectAnsweringId(store.getState()),
     pendingFrames: () => frames.length,
     /** Runs the frame callbacks scheduled so far, as the browser does before painting. */
     runFrame(): void {
@@ -130,3 +135,23 @@ export function createHarness(options: { storage?: PersistStorage<PersistedChat>
 }
 
 export type Harness = ReturnType<typeof createHarness>;
+
+/** Sends `question` and lets the answer come back whole as `reply`. */
+export async function exchange(chat: Harness, question: string, reply: string): Promise<void> {
+  const sending = chat.state().send(question);
+  await settle();
+  const answer = chat.answers.at(-1);
+  await answer?.send({ type: "delta", content: reply }, { type: "finish", finish_reason: "stop" });
+  await answer?.end();
+  await sending;
+}
+
+/** Runs `action` (an edit, a regenerate) and lets its new answer come back whole as `reply`. */
+export async function answerWith(chat: Harness, action: () => Promise<void>, reply: string): Promise<void> {
+  const running = action();
+  await settle();
+  const answer = chat.answers.at(-1);
+  await answer?.send({ type: "delta", content: reply }, { type: "finish", finish_reason: "stop" });
+  await answer?.end();
+  await running;
+}

@@ -1,0 +1,81 @@
+import type { Usage } from "@/lib/chat/events";
+import type { ChatRole } from "@/lib/chat/schema";
+
+export type MessageStatus = "waiting" | "streaming" | "done" | "stopped" | "error";
+
+export interface MessageError {
+  code: string;
+  message: string;
+  retryable: boolean;
+  retryAfterSeconds?: number;
+}
+
+export interface Message {
+  id: string;
+  role: ChatRole;
+  content: string;
+  status: MessageStatus;
+  model?: string;
+  finishReason?: string;
+  usage?: Usage;
+  error?: MessageError;
+  /** Milliseconds from Send to the first text on screen, and to the end. */
+  firstTokenMs?: number;
+  totalMs?: number;
+}
+
+export interface ConversationSettings {
+  /** Sent first, as a `system` message, when not empty. */
+  systemPrompt: string;
+  /** Undefined: the server's default model. */
+  model?: string;
+  /** Undefined: the model's default. */
+  temperature?: number;
+}
+
+export interface Conversation {
+  id: string;
+  title: string;
+  /** Set once the reader renames it: the first message no longer decides the title. */
+  titleEdited: boolean;
+  createdAt: number;
+  updatedAt: number;
+  messageIds: string[];
+  settings: ConversationSettings;
+}
+
+export interface ChatData {
+  conversations: Record<string, Conversation>;
+  /** Newest first, as the sidebar lists them. */
+  conversationIds: string[];
+  activeConversationId: string | undefined;
+  /** Every conversation's messages, by id. */
+  messages: Record<string, Message>;
+  streamResponses: boolean;
+}
+
+export interface ChatState extends ChatData {
+  /** The assistant message being written in each conversation that has one. */
+  answering: Record<string, string>;
+  /** Something the reader should know about their saved chats (e.g. they could not be read). */
+  notice: string | undefined;
+
+  send(text: string): Promise<void>;
+  stop(): void;
+  /** Replaces the last answer with a new one (also how a failed answer is retried). */
+  regenerate(): Promise<void>;
+  /** Replaces a user message's text, drops everything after it, and asks again. */
+  editAndResend(messageId: string, text: string): Promise<void>;
+  appendDelta(messageId: string, content: string): void;
+  setStreamResponses(streamResponses: boolean): void;
+  newConversation(): void;
+  selectConversation(conversationId: string): void;
+  renameConversation(conversationId: string, title: string): void;
+  deleteConversation(conversationId: string): void;
+  updateSettings(settings: Partial<ConversationSettings>): void;
+  clearAll(): void;
+  dismissNotice(): void;
+}
+
+/** What is kept across reloads. */
+export type PersistedChat = ChatData;
