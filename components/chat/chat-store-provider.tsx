@@ -31,9 +31,20 @@ export function ChatStoreProvider({ children }: { children: ReactNode }) {
   return <ChatStoreContext value={store}>{children}</ChatStoreContext>;
 }
 
+function useStoreApi(): ChatStore {
+  const store = useContext(ChatStoreContext);
+  if (!store) throw new Error("the chat store needs a ChatStoreProvider above it");
+  return store;
+}
+
 /** Selects from the chat store; select narrowly, so that a component re-renders only when its slice changes. */
 export function useChatStore<T>(selector: (state: ChatState) => T): T {
-  const store = useContext(ChatStoreContext);
-  if (!store) throw new Error("useChatStore needs a ChatStoreProvider above it");
-  return useStore(store, selector);
+  return useStore(useStoreApi(), selector);
+}
+
+export type ChatActions = { [Key in keyof ChatState as ChatState[Key] extends (...args: never[]) => unknown ? Key : never]: ChatState[Key] };
+
+/** The store's actions. They never change, so reading them subscribes to nothing and causes no render. */
+export function useChatActions(): ChatActions {
+  return useStoreApi().getState();
 }
