@@ -1,31 +1,43 @@
 "use client";
 
-import { useRef, useState, type FormEvent, type KeyboardEvent } from "react";
-import { useChatStore } from "@/components/chat/chat-store-provider";
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { useChatActions, useChatStore } from "@/components/chat/chat-store-provider";
 import { StreamSwitch } from "@/components/chat/stream-switch";
 import { selectAnsweringId } from "@/lib/store/chat-selectors";
 
 /** The message box: Enter sends, Shift+Enter is a new line, Escape stops; Stop replaces Send while an answer streams. */
 export function Composer() {
   const [text, setText] = useState("");
-  const send = useChatStore((state) => state.send);
-  const stop = useChatStore((state) => state.stop);
+  const { send, stop } = useChatActions();
   const busy = useChatStore((state) => selectAnsweringId(state) !== undefined);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
+
+  // Escape stops the answer from anywhere on the page but a dialog or another text field, and hands focus back here.
+  useEffect(() => {
+    if (!busy) return;
+    const onKeyDown = (event: globalThis.KeyboardEvent) => {
+      const target = event.target as HTMLElement;
+      const elsewhere = target.closest("dialog") || (target.matches("input, textarea, select") && target !== textareaRef.current);
+      if (event.key !== "Escape" || elsewhere) return;
+      stop();
+      textareaRef.current?.focus();
+    };
+    window.addEventListener("keydown", onKeyDown);
+    return () => window.removeEventListener("keydown", onKeyDown);
+  }, [busy, stop]);
 
   function submit(event?: FormEvent) {
     event?.preventDefault();
     if (busy || text.trim() === "") return;
     void send(text);
     setText("");
+    textareaRef.current?.focus();
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
     if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
       submit();
-    } else if (event.key === "Escape" && busy) {
-      stop();
     }
   }
 

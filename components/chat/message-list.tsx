@@ -9,17 +9,26 @@ import { selectActiveMessageIds, selectAnsweringId } from "@/lib/store/chat-sele
 export function MessageList() {
   const messageIds = useChatStore(selectActiveMessageIds);
   const busy = useChatStore((state) => selectAnsweringId(state) !== undefined);
-  const scrollerRef = useFollowBottom<HTMLDivElement>();
+  const { scrollerRef, following, jumpToLatest } = useFollowBottom<HTMLDivElement>();
   return (
-    <div ref={scrollerRef} className="min-h-0 flex-1 overflow-y-auto">
-      <div role="log" aria-label="Conversation" aria-busy={busy} className="mx-auto flex max-w-3xl flex-col gap-6 px-4 py-6">
-        {messageIds.length === 0 && (
-          <p className="mt-16 text-center text-slate-500 dark:text-slate-400">Ask anything. The answer appears as it is written.</p>
-        )}
-        {messageIds.map((id, index) => (
-          <MessageItem key={id} id={id} isLast={index === messageIds.length - 1} />
-        ))}
+    <div className="relative min-h-0 flex-1">
+      <div ref={scrollerRef} className="h-full overflow-y-auto">
+        <div role="log" aria-label="Conversation" aria-busy={busy} className="mx-auto flex max-w-3xl flex-col gap-6 px-4 py-6">
+          {messageIds.length === 0 && <p className="mt-16 text-center text-slate-600 dark:text-slate-400">Ask anything. The answer appears as it is written.</p>}
+          {messageIds.map((id, index) => (
+            <MessageItem key={id} id={id} isLast={index === messageIds.length - 1} />
+          ))}
+        </div>
       </div>
+      {!following && (
+        <button
+          type="button"
+          onClick={jumpToLatest}
+          className="absolute bottom-3 left-1/2 -translate-x-1/2 rounded-full bg-slate-800 px-4 py-1.5 text-sm text-white shadow-lg hover:bg-slate-700 dark:bg-slate-200 dark:text-slate-900"
+        >
+          ↓ Jump to latest
+        </button>
+      )}
     </div>
   );
 }

@@ -1,22 +1,34 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 
 /**
  * Keeps a scrolling element at its bottom while its content grows, as long as
- * the reader was at the bottom; once they scroll up, it stops following.
+ * the reader is at the bottom; the moment they scroll up it stops following,
+ * and `jumpToLatest` brings it back.
  */
 export function useFollowBottom<T extends HTMLElement>() {
   const scrollerRef = useRef<T>(null);
+  const followingRef = useRef(true);
+  const [following, setFollowing] = useState(true);
+
   useEffect(() => {
     const scroller = scrollerRef.current;
     if (!scroller) return;
-    let atBottom = true;
+    let lastScrollTop = scroller.scrollTop;
     const onScroll = () => {
-      atBottom = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 32;
+      const atBottom = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 32;
+      // Scrolling up, even a little, is the reader taking over; reaching the bottom hands it back.
+      const next = scroller.scrollTop < lastScrollTop ? atBottom && followingRef.current : atBottom || followingRef.current;
+      lastScrollTop = scroller.scrollTop;
+      if (next !== followingRef.current) {
+        followingRef.current = next;
+        setFollowing(next);
+      }
     };
     const observer = new ResizeObserver(() => {
-      if (atBottom) scroller.scrollTop = scroller.scrollHeight;
+      if (followingRef.current) scroller.scrollTop = scroller.scrollHeight;
+      lastScrollTop = scroller.scrollTop;
     });
     for (const child of Array.from(scroller.children)) observer.observe(child);
     scroller.addEventListener("scroll", onScroll, { passive: true });
@@ -25,5 +37,14 @@ export function useFollowBottom<T extends HTMLElement>() {
       scroller.removeEventListener("scroll", onScroll);
     };
   }, []);
-  return scrollerRef;
+
+  const jumpToLatest = useCallback(() => {
+    const scroller = scrollerRef.current;
+    if (!scroller) return;
+    followingRef.current = true;
+    setFollowing(true);
+    scroller.scrollTo({ top: scroller.scrollHeight });
+  }, []);
+
+  return { scrollerRef, following, jumpToLatest };
 }
