@@ -11,6 +11,15 @@ export function Composer() {
   const { send, stop } = useChatActions();
   const busy = useChatStore((state) => selectAnsweringId(state) !== undefined);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
+  const activeConversationId = useChatStore((state) => state.activeConversationId);
+  const shownConversationRef = useRef(activeConversationId);
+
+  // A new or another conversation was chosen: the next thing to do is to write in it.
+  useEffect(() => {
+    if (shownConversationRef.current === activeConversationId) return;
+    shownConversationRef.current = activeConversationId;
+    textareaRef.current?.focus();
+  }, [activeConversationId]);
 
   // Escape stops the answer from anywhere on the page but a dialog or another text field, and hands focus back here.
   useEffect(() => {

@@ -9,7 +9,8 @@ import { selectActiveMessageIds, selectAnsweringId } from "@/lib/store/chat-sele
 export function MessageList() {
   const messageIds = useChatStore(selectActiveMessageIds);
   const busy = useChatStore((state) => selectAnsweringId(state) !== undefined);
-  const { scrollerRef, following, jumpToLatest } = useFollowBottom<HTMLDivElement>();
+  const activeConversationId = useChatStore((state) => state.activeConversationId);
+  const { scrollerRef, following, jumpToLatest } = useFollowBottom<HTMLDivElement>(activeConversationId);
   return (
     <div className="relative min-h-0 flex-1">
       <div ref={scrollerRef} className="h-full overflow-y-auto">

@@ -5,9 +5,9 @@ import { useCallback, useEffect, useRef, useState } from "react";
 /**
  * Keeps a scrolling element at its bottom while its content grows, as long as
  * the reader is at the bottom; the moment they scroll up it stops following,
- * and `jumpToLatest` brings it back.
+ * and `jumpToLatest` brings it back (as does opening another conversation).
  */
-export function useFollowBottom<T extends HTMLElement>() {
+export function useFollowBottom<T extends HTMLElement>(conversationId: string | undefined) {
   const scrollerRef = useRef<T>(null);
   const followingRef = useRef(true);
   const [following, setFollowing] = useState(true);
@@ -37,6 +37,15 @@ export function useFollowBottom<T extends HTMLElement>() {
       scroller.removeEventListener("scroll", onScroll);
     };
   }, []);
+
+  // Another conversation opens at its latest message, following again.
+  useEffect(() => {
+    const scroller = scrollerRef.current;
+    if (!scroller) return;
+    followingRef.current = true;
+    setFollowing(true);
+    scroller.scrollTop = scroller.scrollHeight;
+  }, [conversationId]);
 
   const jumpToLatest = useCallback(() => {
     const scroller = scrollerRef.current;

@@ -3,6 +3,7 @@ import { describe, expect, test } from "vitest";
 import { unreadableNotice } from "@/lib/store/chat-persistence";
 import type { PersistedChat } from "@/lib/store/chat-types";
 import { createHarness } from "@/lib/store/testing/chat-store-harness";
+import { version1SavedChat as version1 } from "@/lib/store/testing/version-1-saved-chat";
 
 /** A storage holding `text` as localStorage would, parsed on read as the page's storage does. */
 function savedText(text: string): PersistStorage<PersistedChat> {
@@ -18,18 +19,6 @@ async function reloadWith(text: string) {
   await chat.store.persist.rehydrate();
   return chat;
 }
-
-const version1 = {
-  state: {
-    messageIds: ["u1", "a1"],
-    messages: {
-      u1: { id: "u1", role: "user", content: "Hello from version 1", status: "done" },
-      a1: { id: "a1", role: "assistant", content: "Half an ans", status: "streaming" },
-    },
-    streamResponses: false,
-  },
-  version: 1,
-};
 
 describe("saved chats from older versions, or broken", () => {
   test("version 1's single conversation becomes one conversation, its cut-off answer kept as stopped", async () => {

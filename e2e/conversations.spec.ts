@@ -1,0 +1,101 @@
+import { expect, test, type Page } from "@playwright/test";
+import { composer, lastAnswer, mockRecordFor, sendMessage, uniqueTag, waitUntilDone } from "./support";
+
+const sidebar = (page: Page) => page.getByRole("navigation", { name: "Conversations" });
+const conversationButton = (page: Page, title: string | RegExp) => sidebar(page).getByRole("button", { name: title, exact: typeof title === "string" });
+
+async function askAndWait(page: Page, text: string): Promise<void> {
+  await sendMessage(page, text);
+  await waitUntilDone(lastAnswer(page));
+}
+
+test.beforeEach(async ({ page }) => {
+  await page.goto("/");
+  await expect(composer(page).message).toBeVisible();
+});
+
+test("conversations: titled from the first message, switched, renamed, deleted, and all kept after a reload", async ({ page }) => {
+  page.on("dialog", (dialog) => void dialog.accept());
+  await askAndWait(page, `First topic ${uniqueTag()}`);
+  await expect(conversationButton(page, /^First topic/)).toHaveAttribute("aria-current", "page");
+
+  await sidebar(page).getByRole("button", { name: "+ New chat" }).click();
+  await expect(page.getByRole("log").locator("article")).toHaveCount(0);
+  await askAndWait(page, `Second topic ${uniqueTag()}`);
+  await expect(sidebar(page).getByRole("listitem")).toHaveCount(2);
+
+  await conversationButton(page, /^First topic/).click();
+  await expect(page.getByRole("log").locator('article[data-role="user"]')).toContainText("First topic");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("First topic");
+
+  await sidebar(page).getByRole("button", { name: /^Rename “First topic/ }).click();
+  const titleField = sidebar(page).getByRole("textbox", { name: "Conversation title" });
+  await titleField.fill("Renamed by hand");
+  await titleField.press("Enter");
+  await expect(conversationButton(page, "Renamed by hand")).toBeVisible();
+
+  await page.reload();
+  await expect(conversationButton(page, "Renamed by hand")).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("log").locator('article[data-role="user"]')).toContainText("First topic");
+  await expect(conversationButton(page, /^Second topic/)).toBeVisible();
+
+  await sidebar(page).getByRole("button", { name: "Delete “Renamed by hand”" }).click();
+  await expect(sidebar(page).getByRole("listitem")).toHaveCount(1);
+  await page.reload();
+  await expect(sidebar(page).getByRole("listitem")).toHaveCount(1);
+
+  await sidebar(page).getByRole("button", { name: "Clear all conversations" }).click();
+  await expect(sidebar(page).getByRole("listitem")).toHaveCount(0);
+  await page.reload();
+  await expect(sidebar(page).getByRole("listitem")).toHaveCount(0);
+});
+
+test("declining the confirmation deletes nothing", async ({ page }) => {
+  page.on("dialog", (dialog) => void dialog.dismiss());
+  await askAndWait(page, `Keep me ${uniqueTag()}`);
+  await sidebar(page).getByRole("button", { name: /^Delete “Keep me/ }).click();
+  await sidebar(page).getByRole("button", { name: "Clear all conversations" }).click();
+  await expect(sidebar(page).getByRole("listitem")).toHaveCount(1);
+});
+
+test("each conversation sends its own system prompt and temperature", async ({ page }) => {
+  await page.getByRole("button", { name: "Settings" }).click();
+  const dialog = page.getByRole("dialog", { name: "Conversation settings" });
+  await dialog.getByRole("textbox", { name: "System prompt" }).fill("Answer like a pirate.");
+  await dialog.getByRole("slider").fill("0.3");
+  await dialog.getByRole("button", { name: "Done" }).click();
+  await expect(dialog).toBeHidden();
+  const firstTag = uniqueTag();
+  await askAndWait(page, `With settings ${firstTag}`);
+  const first = await mockRecordFor(firstTag);
+  expect(first.body.messages).toEqual([
+    { role: "system", content: "Answer like a pirate." },
+    { role: "user", content: `With settings ${firstTag}` },
+  ]);
+  expect(first.body.temperature).toBe(0.3);
+
+  await sidebar(page).getByRole("button", { name: "+ New chat" }).click();
+  const secondTag = uniqueTag();
+  await askAndWait(page, `Without settings ${secondTag}`);
+  const second = await mockRecordFor(secondTag);
+  expect(second.body.messages).toEqual([{ role: "user", content: `Without settings ${secondTag}` }]);
+  expect(second.body.temperature).toBeUndefined();
+});
+
+test("the conversation list works from the keyboard alone", async ({ page }) => {
+  await askAndWait(page, `Keyboard one ${uniqueTag()}`);
+  await sidebar(page).getByRole("button", { name: "+ New chat" }).press("Enter");
+  await expect(composer(page).message).toBeFocused();
+  await askAndWait(page, `Keyboard two ${uniqueTag()}`);
+  // Tab from the new-chat button into the list and open the older conversation with Enter.
+  await sidebar(page).getByRole("button", { name: "+ New chat" }).focus();
+  await page.keyboard.press("Tab");
+  await expect(conversationButton(page, /^Keyboard two/)).toBeFocused();
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Tab");
+  await expect(conversationButton(page, /^Keyboard one/)).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(conversationButton(page, /^Keyboard one/)).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("log").locator('article[data-role="user"]')).toContainText("Keyboard one");
+});

@@ -1,0 +1,138 @@
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { version1SavedChat } from "../lib/store/testing/version-1-saved-chat";
+import { composer, contentOf, lastAnswer, mockRecordsFor, sendMessage, uniqueTag, waitUntilDone } from "./support";
+
+const articles = (page: Page, role: "user" | "assistant") => page.getByRole("log").locator(`article[data-role="${role}"]`);
+
+async function askAndWait(page: Page, text: string): Promise<void> {
+  await sendMessage(page, text);
+  await waitUntilDone(lastAnswer(page));
+}
+
+/** How far the conversation's scroller is from its bottom, in pixels. */
+function distanceFromBottom(scroller: Locator): Promise<number> {
+  return scroller.evaluate((element) => element.scrollHeight - element.scrollTop - element.clientHeight);
+}
+
+test.describe("with a conversation open", () => {
+  test.beforeEach(async ({ page }) => {
+    await page.goto("/");
+    await expect(composer(page).message).toBeVisible();
+  });
+
+  test("editing a question resends it, and the answers after it are replaced", async ({ page }) => {
+    const firstTag = uniqueTag();
+    await askAndWait(page, `mock:echo first ${firstTag}`);
+    await askAndWait(page, `mock:echo second ${uniqueTag()}`);
+    await expect(articles(page, "assistant")).toHaveCount(2);
+
+    await articles(page, "user").first().getByRole("button", { name: "Edit" }).click();
+    const editor = page.getByRole("textbox", { name: "Edit message" });
+    await expect(editor).toHaveValue(`mock:echo first ${firstTag}`);
+    const editedTag = uniqueTag();
+    await editor.fill(`mock:echo edited ${editedTag}`);
+    await page.getByRole("button", { name: "Save and send" }).click();
+
+    await waitUntilDone(lastAnswer(page));
+    await expect(articles(page, "user")).toHaveCount(1);
+    await expect(articles(page, "assistant")).toHaveCount(1);
+    await expect(contentOf(lastAnswer(page))).toHaveText(`You said: mock:echo edited ${editedTag} (1 messages)`);
+    const [record] = await mockRecordsFor(editedTag);
+    expect(record?.body.messages).toEqual([{ role: "user", content: `mock:echo edited ${editedTag}` }]);
+  });
+
+  test("Escape in the editor keeps the question as it was", async ({ page }) => {
+    const tag = uniqueTag();
+    await askAndWait(page, `mock:echo keep ${tag}`);
+    await articles(page, "user").first().getByRole("button", { name: "Edit" }).click();
+    const editor = page.getByRole("textbox", { name: "Edit message" });
+    await editor.fill("something else");
+    await editor.press("Escape");
+    await expect(editor).toBeHidden();
+    await expect(articles(page, "user").first()).toContainText(`mock:echo keep ${tag}`);
+    expect(await mockRecordsFor(tag)).toHaveLength(1);
+  });
+
+  test("Regenerate asks again with the same conversation and replaces the last answer", async ({ page }) => {
+    const tag = uniqueTag();
+    await askAndWait(page, `mock:echo once more ${tag}`);
+    await lastAnswer(page).getByRole("button", { name: "Regenerate" }).click();
+    await expect.poll(async () => (await mockRecordsFor(tag)).length).toBe(2);
+    await waitUntilDone(lastAnswer(page));
+    await expect(articles(page, "assistant")).toHaveCount(1);
+    const [first, second] = await mockRecordsFor(tag);
+    // The old answer is not sent back: the model is asked the same question afresh.
+    expect(second?.body.messages).toEqual(first?.body.messages);
+    await expect(contentOf(lastAnswer(page))).toHaveText(`You said: mock:echo once more ${tag} (1 messages)`);
+  });
+
+  test("the view follows the answer at the bottom, stops the moment the reader scrolls up, and Jump to latest brings it back", async ({ page }) => {
+    await page.setViewportSize({ width: 900, height: 600 });
+    await sendMessage(page, `mock:paced tokens=900 interval=8 ${uniqueTag()}`);
+    const answer = lastAnswer(page);
+    const scroller = page.getByRole("log").locator("..");
+    await expect(contentOf(answer)).toContainText("Token 200.");
+    expect(await scroller.evaluate((element) => element.scrollHeight > element.clientHeight)).toBe(true);
+    expect(await distanceFromBottom(scroller)).toBeLessThan(40);
+
+    await scroller.hover();
+    await page.mouse.wheel(0, -250);
+    const jump = page.getByRole("button", { name: "Jump to latest" });
+    await expect(jump).toBeVisible();
+    const heldAt = await scroller.evaluate((element) => element.scrollTop);
+    const heightThen = await scroller.evaluate((element) => element.scrollHeight);
+    await expect.poll(() => scroller.evaluate((element) => element.scrollHeight)).toBeGreaterThan(heightThen + 100);
+    // The text grew below the reader, and the reader's place did not move.
+    expect(Math.abs((await scroller.evaluate((element) => element.scrollTop)) - heldAt)).toBeLessThanOrEqual(1);
+
+    await jump.click();
+    await expect(jump).toBeHidden();
+    const heightAtJump = await scroller.evaluate((element) => element.scrollHeight);
+    await expect.poll(() => scroller.evaluate((element) => element.scrollHeight)).toBeGreaterThan(heightAtJump + 100);
+    expect(await distanceFromBottom(scroller)).toBeLessThan(40);
+    await composer(page).stop.click();
+  });
+});
+
+test.describe("saved chats from before", () => {
+  test("a version 1 saved chat is migrated: its messages are there, the answer cut off by a reload is marked stopped", async ({ page }) => {
+    await page.addInitScript((saved) => {
+      if (!localStorage.getItem("migrated-once")) {
+        localStorage.setItem("streamchat", saved);
+        localStorage.setItem("migrated-once", "1");
+      }
+    }, JSON.stringify(version1SavedChat));
+    await page.goto("/");
+    await expect(contentOf(articles(page, "user").first())).toHaveText("Hello from version 1");
+    await expect(articles(page, "user")).toHaveCount(1);
+    await expect(lastAnswer(page)).toHaveAttribute("data-status", "stopped");
+    await expect(contentOf(lastAnswer(page))).toHaveText("Half an ans");
+    await expect(composer(page).streamSwitch).not.toBeChecked();
+    await expect(page.getByRole("navigation", { name: "Conversations" }).getByRole("button", { name: "Hello from version 1", exact: true })).toBeVisible();
+    await expect(page.getByRole("status").filter({ hasText: "could not be read" })).toHaveCount(0);
+
+    // The migrated conversation goes on like any other, and is saved in the new shape.
+    await composer(page).streamSwitch.click();
+    const tag = uniqueTag();
+    await askAndWait(page, `mock:echo after migration ${tag}`);
+    const [record] = await mockRecordsFor(tag);
+    expect(record?.body.messages).toHaveLength(3);
+    await page.reload();
+    await expect(articles(page, "assistant")).toHaveCount(2);
+  });
+
+  test("a saved chat that cannot be read starts afresh with a notice, never a blank page", async ({ page }) => {
+    await page.addInitScript(() => {
+      if (!sessionStorage.getItem("broken-once")) {
+        localStorage.setItem("streamchat", '{"state": {"conversations": 42}, "version": 2');
+        sessionStorage.setItem("broken-once", "1");
+      }
+    });
+    await page.goto("/");
+    const notice = page.getByRole("status").filter({ hasText: "could not be read" });
+    await expect(notice).toBeVisible();
+    await askAndWait(page, `Still works ${uniqueTag()}`);
+    await notice.getByRole("button", { name: "Dismiss" }).click();
+    await expect(notice).toBeHidden();
+  });
+});
