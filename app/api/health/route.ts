@@ -1,0 +1,20 @@
+import packageJson from "@/package.json";
+import { providerFromEnvironment } from "@/lib/providers/provider-from-environment";
+import { guardApi } from "@/lib/server/access";
+import { errorResponse } from "@/lib/server/error-response";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+/** Open to all (load balancers and uptime checks carry no code): what answers, and nothing secret. */
+export function GET(request: Request): Response {
+  try {
+    guardApi(request, { open: true });
+    return Response.json(
+      { ok: true, provider: providerFromEnvironment().kind, redis: "off", version: packageJson.version },
+      { headers: { "Cache-Control": "no-store" } },
+    );
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
