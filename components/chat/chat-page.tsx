@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { AccessForm } from "@/components/chat/access-form";
 import { ChatStoreProvider, useChatStore } from "@/components/chat/chat-store-provider";
 import { Composer } from "@/components/chat/composer";
 import { ConversationSettings } from "@/components/chat/conversation-settings";
@@ -40,6 +41,7 @@ export function ChatPage() {
           <StoreNotice />
           <main className="flex min-h-0 flex-1 flex-col">
             <MessageList />
+            <AccessForm />
             <Composer />
           </main>
         </div>

@@ -2,6 +2,7 @@
 
 import { useRef } from "react";
 import { useChatActions, useChatStore } from "@/components/chat/chat-store-provider";
+import { LockButton } from "@/components/chat/lock-button";
 import { useModels } from "@/components/chat/use-models";
 import { selectActiveConversation } from "@/lib/store/chat-selectors";
 import type { ConversationSettings as Settings } from "@/lib/store/chat-types";
@@ -63,6 +64,7 @@ export function ConversationSettings() {
             className="mt-2 w-full accent-blue-600"
           />
         </label>
+        <LockButton onLocked={() => dialogRef.current?.close()} />
         <div className="mt-5 flex justify-between gap-2">
           <button
             type="button"

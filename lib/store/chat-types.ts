@@ -1,3 +1,4 @@
+import type { AccessState } from "@/lib/store/access-slice";
 import type { Usage } from "@/lib/chat/events";
 import type { ChatRole } from "@/lib/chat/schema";
 
@@ -54,7 +55,7 @@ export interface ChatData {
   streamResponses: boolean;
 }
 
-export interface ChatState extends ChatData {
+export interface ChatState extends ChatData, AccessState {
   /** The assistant message being written in each conversation that has one. */
   answering: Record<string, string>;
   /** Something the reader should know about their saved chats (e.g. they could not be read). */

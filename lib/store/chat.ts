@@ -4,6 +4,7 @@ import type { ChatEvent } from "@/lib/chat/events";
 import type { ChatRequestInput } from "@/lib/chat/schema";
 import type { ChatClientOptions, CompleteAnswer } from "@/lib/client/chat-stream";
 import { ChatClientError, isAbortError } from "@/lib/client/chat-client-error";
+import { createAccessSlice, isAccessRefused, type AccessDependencies } from "@/lib/store/access-slice";
 import { migrateChat, persistVersion, restoreChat, unreadableNotice } from "@/lib/store/chat-persistence";
 import { historyOf, selectActiveConversation, selectAnsweringId, titleFrom } from "@/lib/store/chat-selectors";
 import type { ChatState, Message, MessageError, MessageStatus, PersistedChat } from "@/lib/store/chat-types";
@@ -18,7 +19,7 @@ import {
 
 export type { ChatState, Conversation, ConversationSettings, Message, MessageError, MessageStatus, PersistedChat } from "@/lib/store/chat-types";
 
-export interface ChatStoreDependencies {
+export interface ChatStoreDependencies extends AccessDependencies {
   streamChat(request: ChatRequestInput, options: ChatClientOptions): AsyncIterable<ChatEvent>;
   completeChat(request: ChatRequestInput, options: ChatClientOptions): Promise<CompleteAnswer>;
   /** Runs the callback before the next paint (`requestAnimationFrame` in the browser). */
@@ -49,6 +50,8 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
   const pendingDeltas = new Map<string, string[]>();
   const sentAt = new Map<string, number>();
   let frameScheduled = false;
+  /** The conversation whose answer an access refusal stopped, to ask again once unlocked. */
+  let interruptedByAccess: string | undefined;
 
   const store = createStore<ChatState>()(
     persist<ChatState, [], [], PersistedChat>(
@@ -125,7 +128,15 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
             await runAnswer(assistantId, request, controller.signal);
           } catch (caught) {
             if (isAbortError(caught) || controller.signal.aborted) status = "stopped";
-            else {
+            else if (isAccessRefused(caught)) {
+              // Not a failed answer but a locked door: the question stays, the form asks for the code, and it is sent again after.
+              interruptedByAccess = conversationId;
+              status = "stopped";
+              set((state) => {
+                const index = state.conversations[conversationId]?.messageIds.indexOf(assistantId) ?? -1;
+                return { ...(index < 0 ? {} : withMessagesTruncated(state, conversationId, index)), accessRequired: true };
+              });
+            } else {
               status = "error";
               error = toMessageError(caught);
             }
@@ -155,7 +166,17 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
           return conversation && get().answering[conversation.id] === undefined ? conversation : undefined;
         }
 
+        function resendInterrupted(): void {
+          const conversationId = interruptedByAccess;
+          interruptedByAccess = undefined;
+          const conversation = conversationId === undefined ? undefined : get().conversations[conversationId];
+          const lastId = conversation?.messageIds.at(-1);
+          if (!conversation || lastId === undefined || get().messages[lastId]?.role !== "user" || get().answering[conversation.id]) return;
+          void answer(conversation.id);
+        }
+
         return {
+          ...createAccessSlice({ setState: set, getState: get }, dependencies, resendInterrupted),
           conversations: {},
           conversationIds: [],
           activeConversationId: undefined,
