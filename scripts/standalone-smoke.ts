@@ -7,11 +7,11 @@
  * server (CI runs this on Node 24 too). Needs `next build` first.
  */
 import { spawn } from "node:child_process";
-import { cp } from "node:fs/promises";
 import { createServer } from "node:net";
 import { decodeSse } from "@/lib/sse/decode";
 import { mockTexts } from "@/mock/scenarios";
 import { startMockServer } from "@/mock/mock-server";
+import { copyStandaloneAssets } from "./copy-standalone-assets";
 
 const standalone = ".next/standalone";
 
@@ -41,8 +41,37 @@ async function waitUntilUp(url: string, deadline: number): Promise<void> {
   }
 }
 
-await cp("public", `${standalone}/public`, { recursive: true });
-await cp(".next/static", `${standalone}/.next/static`, { recursive: true });
+await copyStandaloneAssets(standalone);
+
+/** Starts server.js with `environment`, asks it one request if it comes up, and returns what it wrote to stderr and its exit code (undefined: it ran, and was stopped). */
+async function startBriefly(environment: Record<string, string>): Promise<{ stderr: string; exitCode: number | null | undefined }> {
+  const port = await freePort();
+  const child = spawn(process.env.NODE_BINARY ?? process.execPath, ["server.js"], {
+    cwd: standalone,
+    env: { PATH: process.env.PATH, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), ...environment },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let stderr = "";
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  let exitCode: number | null | undefined;
+  const exited = new Promise<void>((resolve) => child.on("exit", (code) => ((exitCode = code), resolve())));
+  const answered = waitUntilUp(`http://127.0.0.1:${port}/api/health`, Date.now() + 20_000);
+  await Promise.race([exited, answered]);
+  if (exitCode === undefined) {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    child.kill("SIGTERM");
+    await exited;
+    exitCode = undefined;
+  }
+  return { stderr, exitCode };
+}
+
+const refused = await startBriefly({ HOSTNAME: "127.0.0.1", CHAT_ACCESS_CODES: "some-code" });
+check(refused.exitCode === 1 && refused.stderr.includes("CHAT_SESSION_SECRET"), "with access codes but no session secret the server refuses to start, saying why");
+const open = await startBriefly({ HOSTNAME: "0.0.0.0" });
+check(/warning: .*no CHAT_ACCESS_CODES/.test(open.stderr), "listening beyond loopback without access codes, it warns");
+const quiet = await startBriefly({ HOSTNAME: "127.0.0.1" });
+check(!quiet.stderr.includes("warning:"), "on loopback it does not");
 
 const mock = await startMockServer();
 const port = await freePort();
@@ -52,6 +81,7 @@ const server = spawn(nodeBinary, ["server.js"], {
   cwd: standalone,
   env: {
     PATH: process.env.PATH,
+    NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
     PORT: String(port),
     HOSTNAME: "127.0.0.1",

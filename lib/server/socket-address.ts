@@ -23,16 +23,23 @@ function state(): StampState {
   return stampGlobal.streamchatSocketStamp;
 }
 
-/** Makes every HTTP server of this process stamp its requests; `onListening` hears each server start. */
-export function stampSocketAddresses(serverClass: typeof Server, onListening: (server: Server) => void): void {
+/**
+ * Makes every HTTP server of this process stamp its requests. `onServing`
+ * hears of each server that is listening: when it starts listening, or at
+ * its first request (Next runs instrumentation after its server listens).
+ */
+export function stampSocketAddresses(serverClass: typeof Server, onServing: (server: Server) => void): void {
   const { token } = state();
   const originalEmit = serverClass.prototype.emit;
+  const heard = new WeakSet<Server>();
   serverClass.prototype.emit = function emit(this: Server, event: string | symbol, ...parameters: unknown[]) {
+    if ((event === "request" || event === "listening") && !heard.has(this)) {
+      heard.add(this);
+      onServing(this);
+    }
     if (event === "request") {
       const request = parameters[0] as IncomingMessage;
       request.headers[headerName] = `${token} ${request.socket.remoteAddress ?? "unknown"}`;
-    } else if (event === "listening") {
-      onListening(this);
     }
     return originalEmit.apply(this, [event, ...parameters] as Parameters<Server["emit"]>);
   } as Server["emit"];

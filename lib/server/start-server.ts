@@ -9,5 +9,6 @@ import { refuseUnsafeConfiguration, warnWhenOpenToTheNetwork } from "@/lib/serve
  */
 export function startServer(): void {
   refuseUnsafeConfiguration();
+  warnWhenOpenToTheNetwork();
   stampSocketAddresses(Server, warnWhenOpenToTheNetwork);
 }
