@@ -16,7 +16,7 @@ const unauthorizedMessage = "This chat needs an access code. Enter the code you 
  * is not `open`, require a session cookie or `Authorization: Bearer <code>`.
  * Throws the protocol's 403, 401 or 429; returns the client's address.
  */
-export function guardApi(request: Request, { open = false }: { open?: boolean } = {}): string {
+export async function guardApi(request: Request, { open = false }: { open?: boolean } = {}): Promise<string> {
   const { access } = chatServer().config;
   if (isForeignOrigin(request, access)) {
     throw new ChatError("forbidden_origin", "This API answers only pages of its own site (or of CHAT_ALLOWED_ORIGINS).");
@@ -28,7 +28,7 @@ export function guardApi(request: Request, { open = false }: { open?: boolean } 
   if (session && verifySession(session, access.codes, access.sessionSecret)) return address;
   const bearer = /^Bearer\s+(.+)$/i.exec(request.headers.get("authorization") ?? "")?.[1]?.trim();
   if (bearer !== undefined) {
-    admitCode(bearer, address);
+    await admitCode(bearer, address);
     return address;
   }
   throw new ChatError("unauthorized", unauthorizedMessage);
@@ -40,13 +40,14 @@ export function guardApi(request: Request, { open = false }: { open?: boolean } 
  * ends, so a guess cannot be confirmed by a different answer. Returns the
  * code that matched; throws 401 or 429.
  */
-export function admitCode(candidate: string, address: string): string {
-  const { config, wrongCodes } = chatServer();
-  const before = wrongCodes.peek(address);
+export async function admitCode(candidate: string, address: string): Promise<string> {
+  const { config, shared } = chatServer();
+  const key = `wrong-code:${address}`;
+  const before = await shared.counters.peek(key);
   if (before.count >= wrongCodesPerMinute) throw tooManyWrongCodes(before.retryAfterSeconds);
   const code = matchAccessCode(candidate, config.access.codes);
   if (code !== undefined) return code;
-  const after = wrongCodes.add(address);
+  const after = await shared.counters.add(key);
   if (after.count > wrongCodesPerMinute) throw tooManyWrongCodes(after.retryAfterSeconds);
   throw new ChatError("unauthorized", "That access code is not right. Check it and try again.");
 }

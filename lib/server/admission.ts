@@ -1,25 +1,23 @@
 import { ChatError } from "@/lib/server/chat-error";
-import { FixedWindowCounter } from "@/lib/server/fixed-window-counter";
 import type { ServerConfig } from "@/lib/server/server-config";
+import { memoryCounters, type SharedCounters } from "@/lib/shared-state/shared-counters";
 
 /**
  * Decides whether an answer may start: at most `maxConcurrent` in flight on
  * this instance, at most `rateLimitPerMinute` requests a minute from one
- * client (fixed one-minute windows; `0` turns the limit off).
+ * client (fixed one-minute windows, counted across instances when Redis is
+ * there; `0` turns the limit off).
  */
 export class Admission {
   private inFlight = 0;
-  private readonly requests: FixedWindowCounter;
 
   constructor(
     private readonly config: Pick<ServerConfig, "maxConcurrent" | "rateLimitPerMinute">,
-    now: () => number = Date.now,
-  ) {
-    this.requests = new FixedWindowCounter(now);
-  }
+    private readonly requests: SharedCounters = memoryCounters(),
+  ) {}
   /** Admits one answer for `clientKey`, or throws the protocol's 429 or 503. Call the result once it is over. */
-  admit(clientKey: string): () => void {
-    this.countRequest(clientKey);
+  async admit(clientKey: string): Promise<() => void> {
+    await this.countRequest(clientKey);
     if (this.inFlight >= this.config.maxConcurrent) {
       throw new ChatError("overloaded", "This server is answering as many requests as it can. Try again in a few seconds.", {
         retryable: true,
@@ -35,10 +33,10 @@ export class Admission {
     };
   }
 
-  private countRequest(clientKey: string): void {
+  private async countRequest(clientKey: string): Promise<void> {
     const limit = this.config.rateLimitPerMinute;
     if (limit === 0) return;
-    const { count, retryAfterSeconds } = this.requests.add(clientKey);
+    const { count, retryAfterSeconds } = await this.requests.add(`rate:${clientKey}`);
     if (count > limit) {
       throw new ChatError("rate_limited", `Too many requests: at most ${limit} a minute. Try again in ${retryAfterSeconds} s.`, {
         retryable: true,

@@ -1,22 +1,22 @@
 import { Admission } from "@/lib/server/admission";
-import { FixedWindowCounter } from "@/lib/server/fixed-window-counter";
 import { serverConfig, type ServerConfig } from "@/lib/server/server-config";
+import { sharedStateFrom, type SharedState } from "@/lib/shared-state/shared-state";
 
 interface ChatServer {
   config: ServerConfig;
   admission: Admission;
-  /** Wrong access codes per client address, by `POST /api/session` and by Bearer alike. */
-  wrongCodes: FixedWindowCounter;
+  /** Rate-limit and wrong-code counters (Redis when REDIS_URL is set), and Redis's health. */
+  shared: SharedState;
 }
 
 let instance: ChatServer | undefined;
 
-/** What lives as long as the server process: its configuration and its counters. */
+/** What lives as long as the server process: its configuration, its counters and its connection to Redis. */
 export function chatServer(): ChatServer {
   if (!instance) {
     const config = serverConfig();
-    instance = { config, admission: new Admission(config), wrongCodes: new FixedWindowCounter() };
+    const shared = sharedStateFrom(process.env);
+    instance = { config, admission: new Admission(config, shared.counters), shared };
   }
   return instance;
 }
-

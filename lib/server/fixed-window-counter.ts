@@ -1,4 +1,10 @@
-const windowMs = 60_000;
+export const windowMs = 60_000;
+
+/** Events in the current window, and the seconds until it ends. */
+export interface WindowCount {
+  count: number;
+  retryAfterSeconds: number;
+}
 
 interface Window {
   startedAt: number;
@@ -16,14 +22,14 @@ export class FixedWindowCounter {
   constructor(private readonly now: () => number = Date.now) {}
 
   /** Adds one event for `key`; returns how many it now has in this window and the seconds until the window ends. */
-  add(key: string): { count: number; retryAfterSeconds: number } {
+  add(key: string): WindowCount {
     const window = this.current(key, true);
     window.count += 1;
     return { count: window.count, retryAfterSeconds: this.secondsLeft(window) };
   }
 
   /** How many events `key` has in this window, without adding one. */
-  peek(key: string): { count: number; retryAfterSeconds: number } {
+  peek(key: string): WindowCount {
     const window = this.current(key, false);
     return { count: window.count, retryAfterSeconds: this.secondsLeft(window) };
   }

@@ -22,11 +22,11 @@ export const maxDuration = 300;
 export async function POST(request: Request): Promise<Response> {
   const { config, admission } = chatServer();
   try {
-    const address = guardApi(request);
+    const address = await guardApi(request);
     const parsed = chatRequestSchema.safeParse(await readJsonBody(request, config.maxBodyBytes));
     if (!parsed.success) throw new ChatError("invalid_request", describeSchemaError(parsed.error));
     const provider = providerFromEnvironment();
-    const release = admission.admit(address);
+    const release = await admission.admit(address);
     let ended: () => void = () => undefined;
     keepAliveUntil(new Promise<void>((resolve) => (ended = resolve)));
     const answer = {

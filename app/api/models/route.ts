@@ -11,9 +11,9 @@ export const dynamic = "force-dynamic";
  * page can say when the demo answers, and `access`, so it offers to lock
  * again only where access codes are in use.
  */
-export function GET(request: Request): Response {
+export async function GET(request: Request): Promise<Response> {
   try {
-    guardApi(request);
+    await guardApi(request);
     const { defaultModel, models, kind } = providerFromEnvironment();
     const access = chatServer().config.access.codes.length > 0 ? "codes" : "open";
     return Response.json({ default: defaultModel, models, provider: kind, access });
