@@ -2,7 +2,7 @@
 
 import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
 import { useStore } from "zustand";
-import { closeSession, fetchModels, openSession } from "@/lib/client/api-client";
+import { cancelAnswer, closeSession, fetchModels, openSession } from "@/lib/client/api-client";
 import { completeChat, streamChat } from "@/lib/client/chat-stream";
 import { createChatStore, type ChatState, type ChatStore, type PersistedChat } from "@/lib/store/chat";
 import { createThrottledStorage } from "@/lib/store/throttled-storage";
@@ -21,6 +21,7 @@ export function ChatStoreProvider({ children }: { children: ReactNode }) {
       streamChat,
       completeChat,
       fetchModels,
+      cancelAnswer,
       openSession,
       closeSession,
       scheduleFrame: (callback) => requestAnimationFrame(() => callback()),

@@ -34,3 +34,8 @@ export async function openSession(code: string): Promise<void> {
 export async function closeSession(): Promise<void> {
   await call("/api/session", { method: "DELETE" });
 }
+
+/** Asks the server to end an answer wherever it is generated (Stop): its upstream stops, not only this connection. */
+export async function cancelAnswer(answerId: string): Promise<void> {
+  await call(`/api/chat/${encodeURIComponent(answerId)}/cancel`, { method: "POST" });
+}

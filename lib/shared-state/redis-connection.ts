@@ -36,6 +36,28 @@ export class RedisConnection {
     return this.client.status === "ready" ? "up" : "down";
   }
 
+  /**
+   * Resolves true once connected (at once if it is), false after
+   * `timeoutMs`, or at once when Redis is known to be down: for work that
+   * should not fail just because this instance's first connection is still
+   * being made (a new instance's first request).
+   */
+  async ready(timeoutMs = 1_000): Promise<boolean> {
+    if (this.client.status === "ready") return true;
+    if (this.client.status !== "connecting" && this.client.status !== "connect") return false;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.client.off("ready", onReady);
+        resolve(false);
+      }, timeoutMs);
+      const onReady = () => {
+        clearTimeout(timer);
+        resolve(true);
+      };
+      this.client.once("ready", onReady);
+    });
+  }
+
   /** Notes that Redis failed (once per outage, on standard error), for callers that fall back. */
   wentDown(error: unknown): void {
     if (this.warnedDown) return;

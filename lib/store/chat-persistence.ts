@@ -15,6 +15,7 @@ const messageSchema = z.object({
   content: z.string(),
   status: z.enum(["waiting", "streaming", "done", "stopped", "error"]),
   model: z.string().optional(),
+  answerId: z.string().optional(),
   finishReason: z.string().optional(),
   usage: usageSchema.optional(),
   error: z.object({ code: z.string(), message: z.string(), retryable: z.boolean(), retryAfterSeconds: z.number().optional() }).optional(),

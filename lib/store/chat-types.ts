@@ -17,6 +17,8 @@ export interface Message {
   content: string;
   status: MessageStatus;
   model?: string;
+  /** The server's id of the answer (its `start` event): what Stop cancels, and later what a reload resumes. */
+  answerId?: string;
   finishReason?: string;
   usage?: Usage;
   error?: MessageError;

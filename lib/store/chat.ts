@@ -21,6 +21,8 @@ export type { ChatState, Conversation, ConversationSettings, Message, MessageErr
 
 export interface ChatStoreDependencies extends AccessDependencies {
   streamChat(request: ChatRequestInput, options: ChatClientOptions): AsyncIterable<ChatEvent>;
+  /** `POST /api/chat/{id}/cancel`: on hosts where a browser's abort never reaches the server, this is what stops the model. */
+  cancelAnswer(answerId: string): Promise<void>;
   completeChat(request: ChatRequestInput, options: ChatClientOptions): Promise<CompleteAnswer>;
   /** Runs the callback before the next paint (`requestAnimationFrame` in the browser). */
   scheduleFrame(callback: () => void): void;
@@ -95,7 +97,7 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
           }
           for await (const event of dependencies.streamChat(request, { signal })) {
             if (event.type === "delta") get().appendDelta(assistantId, event.content);
-            else if (event.type === "start") updateMessage(assistantId, { model: event.model });
+            else if (event.type === "start") updateMessage(assistantId, { model: event.model, answerId: event.id });
             else if (event.type === "usage") {
               const { prompt_tokens, completion_tokens, total_tokens } = event;
               updateMessage(assistantId, { usage: { prompt_tokens, completion_tokens, total_tokens } });
@@ -202,7 +204,12 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
 
           stop() {
             const id = selectAnsweringId(get());
-            if (id) controllers.get(id)?.abort();
+            if (!id) return;
+            // Cancel on the server first (the upstream stops there, whatever the host does with a dropped
+            // connection), then drop this connection: what has arrived stays, and nothing more is shown.
+            const answerId = get().messages[id]?.answerId;
+            if (answerId) void dependencies.cancelAnswer(answerId).catch(() => undefined);
+            controllers.get(id)?.abort();
           },
 
           async regenerate() {

@@ -20,7 +20,7 @@ export const dynamic = "force-dynamic";
 export const maxDuration = 300;
 
 export async function POST(request: Request): Promise<Response> {
-  const { config, admission } = chatServer();
+  const { config, admission, shared } = chatServer();
   try {
     const address = await guardApi(request);
     const parsed = chatRequestSchema.safeParse(await readJsonBody(request, config.maxBodyBytes));
@@ -42,7 +42,18 @@ export async function POST(request: Request): Promise<Response> {
       },
     };
     if (!parsed.data.stream) return await completeChat({ ...answer, timeoutMs: config.completionTimeoutMs });
-    return new Response(relayChatStream({ ...answer, config }), { headers: sseHeaders });
+    const cancellation = shared.cancels.register(answer.id);
+    const onEnd = answer.onEnd;
+    const relayed = relayChatStream({
+      ...answer,
+      config,
+      cancelSignal: cancellation.signal,
+      onEnd: () => {
+        cancellation.end();
+        onEnd();
+      },
+    });
+    return new Response(relayed, { headers: sseHeaders });
   } catch (error) {
     return errorResponse(error);
   }

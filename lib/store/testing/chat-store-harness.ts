@@ -89,7 +89,12 @@ export function createHarness(options: { storage?: PersistStorage<PersistedChat>
   /** The fake server's access: the one right code, and whether this page holds a session. */
   const access = { code: "right-code", sessionOpen: true, models: { default: "model-a", models: [{ id: "model-a", label: "Model A" }], access: "codes" } as ModelsInfo };
   const refused = () => new ChatClientError("unauthorized", "This chat needs an access code.");
+  /** The answer ids Stop asked the server to cancel. */
+  const cancelled: string[] = [];
   const store = createChatStore({
+    async cancelAnswer(answerId) {
+      cancelled.push(answerId);
+    },
     async fetchModels() {
       if (!access.sessionOpen) throw refused();
       return access.models;
@@ -125,6 +130,7 @@ export function createHarness(options: { storage?: PersistStorage<PersistedChat>
   return {
     store,
     access,
+    cancelled,
     refused,
     answers,
     completions,
