@@ -2,7 +2,7 @@
 
 import { useRef } from "react";
 import { useChatActions, useChatStore } from "@/components/chat/chat-store-provider";
-import { useModels } from "@/components/chat/use-models";
+import { ModelOptions } from "@/components/chat/model-options";
 import { selectActiveConversation } from "@/lib/store/chat-selectors";
 import type { ConversationSettings as Settings } from "@/lib/store/chat-types";
 
@@ -14,7 +14,6 @@ export function ConversationSettings() {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const settings = useChatStore((state) => selectActiveConversation(state)?.settings ?? noSettings);
   const { updateSettings } = useChatActions();
-  const models = useModels();
   return (
     <>
       <button
@@ -43,12 +42,7 @@ export function ConversationSettings() {
         <label className="mt-4 block text-sm font-medium">
           Model
           <select value={settings.model ?? ""} onChange={(event) => updateSettings({ model: event.target.value || undefined })} className={fieldClass}>
-            <option value="">Server default{models ? ` (${models.default})` : ""}</option>
-            {models?.models.map((model) => (
-              <option key={model.id} value={model.id}>
-                {model.label}
-              </option>
-            ))}
+            <ModelOptions />
           </select>
         </label>
         <label className="mt-4 block text-sm font-medium">

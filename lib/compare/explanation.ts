@@ -16,6 +16,7 @@ export interface ComparisonFacts {
 }
 
 interface Texts {
+  heading: string;
   intro: string;
   seconds(ms: number): string;
   saw(facts: ComparisonFacts, s: (ms: number) => string): string;
@@ -29,6 +30,7 @@ const oneDecimal = (ms: number) => (ms / 1000).toFixed(1);
 
 const texts: Record<ExplanationLocale, Texts> = {
   en: {
+    heading: "What you just saw",
     intro:
       "Run sends your prompt twice at the same moment. One answer is streamed: each piece is shown as soon as the model writes it. The other is not: the server waits for the whole answer, then sends it at once. The chart draws how many characters are on screen over time.",
     seconds: (ms) => `${oneDecimal(ms)} s`,
@@ -43,6 +45,7 @@ const texts: Record<ExplanationLocale, Texts> = {
       `Over ${facts.runs} runs, the median wait for the first words was ${s(facts.streamingFirstMs)} with streaming and ${s(facts.wholeTotalMs)} without.`,
   },
   ja: {
+    heading: "いま見たこと",
     intro:
       "Run を押すと、同じ質問を同時に2回送ります。片方はストリーミングで、モデルが書いた部分をすぐに表示します。もう片方はストリーミングなしで、サーバーが答え全体を待ってから一度に送ります。グラフは、画面に出ている文字数が時間とともにどう増えるかを示します。",
     seconds: (ms) => `${oneDecimal(ms)}秒`,
@@ -57,6 +60,7 @@ const texts: Record<ExplanationLocale, Texts> = {
       `${facts.runs}回の実行で、最初の文字が出るまでの時間の中央値は、ストリーミングありで${s(facts.streamingFirstMs)}、なしで${s(facts.wholeTotalMs)}でした。`,
   },
   ko: {
+    heading: "방금 본 것",
     intro:
       "Run 버튼을 누르면 같은 질문을 동시에 두 번 보냅니다. 한쪽은 스트리밍으로, 모델이 쓴 부분을 바로 보여 줍니다. 다른 쪽은 스트리밍 없이, 서버가 답 전체를 기다렸다가 한 번에 보냅니다. 그래프는 화면에 보이는 글자 수가 시간에 따라 어떻게 늘어나는지 보여 줍니다.",
     seconds: (ms) => `${oneDecimal(ms)}초`,
@@ -84,6 +88,10 @@ export function pickExplanationLocale(languages: readonly string[]): Explanation
 
 export function introText(locale: ExplanationLocale): string {
   return texts[locale].intro;
+}
+
+export function explanationHeading(locale: ExplanationLocale): string {
+  return texts[locale].heading;
 }
 
 /** Totals within this share of each other count as "about as long". */

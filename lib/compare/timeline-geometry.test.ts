@@ -43,7 +43,10 @@ describe("timelineGeometry", () => {
 
   it("draws an empty chart before any run", () => {
     const empty = timelineGeometry({ width: 320, height: 200, elapsedMs: 0, lanes: { streaming: idle, nonStreaming: idle } });
-    expect(empty.xTicks.at(-1)?.label).toBe("500 ms");
+    // A narrow chart gets fewer time labels, and still spans the shortest time drawn.
+    const gaps = empty.xTicks.slice(1).map((tick, index) => tick.x - (empty.xTicks[index]?.x ?? 0));
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(60);
+    expect(Number.parseInt(empty.xTicks.at(-1)?.label ?? "")).toBeGreaterThanOrEqual(500);
     expect(empty.lanes.streaming.firstToken).toBeUndefined();
   });
 });

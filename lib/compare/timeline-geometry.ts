@@ -65,12 +65,14 @@ export function timelineGeometry(input: TimelineInput): TimelineGeometry {
   const endOf = (lane: TimelineLaneInput) => lane.endedMs ?? input.elapsedMs;
   const spanMs = Math.max(minimumSpanMs, ...all.map(endOf), ...all.flatMap((lane) => lane.arrivals));
   const maxCharacters = Math.max(10, ...all.map((lane) => lane.screen.at(-1)?.characters ?? 0));
-  const x = scaleLinear().domain([0, spanMs]).range([plot.left, plot.right]).nice(6);
+  // About one time label per 90 px, so that they never run into each other on a phone.
+  const xTickCount = Math.max(2, Math.min(6, Math.floor((plot.right - plot.left) / 90)));
+  const x = scaleLinear().domain([0, spanMs]).range([plot.left, plot.right]).nice(xTickCount);
   const y = scaleLinear().domain([0, maxCharacters]).range([plot.bottom, plot.top]).nice(5);
   const niceSpan = x.domain()[1] ?? spanMs;
   return {
     plot,
-    xTicks: x.ticks(6).map((ms) => ({ x: x(ms), label: timeLabel(ms, niceSpan) })),
+    xTicks: x.ticks(xTickCount).map((ms) => ({ x: x(ms), label: timeLabel(ms, niceSpan) })),
     yTicks: y.ticks(5).map((characters) => ({ y: y(characters), label: String(characters) })),
     lanes: {
       streaming: laneGeometry(lanes.streaming, x, y, endOf(lanes.streaming)),

@@ -1,0 +1,18 @@
+"use client";
+
+import { useModels } from "@/components/chat/use-models";
+
+/** The options of a model select: the server's default (value ""), then every model `GET /api/models` offers. */
+export function ModelOptions() {
+  const models = useModels();
+  return (
+    <>
+      <option value="">Server default{models ? ` (${models.default})` : ""}</option>
+      {models?.models.map((model) => (
+        <option key={model.id} value={model.id}>
+          {model.label}
+        </option>
+      ))}
+    </>
+  );
+}
