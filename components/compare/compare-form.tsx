@@ -43,13 +43,13 @@ export function CompareForm() {
       <div className="flex flex-wrap items-end gap-3">
         <label className="flex w-full flex-col gap-1 text-sm font-medium text-slate-700 sm:w-auto dark:text-slate-300">
           Model
-          <select value={model} onChange={(event) => setModel(event.target.value)} disabled={running} className={`${fieldClass} w-full sm:w-64`}>
+          <select aria-label="Model" value={model} onChange={(event) => setModel(event.target.value)} disabled={running} className={`${fieldClass} w-full sm:w-64`}>
             <ModelOptions />
           </select>
         </label>
         <label className="flex flex-col gap-1 text-sm font-medium text-slate-700 dark:text-slate-300">
           Runs
-          <select value={runs} onChange={(event) => setRuns(Number(event.target.value))} disabled={running} className={fieldClass}>
+          <select aria-label="Runs" value={runs} onChange={(event) => setRuns(Number(event.target.value))} disabled={running} className={fieldClass}>
             {runChoices.map((choice) => (
               <option key={choice} value={choice}>
                 {choice === 1 ? "1 run" : `${choice} runs`}

@@ -2,7 +2,7 @@
 
 import { useCompareStore } from "@/components/compare/compare-store-provider";
 import { useExplanationLocale } from "@/components/compare/use-explanation-locale";
-import { explainComparison, explanationHeading, introText } from "@/lib/compare/explanation";
+import { arrivedInOneBurst, explainComparison, explanationHeading, introText } from "@/lib/compare/explanation";
 import { spreadOf } from "@/lib/compare/lane-metrics";
 
 /** What the page does, in the reader's language, before anything has run. */
@@ -20,6 +20,7 @@ export function ComparisonExplanation() {
   const locale = useExplanationLocale();
   const results = useCompareStore((state) => state.results);
   const finished = useCompareStore((state) => state.phase === "finished");
+  const streamedInOneBurst = useCompareStore((state) => arrivedInOneBurst(state.lanes.streaming.arrivals));
   const streamingFirstMs = spreadOf(results.map((result) => result.streaming.firstTokenMs))?.median;
   const streamingTotalMs = spreadOf(results.map((result) => result.streaming.totalMs))?.median;
   const wholeTotalMs = spreadOf(results.map((result) => result.nonStreaming.totalMs))?.median;
@@ -29,7 +30,7 @@ export function ComparisonExplanation() {
       {ready && (
         <>
           <h2 className="font-semibold text-slate-900 dark:text-slate-100">{explanationHeading(locale)}</h2>
-          {explainComparison(locale, { streamingFirstMs, streamingTotalMs, wholeTotalMs, runs: results.length }).map((paragraph) => (
+          {explainComparison(locale, { streamingFirstMs, streamingTotalMs, wholeTotalMs, runs: results.length, streamedInOneBurst }).map((paragraph) => (
             <p key={paragraph} className="mt-2 max-w-3xl text-sm leading-relaxed text-slate-800 dark:text-slate-200">
               {paragraph}
             </p>

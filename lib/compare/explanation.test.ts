@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { explainComparison, explanationLocales, introText, pickExplanationLocale } from "@/lib/compare/explanation";
+import { arrivedInOneBurst, explainComparison, explanationLocales, introText, pickExplanationLocale } from "@/lib/compare/explanation";
 
-const typical = { streamingFirstMs: 420, streamingTotalMs: 5_200, wholeTotalMs: 5_260, runs: 1 };
+const typical = { streamingFirstMs: 420, streamingTotalMs: 5_200, wholeTotalMs: 5_260, runs: 1, streamedInOneBurst: false };
 
 describe("pickExplanationLocale", () => {
   it("takes the first of the reader's languages that it has, by base language", () => {
@@ -31,9 +31,13 @@ describe("explainComparison", () => {
     expect(explainComparison("ko", typical)[1]).toContain("4.8초 먼저 읽기 시작할 수 있고");
   });
 
-  it("suspects buffering when the streamed answer's first words came near its end", () => {
-    const [, second] = explainComparison("en", { ...typical, streamingFirstMs: 5_100 });
+  it("suspects buffering when the streamed answer's chunks came all at once", () => {
+    const [, second] = explainComparison("en", { ...typical, streamingFirstMs: 5_190, streamedInOneBurst: true });
     expect(second).toMatch(/holding it back/);
+  });
+
+  it("does not suspect a model that thinks long and writes briefly", () => {
+    expect(explainComparison("en", { ...typical, streamingFirstMs: 4_070, streamingTotalMs: 5_000, wholeTotalMs: 5_050 })[1]).toMatch(/^Both took about as long/);
   });
 
   it("only counts the head start when the totals differ", () => {
@@ -49,5 +53,20 @@ describe("explainComparison", () => {
       expect(introText(locale).length).toBeGreaterThan(50);
       expect(explainComparison(locale, { ...typical, runs: 3 })).toHaveLength(3);
     }
+  });
+});
+
+describe("arrivedInOneBurst", () => {
+  const paced = Array.from({ length: 40 }, (_, index) => 400 + index * 8);
+  const burst = Array.from({ length: 40 }, (_, index) => 5_000 + index * 0.2);
+
+  it("tells chunks let go together from chunks written one by one", () => {
+    expect(arrivedInOneBurst(burst)).toBe(true);
+    expect(arrivedInOneBurst(paced)).toBe(false);
+  });
+
+  it("says nothing of a short answer", () => {
+    expect(arrivedInOneBurst(burst.slice(0, 5))).toBe(false);
+    expect(arrivedInOneBurst([])).toBe(false);
   });
 });

@@ -13,6 +13,19 @@ export interface ComparisonFacts {
   streamingTotalMs: number;
   wholeTotalMs: number;
   runs: number;
+  /** The streamed answer's chunks all came off the network at once (see `arrivedInOneBurst`). */
+  streamedInOneBurst: boolean;
+}
+
+/**
+ * Whether many chunks arrived at practically the same moment: what a buffering
+ * proxy does to a stream. A model does not write twenty tokens in 30 ms; a
+ * proxy that lets a held stream go delivers them in one read.
+ */
+export function arrivedInOneBurst(arrivals: readonly number[]): boolean {
+  const first = arrivals[0];
+  const last = arrivals.at(-1);
+  return first !== undefined && last !== undefined && arrivals.length >= 20 && last - first < 30;
 }
 
 interface Texts {
@@ -101,10 +114,8 @@ const sameTotalShare = 0.2;
 export function explainComparison(locale: ExplanationLocale, facts: ComparisonFacts): string[] {
   const text = texts[locale];
   const saved = facts.wholeTotalMs - facts.streamingFirstMs;
-  // A streamed answer whose first words came near its end was held back on the way.
-  const buffered = facts.streamingTotalMs > 300 && facts.streamingFirstMs > 0.8 * facts.streamingTotalMs;
   const paragraphs = [text.saw(facts, text.seconds)];
-  if (buffered) paragraphs.push(text.buffered);
+  if (facts.streamedInOneBurst) paragraphs.push(text.buffered);
   else if (Math.abs(facts.wholeTotalMs - facts.streamingTotalMs) <= sameTotalShare * Math.max(facts.wholeTotalMs, facts.streamingTotalMs)) {
     paragraphs.push(text.sameTotal(text.seconds(saved)));
   } else if (saved > 0) paragraphs.push(text.sooner(text.seconds(saved)));

@@ -3,40 +3,10 @@ import type { ChatEvent } from "@/lib/chat/events";
 import type { ChatRequestInput } from "@/lib/chat/schema";
 import { ChatClientError } from "@/lib/client/chat-client-error";
 import type { ChatClientOptions, CompleteAnswer } from "@/lib/client/chat-stream";
-import { countCharacters, laneMetrics, type LaneMetrics, type LaneName, type ScreenSample } from "@/lib/compare/lane-metrics";
+import { laneMetrics, type LaneName } from "@/lib/compare/lane-metrics";
+import { emptyLane, withPending, type CompareLane, type CompareState, type LaneEnd, type PendingLane, type RunResult } from "@/lib/store/compare-lanes";
 
-export type LaneStatus = "waiting" | "streaming" | "done" | "error" | "stopped";
-
-/** One side of the comparison, as it is on screen. */
-export interface CompareLane {
-  status: LaneStatus;
-  text: string;
-  characters: number;
-  /** Each time text was put on screen (once per frame at most). */
-  screen: ScreenSample[];
-  /** Streamed lane: when each delta came off the network, ms after Run. */
-  arrivals: number[];
-  /** When the lane ended, ms after Run. */
-  endedMs?: number;
-  tokens?: number;
-  error?: { code: string; message: string };
-}
-
-export type RunResult = Record<LaneName, LaneMetrics>;
-
-export interface CompareState {
-  phase: "idle" | "running" | "finished" | "stopped" | "failed";
-  /** The run under way or last shown, from 1, of `runCount`. */
-  runNumber: number;
-  runCount: number;
-  /** Time since this run's Run, advanced every frame while it runs: the chart's clock. */
-  elapsedMs: number;
-  lanes: Record<LaneName, CompareLane>;
-  /** The finished runs of this series, for the spread. */
-  results: RunResult[];
-  run(request: { prompt: string; model?: string; runs: number }): Promise<void>;
-  stop(): void;
-}
+export type { CompareLane, CompareState, LaneStatus, RunResult } from "@/lib/store/compare-lanes";
 
 export interface CompareStoreDependencies {
   streamChat(request: ChatRequestInput, options: ChatClientOptions): AsyncIterable<ChatEvent>;
@@ -47,22 +17,6 @@ export interface CompareStoreDependencies {
 }
 
 export const laneNames: readonly LaneName[] = ["streaming", "nonStreaming"];
-
-const emptyLane = (): CompareLane => ({ status: "waiting", text: "", characters: 0, screen: [], arrivals: [] });
-
-interface LaneEnd {
-  status: Exclude<LaneStatus, "waiting" | "streaming">;
-  tokens?: number;
-  error?: CompareLane["error"];
-}
-
-/** What arrived for a lane since the last frame, put on screen all at once by the next one. */
-interface PendingLane {
-  pieces: string[];
-  arrivals: number[];
-  end?: LaneEnd;
-  onApplied?: () => void;
-}
 
 function errorOf(caught: unknown): CompareLane["error"] {
   if (caught instanceof ChatClientError) return { code: caught.code, message: caught.message };
@@ -84,18 +38,6 @@ export function createCompareStore(dependencies: CompareStoreDependencies) {
   const since = () => dependencies.now() - startedAt;
 
   return createStore<CompareState>()((set, get) => {
-    function withPending(lane: CompareLane, waiting: PendingLane, atMs: number): CompareLane {
-      let next = lane;
-      if (waiting.pieces.length > 0) {
-        const added = waiting.pieces.join("");
-        const characters = lane.characters + countCharacters(added);
-        next = { ...next, text: lane.text + added, characters, screen: [...lane.screen, { atMs, characters }], status: "streaming" };
-      }
-      if (waiting.arrivals.length > 0) next = { ...next, arrivals: [...next.arrivals, ...waiting.arrivals] };
-      if (waiting.end) next = { ...next, ...waiting.end, endedMs: atMs };
-      return next;
-    }
-
     /** Puts everything that arrived since the last frame on screen, in one `set`. */
     function applyPending(): void {
       const atMs = since();
