@@ -5,10 +5,24 @@ import { useCompareActions, useCompareStore } from "@/components/compare/compare
 import { ModelOptions } from "@/components/chat/model-options";
 import { useModels } from "@/components/chat/use-models";
 import { submitOnEnter } from "@/components/compare/submit-on-enter";
+import { demoModels } from "@/lib/providers/demo/demo-pacing";
 
 const fieldClass =
   "rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100";
 const runChoices = [1, 3, 5, 10];
+
+/** What the chosen demo preset imitates: its wait before the first token and its speed. */
+function DemoPacingNote({ model }: { model: string }) {
+  const preset = model === "" || model === demoModels[0]?.id ? undefined : demoModels.find((candidate) => candidate.id === model);
+  return (
+    <p className="text-xs text-slate-600 dark:text-slate-400">
+      The offline demo model answers. Its presets pace it like real models: a fast small one, a slow large one, and a reasoning model that thinks for
+      seconds before its first token.
+      {preset &&
+        ` ${preset.label}: first token after about ${(preset.pacing.firstTokenMs / 1000).toFixed(1)} s, then ${preset.pacing.tokensPerSecond} tokens a second.`}
+    </p>
+  );
+}
 
 /** The prompt, the model (the demo's pacing presets, or a real key's models), how many runs, and Run or Stop. */
 export function CompareForm() {
@@ -84,12 +98,7 @@ export function CompareForm() {
           </p>
         )}
       </div>
-      {models?.provider === "demo" && (
-        <p className="text-xs text-slate-600 dark:text-slate-400">
-          The offline demo model answers. Its presets pace it like real models: a fast small one, a slow large one, and a reasoning model that thinks for
-          seconds before its first token.
-        </p>
-      )}
+      {models?.provider === "demo" && <DemoPacingNote model={model} />}
     </form>
   );
 }
