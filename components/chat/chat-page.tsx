@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useState } from "react";
 import { AccessForm } from "@/components/chat/access-form";
 import { ChatStoreProvider, useChatStore } from "@/components/chat/chat-store-provider";
@@ -35,6 +36,9 @@ export function ChatPage() {
               ☰
             </button>
             <ConversationTitle />
+            <Link href="/compare" className="rounded-lg px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">
+              Compare
+            </Link>
             <ConversationSettings />
           </header>
           <ProviderNotice />

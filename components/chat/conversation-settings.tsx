@@ -3,6 +3,7 @@
 import { useRef } from "react";
 import { useChatActions, useChatStore } from "@/components/chat/chat-store-provider";
 import { LockButton } from "@/components/chat/lock-button";
+import { ModelOptions } from "@/components/chat/model-options";
 import { useModels } from "@/components/chat/use-models";
 import { selectActiveConversation } from "@/lib/store/chat-selectors";
 import type { ConversationSettings as Settings } from "@/lib/store/chat-types";
@@ -44,12 +45,7 @@ export function ConversationSettings() {
         <label className="mt-4 block text-sm font-medium">
           Model
           <select value={settings.model ?? ""} onChange={(event) => updateSettings({ model: event.target.value || undefined })} className={fieldClass}>
-            <option value="">Server default{models ? ` (${models.default})` : ""}</option>
-            {models?.models.map((model) => (
-              <option key={model.id} value={model.id}>
-                {model.label}
-              </option>
-            ))}
+            <ModelOptions models={models} />
           </select>
         </label>
         <label className="mt-4 block text-sm font-medium">

@@ -14,11 +14,17 @@ export const sseHeaders = {
   "X-Accel-Buffering": "no",
 } as const;
 
+/** One SSE message: `id:` (when given), `event:`, exactly one `data:` line of JSON, a blank line. */
+export function encodeMessage(name: string, data: unknown, id?: number): Uint8Array {
+  const idLine = id === undefined ? "" : `id: ${id}\n`;
+  // JSON.stringify escapes CR and LF inside strings, so `data` is always one line.
+  return encoder.encode(`${idLine}event: ${name}\ndata: ${JSON.stringify(data)}\n\n`);
+}
+
 /** One protocol event: `id:`, `event:`, exactly one `data:` line of JSON, a blank line. */
 export function encodeEvent(id: number, event: ChatEvent): Uint8Array {
   const { type, ...data } = event;
-  // JSON.stringify escapes CR and LF inside strings, so `data` is always one line.
-  return encoder.encode(`id: ${id}\nevent: ${type}\ndata: ${JSON.stringify(data)}\n\n`);
+  return encodeMessage(type, data, id);
 }
 
 export const doneBytes: Uint8Array = encoder.encode(`data: ${doneSentinel}\n\n`);
