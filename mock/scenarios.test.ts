@@ -53,6 +53,15 @@ describe("scenarioFor", () => {
     expect(scenarioFor(messages).tokens.join("")).toBe("You said: mock:echo 日本 🎉 (2 messages)");
   });
 
+  it("answers markdown, injection attempts and a long markdown answer", async () => {
+    const { markdownAnswer, xssAnswer } = await import("./markdown-texts");
+    expect(scenarioFor(said("mock:markdown")).tokens.join("")).toBe(markdownAnswer);
+    expect(scenarioFor(said("mock:xss size=5")).tokens).toEqual(tokensOf(xssAnswer, 5));
+    const long = scenarioFor(said("mock:long length=5000"));
+    expect(long.tokens.join("")).toHaveLength(5000);
+    expect(long.tokens.join("")).toContain("```ts");
+  });
+
   it("falls back to plain for an unknown name and defaults for bad numbers", () => {
     expect(scenarioFor(said("mock:nonsense"))).toMatchObject({ name: "plain" });
     expect(scenarioFor(said("mock:plain first=soon interval=-"))).toMatchObject({ firstTokenMs: 20, intervalMs: 10 });

@@ -1,3 +1,6 @@
+import { sampleAnswer } from "../lib/markdown/sample-answer";
+import { markdownAnswer, xssAnswer } from "./markdown-texts";
+
 /**
  * The mock upstream's scenarios. A test picks one by writing a directive in
  * the last user message: `mock:NAME key=value ...` (so the chat page can pick
@@ -23,7 +26,10 @@ export type ScenarioName =
   | "stall"
   | "truncated"
   | "azure"
-  | "reset_once";
+  | "reset_once"
+  | "markdown"
+  | "xss"
+  | "long";
 
 export interface Scenario {
   name: ScenarioName;
@@ -100,6 +106,13 @@ export function scenarioFor(messages: ReadonlyArray<{ role: string; content: unk
       return { ...base, finishReason: name };
     case "status":
       return { ...base, status: numberParameter(parameters, "code", 500), retryAfter: parameters.get("retry_after") };
+    case "markdown":
+      return { ...base, tokens: tokensOf(markdownAnswer, numberParameter(parameters, "size", 3)) };
+    case "xss":
+      return { ...base, tokens: tokensOf(xssAnswer, numberParameter(parameters, "size", 3)) };
+    case "long":
+      // A long markdown answer (40,000 characters unless `length` says), for the page benchmark.
+      return { ...base, tokens: tokensOf(sampleAnswer(numberParameter(parameters, "length", 40_000)), numberParameter(parameters, "size", 4)) };
     case "drop":
     case "stall":
     case "truncated":
