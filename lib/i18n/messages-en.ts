@@ -1,0 +1,101 @@
+/**
+ * The page's texts in English: the source of the keys. Japanese and Korean
+ * are typed `Messages`, so a key missing or added there fails to compile.
+ * Protocol accessible names (Message, Send, Stop, Stream responses) are not
+ * here: they stay English in every language (../shared/PROTOCOL.md).
+ */
+export const en = {
+  page: {
+    skipToMessage: "Skip to the message box",
+    newChat: "New chat",
+    conversations: "Conversations",
+    openConversations: "Open conversations",
+    settings: "Settings",
+    language: "Language",
+    theme: "Theme",
+    themeSystem: "System",
+    themeLight: "Light",
+    themeDark: "Dark",
+  },
+  sidebar: {
+    newChat: "New chat",
+    clearAll: "Clear all conversations",
+    confirmClearAll: "Delete every conversation? This cannot be undone.",
+    conversationTitle: "Conversation title",
+    save: "Save",
+    rename: "Rename",
+    delete: "Delete",
+    renameConversation: (title: string) => `Rename “${title}”`,
+    deleteConversation: (title: string) => `Delete “${title}”`,
+    confirmDelete: (title: string) => `Delete “${title}”?`,
+    answering: "answering",
+  },
+  composer: {
+    placeholder: "Message",
+    send: "Send",
+    stop: "Stop",
+    streamResponses: "Stream responses",
+    hint: "Enter to send · Shift+Enter for a new line",
+  },
+  log: {
+    label: "Conversation",
+    empty: "Ask anything. The answer appears as it is written.",
+    jumpToLatest: "Jump to latest",
+    answerFinished: "The answer is complete.",
+    answerStopped: "The answer was stopped.",
+  },
+  message: {
+    youSaid: "You said",
+    assistantSaid: "Assistant said",
+    thinking: "Thinking…",
+    stopped: "Stopped.",
+    cutOff: "The answer was cut off at the token limit.",
+    contentFilter: "The provider’s content filter ended this answer.",
+    copy: "Copy",
+    copied: "Copied",
+    copyFailed: "Copy failed",
+    copyMessage: "Copy message",
+    copyAnswer: "Copy answer",
+    edit: "Edit",
+    regenerate: "Regenerate",
+    editMessage: "Edit message",
+    cancel: "Cancel",
+    saveAndSend: "Save and send",
+    firstToken: (milliseconds: string) => `first token ${milliseconds} ms`,
+    total: (seconds: string) => `total ${seconds} s`,
+    tokens: (count: string) => `${count} tokens`,
+    tokensPerSecond: (rate: string) => `${rate} tokens/s`,
+  },
+  error: {
+    retryingWillNotHelp: "Retrying will not help.",
+    tryAgain: "Try again",
+    tryAgainIn: (seconds: number) => `Try again in ${seconds} s`,
+    networkError: "Could not reach the server. Check your connection and try again.",
+    connectionLost: "The connection to the server was lost before the answer was complete.",
+    badResponse: "The server did not answer with a stream.",
+    httpStatus: (status: string) => `The server answered with HTTP ${status}. Try again.`,
+    pageError: "Something went wrong in the page. Try again.",
+  },
+  settings: {
+    title: "Conversation settings",
+    systemPrompt: "System prompt",
+    systemPromptPlaceholder: "e.g. Answer briefly, in plain English.",
+    model: "Model",
+    serverDefault: "Server default",
+    temperature: "Temperature",
+    modelDefault: "model default",
+    defaultTemperature: "Default temperature",
+    done: "Done",
+  },
+  notice: {
+    demoModelBefore: "The ",
+    demoModel: "offline demo model",
+    demoModelAfter: " is answering. To use a real model, set ",
+    demoModelEnd: " and restart the server.",
+    savedChatsUnreadable: "Your saved conversations could not be read, so the chat started afresh.",
+    dismiss: "Dismiss",
+  },
+};
+
+/** The shape every language fills: the same keys, the same parameters. */
+export type Messages = typeof en;
