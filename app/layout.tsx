@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { PreferencesScript } from "@/components/preferences/preferences-script";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -10,11 +11,20 @@ export const metadata: Metadata = {
 export const viewport: Viewport = {
   width: "device-width",
   initialScale: 1,
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#ffffff" },
+    { media: "(prefers-color-scheme: dark)", color: "#020617" },
+  ],
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en">
+    // The inline script sets `lang` and the `dark` class before React hydrates; suppressHydrationWarning
+    // (which reaches this element's own attributes only) says that is expected.
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <PreferencesScript />
+      </head>
       <body className="antialiased">{children}</body>
     </html>
   );

@@ -3,11 +3,12 @@
 import { useRef } from "react";
 import { useChatActions, useChatStore } from "@/components/chat/chat-store-provider";
 import { useModels } from "@/components/chat/use-models";
+import { useTranslations } from "@/components/preferences/use-preferences";
 import { selectActiveConversation } from "@/lib/store/chat-selectors";
 import type { ConversationSettings as Settings } from "@/lib/store/chat-types";
 
 const noSettings: Settings = { systemPrompt: "" };
-const fieldClass = "mt-1 w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-600 dark:bg-slate-800";
+const fieldClass = "mt-1 w-full rounded-lg border border-slate-500 bg-white px-3 py-2 text-sm font-normal dark:border-slate-500 dark:bg-slate-800";
 
 /** A button that opens this conversation's settings (system prompt, model, temperature) in a modal dialog. */
 export function ConversationSettings() {
@@ -15,35 +16,48 @@ export function ConversationSettings() {
   const settings = useChatStore((state) => selectActiveConversation(state)?.settings ?? noSettings);
   const { updateSettings } = useChatActions();
   const models = useModels();
+  const t = useTranslations();
   return (
     <>
       <button
         type="button"
         onClick={() => dialogRef.current?.showModal()}
-        className="rounded-lg px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
+        aria-label={t.page.settings}
+        title={t.page.settings}
+        className="flex shrink-0 items-center gap-1.5 rounded-lg p-1.5 text-sm text-slate-700 hover:bg-slate-100 sm:px-3 dark:text-slate-300 dark:hover:bg-slate-800"
       >
-        Settings
+        {/* A gear on phones, where the header has little room; the word beside it on wider screens. */}
+        <svg aria-hidden viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.5" className="h-5 w-5 sm:hidden">
+          <circle cx="10" cy="10" r="2.5" />
+          <path d="M10 2.5v2M10 15.5v2M2.5 10h2M15.5 10h2M4.7 4.7l1.4 1.4M13.9 13.9l1.4 1.4M4.7 15.3l1.4-1.4M13.9 6.1l1.4-1.4" />
+          <circle cx="10" cy="10" r="5" />
+        </svg>
+        <span aria-hidden className="hidden sm:inline">
+          {t.page.settings}
+        </span>
       </button>
       <dialog
         ref={dialogRef}
-        aria-label="Conversation settings"
+        aria-labelledby="conversation-settings-title"
         className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-2xl bg-white p-5 text-slate-900 shadow-xl backdrop:bg-black/40 dark:bg-slate-900 dark:text-slate-100"
       >
-        <h2 className="text-lg font-semibold">Conversation settings</h2>
+        <h2 id="conversation-settings-title" className="text-lg font-semibold">
+          {t.settings.title}
+        </h2>
         <label className="mt-4 block text-sm font-medium">
-          System prompt
+          {t.settings.systemPrompt}
           <textarea
             rows={4}
             value={settings.systemPrompt}
-            placeholder="e.g. Answer briefly, in plain English."
+            placeholder={t.settings.systemPromptPlaceholder}
             onChange={(event) => updateSettings({ systemPrompt: event.target.value })}
             className={fieldClass}
           />
         </label>
         <label className="mt-4 block text-sm font-medium">
-          Model
+          {t.settings.model}
           <select value={settings.model ?? ""} onChange={(event) => updateSettings({ model: event.target.value || undefined })} className={fieldClass}>
-            <option value="">Server default{models ? ` (${models.default})` : ""}</option>
+            <option value="">{`${t.settings.serverDefault}${models ? ` (${models.default})` : ""}`}</option>
             {models?.models.map((model) => (
               <option key={model.id} value={model.id}>
                 {model.label}
@@ -52,7 +66,7 @@ export function ConversationSettings() {
           </select>
         </label>
         <label className="mt-4 block text-sm font-medium">
-          Temperature: {settings.temperature === undefined ? "model default" : settings.temperature.toFixed(1)}
+          {t.settings.temperature}: {settings.temperature === undefined ? t.settings.modelDefault : settings.temperature.toFixed(1)}
           <input
             type="range"
             min={0}
@@ -69,10 +83,10 @@ export function ConversationSettings() {
             onClick={() => updateSettings({ temperature: undefined })}
             className="rounded-lg px-3 py-2 text-sm text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
           >
-            Default temperature
+            {t.settings.defaultTemperature}
           </button>
           <button type="button" onClick={() => dialogRef.current?.close()} className="rounded-lg bg-blue-600 px-4 py-2 text-sm font-medium text-white hover:bg-blue-700">
-            Done
+            {t.settings.done}
           </button>
         </div>
       </dialog>
