@@ -1,0 +1,93 @@
+import { expectNoSeriousAxeViolations, expect, test } from "./page-checks";
+import { composer, lastAnswer, sendMessage, uniqueTag, waitUntilDone } from "./support";
+
+for (const colorScheme of ["light", "dark"] as const) {
+  test.describe(`axe, ${colorScheme}`, () => {
+    test.use({ colorScheme });
+
+    test.beforeEach(async ({ page }) => {
+      await page.goto("/");
+      await expect(composer(page).message).toBeEditable();
+      // The theme the system asks for is the one on the page (no toggle chosen yet).
+      await expect(page.locator("html")).toHaveClass(colorScheme === "dark" ? /\bdark\b/ : /^(?!.*\bdark\b)/);
+    });
+
+    test("the empty page", async ({ page }) => {
+      await expectNoSeriousAxeViolations(page);
+    });
+
+    test("a finished conversation with CJK and emoji", async ({ page }) => {
+      await sendMessage(page, `mock:multilingual ${uniqueTag()}`);
+      await waitUntilDone(lastAnswer(page));
+      await expect(lastAnswer(page).getByRole("button", { name: "Regenerate" })).toBeVisible();
+      await expectNoSeriousAxeViolations(page);
+    });
+
+    test("an error alert", async ({ page }) => {
+      await sendMessage(page, `mock:status code=503 ${uniqueTag()}`);
+      await expect(lastAnswer(page).getByRole("alert")).toBeVisible();
+      await expect(lastAnswer(page).getByRole("button", { name: "Try again" })).toBeVisible();
+      await expectNoSeriousAxeViolations(page);
+    });
+
+    test("the settings dialog", async ({ page }) => {
+      await page.getByRole("button", { name: "Settings" }).click();
+      await expect(page.getByRole("dialog", { name: "Conversation settings" })).toBeVisible();
+      await expectNoSeriousAxeViolations(page);
+    });
+
+    test("the conversations drawer at phone width", async ({ page }) => {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await sendMessage(page, `mock:echo ${uniqueTag()}`);
+      await waitUntilDone(lastAnswer(page));
+      await page.getByRole("button", { name: "Open conversations" }).click();
+      const drawer = page.getByRole("navigation", { name: "Conversations" });
+      await expect(drawer).toBeVisible();
+      await expect(drawer.getByRole("button", { name: "New chat" })).toBeFocused();
+      await expectNoSeriousAxeViolations(page);
+    });
+  });
+}
+
+test("a streaming answer is not read token by token: the log is busy while it streams, and a polite status says when it is complete", async ({ page }) => {
+  await page.goto("/");
+  const log = page.getByRole("log");
+  const status = page.getByRole("status");
+  await sendMessage(page, `mock:paced tokens=30 interval=30 ${uniqueTag()}`);
+  await expect(log).toHaveAttribute("aria-busy", "true");
+  await expect(status).toHaveText("");
+  await waitUntilDone(lastAnswer(page));
+  await expect(log).toHaveAttribute("aria-busy", "false");
+  await expect(status).toHaveText("The answer is complete.");
+
+  // The next answer, stopped: the status changes again, so it is spoken again.
+  await sendMessage(page, `mock:paced tokens=400 interval=30 ${uniqueTag()}`);
+  await expect(status).toHaveText("");
+  await expect(composer(page).stop).toBeVisible();
+  await composer(page).stop.click();
+  await expect(status).toHaveText("The answer was stopped.");
+});
+
+test("the log is quiet while another conversation is put in it, then polite again", async ({ page }) => {
+  await page.goto("/");
+  await sendMessage(page, `mock:echo first ${uniqueTag()}`);
+  await waitUntilDone(lastAnswer(page));
+  await page.getByRole("button", { name: "New chat" }).click();
+  await sendMessage(page, `mock:echo second ${uniqueTag()}`);
+  await waitUntilDone(lastAnswer(page));
+  const log = page.getByRole("log");
+  const switched = await page.evaluate(() => {
+    const seen: Array<string | null> = [];
+    const element = document.querySelector('[role="log"]');
+    new MutationObserver(() => seen.push(element?.getAttribute("aria-live") ?? null)).observe(element as Element, { attributes: true, childList: true, subtree: true });
+    (window as unknown as { liveValues: typeof seen }).liveValues = seen;
+    return true;
+  });
+  expect(switched).toBe(true);
+  await page.getByRole("navigation", { name: "Conversations" }).getByRole("button", { name: /^mock:echo first/ }).click();
+  await expect(log).toContainText("You said: mock:echo first");
+  // Every change that brought the other conversation's messages in happened with the log off; then it is live again.
+  const liveValues = await page.evaluate(() => (window as unknown as { liveValues: Array<string | null> }).liveValues);
+  expect(liveValues[0]).toBe("off");
+  await expect(log).not.toHaveAttribute("aria-live", "off");
+});
