@@ -87,6 +87,12 @@ test("on a phone the drawer takes focus, Escape gives it back to its button, and
   await expect(conversations(page)).toBeHidden();
   await expect(menu).toBeFocused();
 
+  // Without a keyboard: its close button does the same.
+  await menu.click();
+  await conversations(page).getByRole("button", { name: "Close conversations" }).click();
+  await expect(conversations(page)).toBeHidden();
+  await expect(menu).toBeFocused();
+
   await page.keyboard.press("Enter");
   await conversations(page).getByRole("button", { name: /^mock:echo alpha/ }).focus();
   await page.keyboard.press("Enter");

@@ -32,7 +32,8 @@ export function AnswerAnnouncer() {
     // Only an answer that ends while the reader is in its conversation; switching conversations announces nothing.
     if (previous.conversationId === conversationId) {
       // A new answer clears the last announcement, so that the same words are spoken again at its end.
-      if (status === "waiting") setAnnouncement(undefined);
+      // (A busy page may render it first as already streaming, never as waiting.)
+      if (status === "waiting" || status === "streaming") setAnnouncement(undefined);
       else if (wasAnswering && status === "done") setAnnouncement("finished");
       else if (wasAnswering && status === "stopped") setAnnouncement("stopped");
     }

@@ -40,7 +40,7 @@ export function ChatPage() {
     <ChatStoreProvider>
       <a
         href={`#${composerMessageId}`}
-        className="sr-only z-50 rounded-lg bg-white px-3 py-2 text-sm font-medium text-blue-700 shadow focus:not-sr-only focus:fixed focus:top-2 focus:left-2 dark:bg-slate-900 dark:text-blue-300"
+        className="sr-only z-50 rounded-lg border border-slate-300 bg-white text-sm font-medium text-blue-700 shadow-lg focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:px-3 focus:py-2 dark:border-slate-600 dark:bg-slate-800 dark:text-blue-300"
       >
         {t.page.skipToMessage}
       </a>

@@ -86,7 +86,8 @@ export const ConversationItem = memo(function ConversationItem({ id, onSelected 
         )}
         {title}
       </button>
-      <div className="flex shrink-0 opacity-100 md:opacity-0 md:group-focus-within:opacity-100 md:group-hover:opacity-100">
+      {/* On wide screens they show on hover and when the conversation has focus (so Tab reaches them), and leave the title its width otherwise. */}
+      <div className="flex shrink-0 md:hidden md:group-focus-within:flex md:group-hover:flex">
         <button type="button" aria-label={t.sidebar.renameConversation(title)} title={t.sidebar.rename} onClick={() => setRenaming(true)} className={iconButtonClass}>
           <span aria-hidden>✎</span>
         </button>

@@ -28,9 +28,11 @@ export function ConversationSettings() {
       >
         {/* A gear on phones, where the header has little room; the word beside it on wider screens. */}
         <svg aria-hidden viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.5" className="h-5 w-5 sm:hidden">
+          <path
+            strokeLinejoin="round"
+            d="M15.9 8.2 18.1 8.7 18.1 11.3 15.9 11.8 15.5 12.9 16.6 14.8 14.8 16.6 12.9 15.5 11.8 15.9 11.3 18.1 8.7 18.1 8.2 15.9 7.1 15.5 5.2 16.6 3.4 14.8 4.5 12.9 4.1 11.8 1.9 11.3 1.9 8.7 4.1 8.2 4.5 7.1 3.4 5.2 5.2 3.4 7.1 4.5 8.2 4.1 8.7 1.9 11.3 1.9 11.8 4.1 12.9 4.5 14.8 3.4 16.6 5.2 15.5 7.1Z"
+          />
           <circle cx="10" cy="10" r="2.5" />
-          <path d="M10 2.5v2M10 15.5v2M2.5 10h2M15.5 10h2M4.7 4.7l1.4 1.4M13.9 13.9l1.4 1.4M4.7 15.3l1.4-1.4M13.9 6.1l1.4-1.4" />
-          <circle cx="10" cy="10" r="5" />
         </svg>
         <span aria-hidden className="hidden sm:inline">
           {t.page.settings}
@@ -66,7 +68,7 @@ export function ConversationSettings() {
           </select>
         </label>
         <label className="mt-4 block text-sm font-medium">
-          {t.settings.temperature}: {settings.temperature === undefined ? t.settings.modelDefault : settings.temperature.toFixed(1)}
+          {t.settings.temperature(settings.temperature === undefined ? t.settings.modelDefault : settings.temperature.toFixed(1))}
           <input
             type="range"
             min={0}

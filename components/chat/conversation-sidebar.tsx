@@ -39,7 +39,7 @@ export function ConversationSidebar({ open, onClose }: { open: boolean; onClose:
           !open && "max-md:hidden",
         )}
       >
-        <div className="p-3">
+        <div className="flex gap-2 p-3">
           <button
             ref={newChatRef}
             id={newChatButtonId}
@@ -48,10 +48,22 @@ export function ConversationSidebar({ open, onClose }: { open: boolean; onClose:
               newConversation();
               onClose("message");
             }}
-            className="w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-left text-sm font-medium text-slate-800 hover:bg-slate-100 dark:border-slate-700 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700"
+            className="min-w-0 flex-1 rounded-lg border border-slate-300 bg-white px-3 py-2 text-left text-sm font-medium text-slate-800 hover:bg-slate-100 dark:border-slate-700 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700"
           >
             <span aria-hidden>+ </span>
             {t.sidebar.newChat}
+          </button>
+          {/* Touch and screen-reader users have no Escape key; the backdrop is not a control. */}
+          <button
+            type="button"
+            aria-label={t.page.closeConversations}
+            title={t.page.closeConversations}
+            onClick={() => onClose("menu")}
+            className="shrink-0 rounded-lg px-2.5 text-slate-700 hover:bg-slate-200 md:hidden dark:text-slate-300 dark:hover:bg-slate-800"
+          >
+            <svg aria-hidden viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" className="h-5 w-5">
+              <path d="M5 5l10 10M15 5 5 15" />
+            </svg>
           </button>
         </div>
         <ul className="min-h-0 flex-1 space-y-0.5 overflow-y-auto px-2 py-0.5">

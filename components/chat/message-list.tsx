@@ -40,7 +40,7 @@ export function MessageList() {
           aria-live={switching ? "off" : undefined}
           className="mx-auto flex max-w-3xl flex-col gap-6 px-4 py-6"
         >
-          {messageIds.length === 0 && <p className="mt-16 text-center text-slate-600 dark:text-slate-400">{t.log.empty}</p>}
+          {messageIds.length === 0 && <p className="mt-16 text-center text-balance text-slate-600 dark:text-slate-400">{t.log.empty}</p>}
           {messageIds.map((id, index) => (
             <MessageItem key={id} id={id} isLast={index === messageIds.length - 1} />
           ))}
