@@ -7,6 +7,8 @@ import { test as base, expect, type Page } from "@playwright/test";
  */
 export async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa"]).analyze();
+  // The contrast rule must have measured something, or a page it could not read would pass unseen.
+  expect(results.passes.map((rule) => rule.id)).toContain("color-contrast");
   const serious = results.violations
     .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
     .map((violation) => `${violation.id} (${violation.impact}): ${violation.help}\n${violation.nodes.map((node) => `  ${node.target.join(" ")}: ${node.failureSummary ?? ""}`).join("\n")}`);

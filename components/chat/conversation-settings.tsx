@@ -8,7 +8,8 @@ import { selectActiveConversation } from "@/lib/store/chat-selectors";
 import type { ConversationSettings as Settings } from "@/lib/store/chat-types";
 
 const noSettings: Settings = { systemPrompt: "" };
-const fieldClass = "mt-1 w-full rounded-lg border border-slate-500 bg-white px-3 py-2 text-sm font-normal dark:border-slate-500 dark:bg-slate-800";
+const fieldClass =
+  "mt-1 w-full rounded-lg border border-slate-500 bg-white px-3 py-2 text-sm font-normal placeholder:text-slate-500 dark:border-slate-500 dark:bg-slate-800 dark:placeholder:text-slate-400";
 
 /** A button that opens this conversation's settings (system prompt, model, temperature) in a modal dialog. */
 export function ConversationSettings() {
@@ -38,10 +39,11 @@ export function ConversationSettings() {
           {t.page.settings}
         </span>
       </button>
+      {/* z-50 changes nothing on screen (a modal dialog is in the top layer): it lets axe see the dialog above the page and measure its contrast. */}
       <dialog
         ref={dialogRef}
         aria-labelledby="conversation-settings-title"
-        className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-2xl bg-white p-5 text-slate-900 shadow-xl backdrop:bg-black/40 dark:bg-slate-900 dark:text-slate-100"
+        className="z-50 m-auto w-[min(32rem,calc(100vw-2rem))] rounded-2xl bg-white p-5 text-slate-900 shadow-xl backdrop:bg-black/40 dark:bg-slate-900 dark:text-slate-100"
       >
         <h2 id="conversation-settings-title" className="text-lg font-semibold">
           {t.settings.title}
