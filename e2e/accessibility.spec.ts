@@ -51,21 +51,35 @@ for (const colorScheme of ["light", "dark"] as const) {
 
 test("a streaming answer is not read token by token: the log is busy while it streams, and a polite status says when it is complete", async ({ page }) => {
   await page.goto("/");
-  const log = page.getByRole("log");
+  // Every change to the log's aria-busy or the status, recorded in the page as it happens (no race with a fast answer).
+  await page.evaluate(() => {
+    const seen: Array<{ busy: string | null; status: string }> = [];
+    (window as unknown as { liveStates: typeof seen }).liveStates = seen;
+    const log = document.querySelector('[role="log"]');
+    const status = document.querySelector('[role="status"]');
+    const record = () => {
+      const state = { busy: log?.getAttribute("aria-busy") ?? null, status: status?.textContent ?? "" };
+      const last = seen.at(-1);
+      if (last?.busy !== state.busy || last.status !== state.status) seen.push(state);
+    };
+    new MutationObserver(record).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ["aria-busy"] });
+  });
+  const liveStates = () => page.evaluate(() => (window as unknown as { liveStates: Array<{ busy: string | null; status: string }> }).liveStates);
   const status = page.getByRole("status");
-  await sendMessage(page, `mock:paced tokens=30 interval=30 ${uniqueTag()}`);
-  await expect(log).toHaveAttribute("aria-busy", "true");
-  await expect(status).toHaveText("");
-  await waitUntilDone(lastAnswer(page));
-  await expect(log).toHaveAttribute("aria-busy", "false");
-  await expect(status).toHaveText("The answer is complete.");
 
-  // The next answer, stopped: the status changes again, so it is spoken again.
+  await sendMessage(page, `mock:paced tokens=30 interval=30 ${uniqueTag()}`);
+  await waitUntilDone(lastAnswer(page));
+  await expect(status).toHaveText("The answer is complete.");
+  // The next answer, stopped: the status is emptied when it starts, so its end is spoken again.
   await sendMessage(page, `mock:paced tokens=400 interval=30 ${uniqueTag()}`);
-  await expect(status).toHaveText("");
-  await expect(composer(page).stop).toBeVisible();
   await composer(page).stop.click();
   await expect(status).toHaveText("The answer was stopped.");
+
+  const states = await liveStates();
+  expect(states.filter((state) => state.busy === "true").length).toBeGreaterThanOrEqual(2);
+  // While an answer streamed, nothing was announced; each end was said once the log was no longer busy.
+  expect(states.filter((state) => state.busy === "true" && state.status !== "")).toEqual([]);
+  expect(states.filter((state) => state.status !== "").map((state) => state.status)).toEqual(["The answer is complete.", "The answer was stopped."]);
 });
 
 test("the log is quiet while another conversation is put in it, then polite again", async ({ page }) => {
