@@ -32,6 +32,8 @@ export default defineConfig({
   reporter: [["list"]],
   use: {
     baseURL: `http://127.0.0.1:${e2ePorts.app}`,
+    // The page picks its language from the browser's: tests say which (English unless a test asks for another).
+    locale: "en-US",
     launchOptions: {
       executablePath,
       args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],

@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
-import { connection } from "next/server";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
+import { PreferencesScript } from "@/components/preferences/preferences-script";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -11,13 +12,22 @@ export const metadata: Metadata = {
 export const viewport: Viewport = {
   width: "device-width",
   initialScale: 1,
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#ffffff" },
+    { media: "(prefers-color-scheme: dark)", color: "#020617" },
+  ],
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Rendered per request: each page carries its own CSP nonce (proxy.ts), which a prerendered page could not.
-  await connection();
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
-    <html lang="en">
+    // The inline script sets `lang` and the `dark` class before React hydrates; suppressHydrationWarning
+    // (which reaches this element's own attributes only) says that is expected.
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <PreferencesScript nonce={nonce} />
+      </head>
       <body className="antialiased">{children}</body>
     </html>
   );

@@ -19,7 +19,7 @@ test("conversations: titled from the first message, switched, renamed, deleted, 
   await askAndWait(page, `First topic ${uniqueTag()}`);
   await expect(conversationButton(page, /^First topic/)).toHaveAttribute("aria-current", "page");
 
-  await sidebar(page).getByRole("button", { name: "+ New chat" }).click();
+  await sidebar(page).getByRole("button", { name: "New chat" }).click();
   await expect(page.getByRole("log").locator("article")).toHaveCount(0);
   await askAndWait(page, `Second topic ${uniqueTag()}`);
   await expect(sidebar(page).getByRole("listitem")).toHaveCount(2);
@@ -28,6 +28,7 @@ test("conversations: titled from the first message, switched, renamed, deleted, 
   await expect(page.getByRole("log").locator('article[data-role="user"]')).toContainText("First topic");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("First topic");
 
+  await conversationButton(page, /^First topic/).hover();
   await sidebar(page).getByRole("button", { name: /^Rename “First topic/ }).click();
   const titleField = sidebar(page).getByRole("textbox", { name: "Conversation title" });
   await titleField.fill("Renamed by hand");
@@ -39,6 +40,7 @@ test("conversations: titled from the first message, switched, renamed, deleted, 
   await expect(page.getByRole("log").locator('article[data-role="user"]')).toContainText("First topic");
   await expect(conversationButton(page, /^Second topic/)).toBeVisible();
 
+  await conversationButton(page, "Renamed by hand").hover();
   await sidebar(page).getByRole("button", { name: "Delete “Renamed by hand”" }).click();
   await expect(sidebar(page).getByRole("listitem")).toHaveCount(1);
   await page.reload();
@@ -53,6 +55,8 @@ test("conversations: titled from the first message, switched, renamed, deleted, 
 test("declining the confirmation deletes nothing", async ({ page }) => {
   page.on("dialog", (dialog) => void dialog.dismiss());
   await askAndWait(page, `Keep me ${uniqueTag()}`);
+  // Rename and delete show on hover (or keyboard focus).
+  await conversationButton(page, /^Keep me/).hover();
   await sidebar(page).getByRole("button", { name: /^Delete “Keep me/ }).click();
   await sidebar(page).getByRole("button", { name: "Clear all conversations" }).click();
   await expect(sidebar(page).getByRole("listitem")).toHaveCount(1);
@@ -74,7 +78,7 @@ test("each conversation sends its own system prompt and temperature", async ({ p
   ]);
   expect(first.body.temperature).toBe(0.3);
 
-  await sidebar(page).getByRole("button", { name: "+ New chat" }).click();
+  await sidebar(page).getByRole("button", { name: "New chat" }).click();
   const secondTag = uniqueTag();
   await askAndWait(page, `Without settings ${secondTag}`);
   const second = await mockRecordFor(secondTag);
@@ -84,11 +88,11 @@ test("each conversation sends its own system prompt and temperature", async ({ p
 
 test("the conversation list works from the keyboard alone", async ({ page }) => {
   await askAndWait(page, `Keyboard one ${uniqueTag()}`);
-  await sidebar(page).getByRole("button", { name: "+ New chat" }).press("Enter");
+  await sidebar(page).getByRole("button", { name: "New chat" }).press("Enter");
   await expect(composer(page).message).toBeFocused();
   await askAndWait(page, `Keyboard two ${uniqueTag()}`);
   // Tab from the new-chat button into the list and open the older conversation with Enter.
-  await sidebar(page).getByRole("button", { name: "+ New chat" }).focus();
+  await sidebar(page).getByRole("button", { name: "New chat" }).focus();
   await page.keyboard.press("Tab");
   await expect(conversationButton(page, /^Keyboard two/)).toBeFocused();
   await page.keyboard.press("Tab");

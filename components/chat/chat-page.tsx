@@ -1,44 +1,75 @@
 "use client";
 
 import Link from "next/link";
-import { useState } from "react";
+import { useCallback, useRef, useState } from "react";
 import { AccessForm } from "@/components/chat/access-form";
 import { ChatStoreProvider, useChatStore } from "@/components/chat/chat-store-provider";
 import { Composer } from "@/components/chat/composer";
 import { ConversationSettings } from "@/components/chat/conversation-settings";
 import { ConversationSidebar } from "@/components/chat/conversation-sidebar";
+import { composerMessageId } from "@/components/chat/element-ids";
 import { MessageList } from "@/components/chat/message-list";
 import { ProviderNotice } from "@/components/chat/provider-notice";
 import { StoreNotice } from "@/components/chat/store-notice";
+import { LanguageSwitch } from "@/components/preferences/language-switch";
+import { ThemeSwitch } from "@/components/preferences/theme-switch";
+import { useTranslations } from "@/components/preferences/use-preferences";
 import { selectActiveConversation } from "@/lib/store/chat-selectors";
 
 function ConversationTitle() {
-  const title = useChatStore((state) => selectActiveConversation(state)?.title ?? "New chat");
-  return <h1 className="min-w-0 flex-1 truncate text-base font-semibold text-slate-900 dark:text-slate-100">{title}</h1>;
+  const title = useChatStore((state) => selectActiveConversation(state)?.title);
+  const t = useTranslations();
+  return <h1 className="min-w-0 flex-1 truncate text-base font-semibold text-slate-900 dark:text-slate-100">{title || t.page.newChat}</h1>;
 }
 
 export function ChatPage() {
   const [sidebarOpen, setSidebarOpen] = useState(false);
+  const menuButtonRef = useRef<HTMLButtonElement>(null);
+  const t = useTranslations();
+
+  // A drawer closed without a choice hands focus back to the button that opened it;
+  // a conversation chosen in it hands focus to the message box, where the reader goes on.
+  const closeSidebar = useCallback(
+    (focus: "menu" | "message") => {
+      if (!sidebarOpen) return;
+      setSidebarOpen(false);
+      requestAnimationFrame(() => (focus === "menu" ? menuButtonRef.current : document.getElementById(composerMessageId))?.focus());
+    },
+    [sidebarOpen],
+  );
+
   return (
     <ChatStoreProvider>
+      <a
+        href={`#${composerMessageId}`}
+        className="sr-only z-50 rounded-lg border border-slate-300 bg-white text-sm font-medium text-blue-700 shadow-lg focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:px-3 focus:py-2 dark:border-slate-600 dark:bg-slate-800 dark:text-blue-300"
+      >
+        {t.page.skipToMessage}
+      </a>
       <div className="flex h-dvh bg-white dark:bg-slate-950">
-        <ConversationSidebar open={sidebarOpen} onClose={() => setSidebarOpen(false)} />
-        <div className="flex min-w-0 flex-1 flex-col">
-          <header className="flex items-center gap-2 border-b border-slate-200 px-3 py-2 dark:border-slate-800">
+        <ConversationSidebar open={sidebarOpen} onClose={closeSidebar} />
+        {/* While the drawer covers the page on a phone, what is under it is out of reach (inert), as under a dialog. */}
+        <div className="flex min-w-0 flex-1 flex-col" inert={sidebarOpen || undefined}>
+          <header className="flex items-center gap-1.5 border-b border-slate-200 px-3 py-2 sm:gap-2 dark:border-slate-800">
             <button
+              ref={menuButtonRef}
               type="button"
-              aria-label="Conversations"
+              aria-label={t.page.openConversations}
               aria-controls="conversations"
               aria-expanded={sidebarOpen}
               onClick={() => setSidebarOpen(true)}
-              className="rounded-lg px-2 py-1.5 text-slate-700 hover:bg-slate-100 md:hidden dark:text-slate-300 dark:hover:bg-slate-800"
+              className="shrink-0 rounded-lg p-1.5 text-slate-700 hover:bg-slate-100 md:hidden dark:text-slate-300 dark:hover:bg-slate-800"
             >
-              ☰
+              <svg aria-hidden viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" className="h-5 w-5">
+                <path d="M3 5h14M3 10h14M3 15h14" />
+              </svg>
             </button>
             <ConversationTitle />
-            <Link href="/compare" className="rounded-lg px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">
-              Compare
+            <Link href="/compare" className="shrink-0 rounded-lg px-2 py-1.5 text-sm text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">
+              {t.page.compare}
             </Link>
+            <LanguageSwitch />
+            <ThemeSwitch />
             <ConversationSettings />
           </header>
           <ProviderNotice />

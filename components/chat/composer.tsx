@@ -2,24 +2,24 @@
 
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { useChatActions, useChatStore } from "@/components/chat/chat-store-provider";
+import { composerMessageId } from "@/components/chat/element-ids";
 import { StreamSwitch } from "@/components/chat/stream-switch";
+import { useTranslations } from "@/components/preferences/use-preferences";
 import { selectAnsweringId } from "@/lib/store/chat-selectors";
 
-/** The message box: Enter sends, Shift+Enter is a new line, Escape stops; Stop replaces Send while an answer streams. */
+const roundButtonClass = "flex h-10 w-10 shrink-0 items-center justify-center rounded-xl text-white";
+
+/**
+ * The message box: Enter sends, Shift+Enter is a new line, Escape stops; Stop replaces Send while an answer streams.
+ * Send and Stop are drawn as icons and named in English in every language, as the protocol names them
+ * (a visible translated word would differ from that name); their tooltips are translated.
+ */
 export function Composer() {
+  const t = useTranslations();
   const [text, setText] = useState("");
   const { send, stop } = useChatActions();
   const busy = useChatStore((state) => selectAnsweringId(state) !== undefined);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
-  const activeConversationId = useChatStore((state) => state.activeConversationId);
-  const shownConversationRef = useRef(activeConversationId);
-
-  // A new or another conversation was chosen: the next thing to do is to write in it.
-  useEffect(() => {
-    if (shownConversationRef.current === activeConversationId) return;
-    shownConversationRef.current = activeConversationId;
-    textareaRef.current?.focus();
-  }, [activeConversationId]);
 
   // Escape stops the answer from anywhere on the page but a dialog or another text field, and hands focus back here.
   useEffect(() => {
@@ -52,11 +52,12 @@ export function Composer() {
 
   return (
     <form onSubmit={submit} className="mx-auto w-full max-w-3xl px-4 pb-4">
-      <div className="flex items-end gap-2 rounded-2xl border border-slate-300 bg-white p-2 shadow-sm focus-within:border-blue-500 dark:border-slate-700 dark:bg-slate-900">
+      <div className="flex items-end gap-2 rounded-2xl border border-slate-400 bg-white p-2 shadow-sm focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-(--focus-ring) dark:border-slate-600 dark:bg-slate-900">
         <textarea
           ref={textareaRef}
+          id={composerMessageId}
           aria-label="Message"
-          placeholder="Message"
+          placeholder={t.composer.placeholder}
           rows={1}
           value={text}
           onChange={(event) => setText(event.target.value)}
@@ -66,27 +67,35 @@ export function Composer() {
         {busy ? (
           <button
             type="button"
+            aria-label="Stop"
+            title={t.composer.stop}
             onClick={() => {
               stop();
               textareaRef.current?.focus();
             }}
-            className="rounded-xl bg-slate-800 px-4 py-2 font-medium text-white hover:bg-slate-700 dark:bg-slate-200 dark:text-slate-900 dark:hover:bg-white"
+            className={`${roundButtonClass} bg-slate-800 hover:bg-slate-700 dark:bg-slate-200 dark:text-slate-900 dark:hover:bg-white`}
           >
-            Stop
+            <svg aria-hidden viewBox="0 0 20 20" className="h-4 w-4" fill="currentColor">
+              <rect x="4" y="4" width="12" height="12" rx="2" />
+            </svg>
           </button>
         ) : (
           <button
             type="submit"
+            aria-label="Send"
+            title={t.composer.send}
             disabled={text.trim() === ""}
-            className="rounded-xl bg-blue-600 px-4 py-2 font-medium text-white hover:bg-blue-700 disabled:cursor-not-allowed disabled:opacity-40"
+            className={`${roundButtonClass} bg-blue-600 hover:bg-blue-700 disabled:cursor-not-allowed disabled:opacity-40`}
           >
-            Send
+            <svg aria-hidden viewBox="0 0 20 20" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+              <path d="M10 16V4M5 9l5-5 5 5" />
+            </svg>
           </button>
         )}
       </div>
       <div className="mt-2 flex items-center justify-between gap-4 px-1">
         <StreamSwitch />
-        <span className="hidden text-xs text-slate-500 sm:inline dark:text-slate-400">Enter to send · Shift+Enter for a new line</span>
+        <span className="hidden text-xs text-slate-600 sm:inline dark:text-slate-400">{t.composer.hint}</span>
       </div>
     </form>
   );

@@ -1,21 +1,49 @@
 "use client";
 
-import { memo, useState, type FormEvent } from "react";
+import { memo, useEffect, useRef, useState, type FormEvent, type MouseEvent } from "react";
 import { useChatActions, useChatStore } from "@/components/chat/chat-store-provider";
+import { newChatButtonId } from "@/components/chat/element-ids";
+import { useTranslations } from "@/components/preferences/use-preferences";
 import { cn } from "@/lib/ui/cn";
 
-/** One conversation in the sidebar: select it, rename it in place, or delete it. */
+const iconButtonClass = "rounded p-1.5 text-slate-600 hover:bg-slate-300 dark:text-slate-300 dark:hover:bg-slate-700";
+
+/** One conversation in the sidebar: select it, rename it in place, or delete it; all by keyboard too. */
 export const ConversationItem = memo(function ConversationItem({ id, onSelected }: { id: string; onSelected: () => void }) {
-  const title = useChatStore((state) => state.conversations[id]?.title ?? "");
+  const t = useTranslations();
+  const title = useChatStore((state) => state.conversations[id]?.title) || t.page.newChat;
   const active = useChatStore((state) => state.activeConversationId === id);
   const answering = useChatStore((state) => state.answering[id] !== undefined);
   const { selectConversation, renameConversation, deleteConversation } = useChatActions();
   const [renaming, setRenaming] = useState(false);
+  const selectRef = useRef<HTMLButtonElement>(null);
+  const refocus = useRef(false);
+
+  // Renaming done (saved or cancelled): focus goes back to the conversation, not to the page's start.
+  useEffect(() => {
+    if (renaming || !refocus.current) return;
+    refocus.current = false;
+    selectRef.current?.focus();
+  }, [renaming]);
+
+  function finishRenaming() {
+    refocus.current = true;
+    setRenaming(false);
+  }
 
   function rename(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     renameConversation(id, String(new FormData(event.currentTarget).get("title") ?? ""));
-    setRenaming(false);
+    finishRenaming();
+  }
+
+  function remove(event: MouseEvent<HTMLButtonElement>) {
+    if (!window.confirm(t.sidebar.confirmDelete(title))) return;
+    // Focus moves to the neighbouring conversation (or New chat), not to the page's start.
+    const item = event.currentTarget.closest("li");
+    const next = (item?.nextElementSibling ?? item?.previousElementSibling)?.querySelector("button") ?? document.getElementById(newChatButtonId);
+    deleteConversation(id);
+    next?.focus();
   }
 
   if (renaming) {
@@ -24,14 +52,14 @@ export const ConversationItem = memo(function ConversationItem({ id, onSelected 
         <form onSubmit={rename} className="flex gap-1 px-2 py-1">
           <input
             name="title"
-            aria-label="Conversation title"
+            aria-label={t.sidebar.conversationTitle}
             defaultValue={title}
             autoFocus
-            onKeyDown={(event) => event.key === "Escape" && setRenaming(false)}
-            className="min-w-0 flex-1 rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-800"
+            onKeyDown={(event) => event.key === "Escape" && finishRenaming()}
+            className="min-w-0 flex-1 rounded border border-slate-500 bg-white px-2 py-1 text-sm dark:bg-slate-800"
           />
           <button type="submit" className="rounded px-2 text-sm font-medium text-blue-700 hover:bg-blue-50 dark:text-blue-300 dark:hover:bg-slate-800">
-            Save
+            {t.sidebar.save}
           </button>
         </form>
       </li>
@@ -41,29 +69,30 @@ export const ConversationItem = memo(function ConversationItem({ id, onSelected 
   return (
     <li className={cn("group flex items-center rounded-lg", active ? "bg-slate-200 dark:bg-slate-800" : "hover:bg-slate-100 dark:hover:bg-slate-800/60")}>
       <button
+        ref={selectRef}
         type="button"
         aria-current={active ? "page" : undefined}
         onClick={() => {
           selectConversation(id);
           onSelected();
         }}
-        className="min-w-0 flex-1 truncate px-3 py-2 text-left text-sm text-slate-800 dark:text-slate-200"
+        className="min-w-0 flex-1 truncate rounded-lg px-3 py-2 text-left text-sm text-slate-800 dark:text-slate-200"
       >
-        {answering && <span aria-hidden className="mr-1.5 inline-block h-2 w-2 animate-pulse rounded-full bg-blue-500" />}
+        {answering && (
+          <>
+            <span aria-hidden className="mr-1.5 inline-block h-2 w-2 animate-pulse rounded-full bg-blue-500" />
+            <span className="sr-only">{t.sidebar.answering}: </span>
+          </>
+        )}
         {title}
       </button>
-      <div className="flex shrink-0 opacity-100 md:opacity-0 md:group-focus-within:opacity-100 md:group-hover:opacity-100">
-        <button type="button" aria-label={`Rename “${title}”`} title="Rename" onClick={() => setRenaming(true)} className="rounded p-1.5 text-slate-600 hover:bg-slate-300 dark:text-slate-300 dark:hover:bg-slate-700">
-          ✎
+      {/* On wide screens they show on hover and when the conversation has focus (so Tab reaches them), and leave the title its width otherwise. */}
+      <div className="flex shrink-0 md:hidden md:group-focus-within:flex md:group-hover:flex">
+        <button type="button" aria-label={t.sidebar.renameConversation(title)} title={t.sidebar.rename} onClick={() => setRenaming(true)} className={iconButtonClass}>
+          <span aria-hidden>✎</span>
         </button>
-        <button
-          type="button"
-          aria-label={`Delete “${title}”`}
-          title="Delete"
-          onClick={() => window.confirm(`Delete “${title}”?`) && deleteConversation(id)}
-          className="rounded p-1.5 text-slate-600 hover:bg-slate-300 dark:text-slate-300 dark:hover:bg-slate-700"
-        >
-          ✕
+        <button type="button" aria-label={t.sidebar.deleteConversation(title)} title={t.sidebar.delete} onClick={remove} className={iconButtonClass}>
+          <span aria-hidden>✕</span>
         </button>
       </div>
     </li>

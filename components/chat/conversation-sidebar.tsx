@@ -1,50 +1,90 @@
 "use client";
 
+import { useEffect, useRef } from "react";
 import { useChatActions, useChatStore } from "@/components/chat/chat-store-provider";
 import { ConversationItem } from "@/components/chat/conversation-item";
+import { useTranslations } from "@/components/preferences/use-preferences";
+import { composerMessageId, newChatButtonId } from "@/components/chat/element-ids";
 import { cn } from "@/lib/ui/cn";
 
-/** The conversations: a column beside the chat on wide screens, a drawer over it on phones. */
-export function ConversationSidebar({ open, onClose }: { open: boolean; onClose: () => void }) {
+/**
+ * The conversations: a column beside the chat on wide screens, a drawer over it on phones.
+ * `onClose` says where focus goes next: back to the menu button, or on to the message box.
+ */
+export function ConversationSidebar({ open, onClose }: { open: boolean; onClose: (focus: "menu" | "message") => void }) {
   const conversationIds = useChatStore((state) => state.conversationIds);
   const { newConversation, clearAll } = useChatActions();
+  const t = useTranslations();
+  const newChatRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    newChatRef.current?.focus();
+    // Grown past phone width, the drawer is a column again: close it, or the page beside it stays inert.
+    const wide = window.matchMedia("(min-width: 48rem)");
+    const closeWhenWide = () => wide.matches && onClose("menu");
+    wide.addEventListener("change", closeWhenWide);
+    return () => wide.removeEventListener("change", closeWhenWide);
+  }, [open, onClose]);
+
   return (
     <>
-      {open && <div aria-hidden className="fixed inset-0 z-20 bg-black/40 md:hidden" onClick={onClose} />}
+      {open && <div aria-hidden className="fixed inset-0 z-20 bg-black/40 md:hidden" onClick={() => onClose("menu")} />}
       <nav
         id="conversations"
-        aria-label="Conversations"
-        onKeyDown={(event) => event.key === "Escape" && onClose()}
+        aria-label={t.page.conversations}
+        onKeyDown={(event) => event.key === "Escape" && onClose("menu")}
         className={cn(
-          "fixed inset-y-0 left-0 z-30 flex w-72 flex-col border-r border-slate-200 bg-slate-50 md:static md:z-auto dark:border-slate-800 dark:bg-slate-900",
+          "fixed inset-y-0 left-0 z-30 flex w-72 max-w-[85vw] flex-col border-r border-slate-200 bg-slate-50 md:static md:z-auto dark:border-slate-800 dark:bg-slate-900",
           !open && "max-md:hidden",
         )}
       >
-        <div className="p-3">
+        <div className="flex gap-2 p-3">
           <button
+            ref={newChatRef}
+            id={newChatButtonId}
             type="button"
             onClick={() => {
               newConversation();
-              onClose();
+              onClose("message");
+              // A new chat's next step is writing in it, drawer or not.
+              document.getElementById(composerMessageId)?.focus();
             }}
-            className="w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-left text-sm font-medium text-slate-800 hover:bg-slate-100 dark:border-slate-700 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700"
+            className="min-w-0 flex-1 rounded-lg border border-slate-300 bg-white px-3 py-2 text-left text-sm font-medium text-slate-800 hover:bg-slate-100 dark:border-slate-700 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700"
           >
-            + New chat
+            <span aria-hidden>+ </span>
+            {t.sidebar.newChat}
+          </button>
+          {/* Touch and screen-reader users have no Escape key; the backdrop is not a control. */}
+          <button
+            type="button"
+            aria-label={t.page.closeConversations}
+            title={t.page.closeConversations}
+            onClick={() => onClose("menu")}
+            className="shrink-0 rounded-lg px-2.5 text-slate-700 hover:bg-slate-200 md:hidden dark:text-slate-300 dark:hover:bg-slate-800"
+          >
+            <svg aria-hidden viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" className="h-5 w-5">
+              <path d="M5 5l10 10M15 5 5 15" />
+            </svg>
           </button>
         </div>
-        <ul className="min-h-0 flex-1 space-y-0.5 overflow-y-auto px-2">
+        <ul className="min-h-0 flex-1 space-y-0.5 overflow-y-auto px-2 py-0.5">
           {conversationIds.map((id) => (
-            <ConversationItem key={id} id={id} onSelected={onClose} />
+            <ConversationItem key={id} id={id} onSelected={() => onClose("message")} />
           ))}
         </ul>
         {conversationIds.length > 0 && (
           <div className="border-t border-slate-200 p-3 dark:border-slate-800">
             <button
               type="button"
-              onClick={() => window.confirm("Delete every conversation? This cannot be undone.") && clearAll()}
+              onClick={() => {
+                if (!window.confirm(t.sidebar.confirmClearAll)) return;
+                clearAll();
+                newChatRef.current?.focus();
+              }}
               className="w-full rounded-lg px-3 py-2 text-left text-sm text-red-700 hover:bg-red-50 dark:text-red-400 dark:hover:bg-red-950"
             >
-              Clear all conversations
+              {t.sidebar.clearAll}
             </button>
           </div>
         )}

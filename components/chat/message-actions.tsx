@@ -2,30 +2,32 @@
 
 import { useChatActions, useChatStore } from "@/components/chat/chat-store-provider";
 import { CopyButton } from "@/components/chat/copy-button";
+import { useTranslations } from "@/components/preferences/use-preferences";
 import { selectAnsweringId } from "@/lib/store/chat-selectors";
 import type { Message } from "@/lib/store/chat-types";
 import { cn } from "@/lib/ui/cn";
 
 const actionClass =
-  "rounded-md px-2 py-1 text-xs text-slate-600 hover:bg-slate-200 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-slate-400 dark:hover:bg-slate-800 dark:hover:text-slate-100";
+  "rounded-md px-2 py-1 text-xs text-slate-600 hover:bg-slate-200 hover:text-slate-900 dark:text-slate-400 dark:hover:bg-slate-800 dark:hover:text-slate-100";
 
 /** Copy, and what can be done next with a finished message: edit a question, regenerate the last answer. */
 export function MessageActions({ message, isLast, onEdit }: { message: Message; isLast: boolean; onEdit: () => void }) {
   const busy = useChatStore((state) => selectAnsweringId(state) !== undefined);
   const { regenerate } = useChatActions();
+  const t = useTranslations();
   if (message.status === "waiting" || message.status === "streaming") return null;
   const isUser = message.role === "user";
   return (
     <div className={cn("mt-1 flex gap-1", isUser && "justify-end")}>
-      {message.content && <CopyButton text={message.content} label={isUser ? "Copy message" : "Copy answer"} className={actionClass} />}
+      {message.content && <CopyButton text={message.content} label={isUser ? t.message.copyMessage : t.message.copyAnswer} className={actionClass} />}
       {isUser && !busy && (
         <button type="button" onClick={onEdit} className={actionClass}>
-          Edit
+          {t.message.edit}
         </button>
       )}
       {!isUser && isLast && !busy && !message.error && (
         <button type="button" onClick={() => void regenerate()} className={actionClass}>
-          Regenerate
+          {t.message.regenerate}
         </button>
       )}
     </div>

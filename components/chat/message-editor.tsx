@@ -1,9 +1,11 @@
 "use client";
 
 import { useState, type KeyboardEvent } from "react";
+import { useTranslations } from "@/components/preferences/use-preferences";
 
 /** Edits a sent message in place; saving resends it (the answers after it are replaced). */
 export function MessageEditor({ initial, onSave, onCancel }: { initial: string; onSave: (text: string) => void; onCancel: () => void }) {
+  const t = useTranslations();
   const [text, setText] = useState(initial);
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
     if (event.key === "Escape") onCancel();
@@ -15,16 +17,16 @@ export function MessageEditor({ initial, onSave, onCancel }: { initial: string; 
   return (
     <div className="w-full sm:w-[80%]">
       <textarea
-        aria-label="Edit message"
+        aria-label={t.message.editMessage}
         value={text}
         autoFocus
         onChange={(event) => setText(event.target.value)}
         onKeyDown={onKeyDown}
-        className="field-sizing-content min-h-16 w-full resize-none rounded-xl border border-blue-500 bg-white px-3 py-2 text-slate-900 outline-none dark:bg-slate-900 dark:text-slate-100"
+        className="field-sizing-content min-h-16 w-full resize-none rounded-xl border border-blue-600 bg-white px-3 py-2 text-slate-900 outline-none focus:ring-2 focus:ring-(--focus-ring) dark:bg-slate-900 dark:text-slate-100"
       />
       <div className="mt-2 flex justify-end gap-2">
         <button type="button" onClick={onCancel} className="rounded-lg px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">
-          Cancel
+          {t.message.cancel}
         </button>
         <button
           type="button"
@@ -32,7 +34,7 @@ export function MessageEditor({ initial, onSave, onCancel }: { initial: string; 
           onClick={() => onSave(text)}
           className="rounded-lg bg-blue-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-700 disabled:opacity-40"
         >
-          Save and send
+          {t.message.saveAndSend}
         </button>
       </div>
     </div>

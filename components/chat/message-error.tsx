@@ -3,6 +3,8 @@
 import type { MessageError as MessageErrorValue } from "@/lib/store/chat";
 import { useChatStore } from "@/components/chat/chat-store-provider";
 import { useCountdown } from "@/components/chat/use-countdown";
+import { useTranslations } from "@/components/preferences/use-preferences";
+import { errorText } from "@/lib/i18n/error-text";
 import { selectAnsweringId } from "@/lib/store/chat-selectors";
 
 /**
@@ -14,14 +16,15 @@ export function MessageError({ error, isLast }: { error: MessageErrorValue; isLa
   const regenerate = useChatStore((state) => state.regenerate);
   const busy = useChatStore((state) => selectAnsweringId(state) !== undefined);
   const secondsLeft = useCountdown(error.retryAfterSeconds);
+  const t = useTranslations();
   return (
     <div
       role="alert"
       className="mt-3 flex flex-wrap items-center gap-3 rounded-lg border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
     >
       <span>
-        {error.message}
-        {!error.retryable && " Retrying will not help."}
+        {errorText(error, t.error)}
+        {!error.retryable && ` ${t.error.retryingWillNotHelp}`}
       </span>
       {error.retryable && isLast && (
         <button
@@ -30,7 +33,7 @@ export function MessageError({ error, isLast }: { error: MessageErrorValue; isLa
           onClick={() => void regenerate()}
           className="rounded-md border border-red-400 px-2 py-0.5 font-medium hover:bg-red-100 disabled:opacity-60 dark:hover:bg-red-900"
         >
-          {secondsLeft > 0 ? `Try again in ${secondsLeft} s` : "Try again"}
+          {secondsLeft > 0 ? t.error.tryAgainIn(secondsLeft) : t.error.tryAgain}
         </button>
       )}
     </div>

@@ -7,6 +7,7 @@ import { MessageEditor } from "@/components/chat/message-editor";
 import { MessageError } from "@/components/chat/message-error";
 import { MessageMetrics } from "@/components/chat/message-metrics";
 import { MarkdownMessage } from "@/components/markdown/markdown-message";
+import { useTranslations } from "@/components/preferences/use-preferences";
 import { cn } from "@/lib/ui/cn";
 import { countRender } from "@/lib/ui/render-counts";
 
@@ -18,6 +19,7 @@ export const MessageItem = memo(function MessageItem({ id, isLast }: { id: strin
   const message = useChatStore((state) => state.messages[id]);
   const { editAndResend } = useChatActions();
   const [editing, setEditing] = useState(false);
+  const t = useTranslations();
   countRender(id);
   if (!message) return null;
   const isUser = message.role === "user";
@@ -26,7 +28,7 @@ export const MessageItem = memo(function MessageItem({ id, isLast }: { id: strin
       data-role={message.role}
       data-status={message.status}
       data-message-id={id}
-      aria-label={isUser ? "You said" : "Assistant said"}
+      aria-label={isUser ? t.message.youSaid : t.message.assistantSaid}
       className={cn("flex flex-col", isUser ? "items-end" : "items-start")}
     >
       {editing ? (
@@ -45,7 +47,7 @@ export const MessageItem = memo(function MessageItem({ id, isLast }: { id: strin
             isUser ? "rounded-2xl bg-blue-600 px-4 py-2 text-white sm:max-w-[80%]" : "w-full text-slate-900 dark:text-slate-100",
           )}
         >
-          {message.status === "waiting" && <span className="inline-block animate-pulse text-slate-500 dark:text-slate-400">Thinking…</span>}
+          {message.status === "waiting" && <span className="inline-block animate-pulse text-slate-500 dark:text-slate-400">{t.message.thinking}</span>}
           {isUser ? (
             <div data-part="content" className="whitespace-pre-wrap leading-relaxed">
               {message.content}
@@ -57,11 +59,9 @@ export const MessageItem = memo(function MessageItem({ id, isLast }: { id: strin
             </div>
           )}
           {message.status === "streaming" && <span aria-hidden className="ml-0.5 inline-block h-4 w-1.5 animate-pulse bg-slate-400 align-middle" />}
-          {message.status === "stopped" && <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">Stopped.</p>}
-          {message.finishReason === "length" && <p className="mt-2 text-xs text-amber-800 dark:text-amber-300">The answer was cut off at the token limit.</p>}
-          {message.finishReason === "content_filter" && (
-            <p className="mt-2 text-xs text-amber-800 dark:text-amber-300">The provider&apos;s content filter ended this answer.</p>
-          )}
+          {message.status === "stopped" && <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">{t.message.stopped}</p>}
+          {message.finishReason === "length" && <p className="mt-2 text-xs text-amber-800 dark:text-amber-300">{t.message.cutOff}</p>}
+          {message.finishReason === "content_filter" && <p className="mt-2 text-xs text-amber-800 dark:text-amber-300">{t.message.contentFilter}</p>}
           {message.error && <MessageError error={message.error} isLast={isLast} />}
           <MessageMetrics message={message} />
         </div>

@@ -1,33 +1,60 @@
 "use client";
 
+import { useEffect, useState } from "react";
+import { AnswerAnnouncer } from "@/components/chat/answer-announcer";
 import { useChatStore } from "@/components/chat/chat-store-provider";
 import { MessageItem } from "@/components/chat/message-item";
 import { useFollowBottom } from "@/components/chat/use-follow-bottom";
+import { useTranslations } from "@/components/preferences/use-preferences";
 import { selectActiveMessageIds, selectAnsweringId } from "@/lib/store/chat-selectors";
 
-/** The conversation. `aria-busy` while an answer streams, so screen readers read it once it is whole, not token by token. */
+/**
+ * The conversation. `aria-busy` while an answer streams, so screen readers do
+ * not read it token by token; the announcer says when it is complete.
+ * Switching to another conversation (or the saved ones loading) would read
+ * every message in it as new: the log is quiet (`aria-live="off"`) while that
+ * happens, then polite again. The log element itself stays, for whatever
+ * observes it.
+ */
 export function MessageList() {
+  const t = useTranslations();
+  const conversationId = useChatStore((state) => state.activeConversationId);
   const messageIds = useChatStore(selectActiveMessageIds);
   const busy = useChatStore((state) => selectAnsweringId(state) !== undefined);
-  const activeConversationId = useChatStore((state) => state.activeConversationId);
-  const { scrollerRef, following, jumpToLatest } = useFollowBottom<HTMLDivElement>(activeConversationId);
+  const { scrollerRef, following, jumpToLatest } = useFollowBottom<HTMLDivElement>(conversationId);
+  const [shownConversationId, setShownConversationId] = useState(conversationId);
+  const switching = shownConversationId !== conversationId;
+  useEffect(() => {
+    if (!switching) return;
+    // Long enough for the browser to have taken in the new messages while the log was quiet.
+    const timer = setTimeout(() => setShownConversationId(conversationId), 100);
+    return () => clearTimeout(timer);
+  }, [switching, conversationId]);
   return (
     <div className="relative min-h-0 flex-1">
       <div ref={scrollerRef} className="h-full overflow-y-auto">
-        <div role="log" aria-label="Conversation" aria-busy={busy} className="mx-auto flex max-w-3xl flex-col gap-6 px-4 py-6">
-          {messageIds.length === 0 && <p className="mt-16 text-center text-slate-600 dark:text-slate-400">Ask anything. The answer appears as it is written.</p>}
+        <div
+          role="log"
+          aria-label={t.log.label}
+          aria-busy={busy}
+          aria-live={switching ? "off" : undefined}
+          className="mx-auto flex max-w-3xl flex-col gap-6 px-4 py-6"
+        >
+          {messageIds.length === 0 && <p className="mt-16 text-center text-balance text-slate-600 dark:text-slate-400">{t.log.empty}</p>}
           {messageIds.map((id, index) => (
             <MessageItem key={id} id={id} isLast={index === messageIds.length - 1} />
           ))}
         </div>
       </div>
+      <AnswerAnnouncer />
       {!following && (
         <button
           type="button"
           onClick={jumpToLatest}
           className="absolute bottom-3 left-1/2 -translate-x-1/2 rounded-full bg-slate-800 px-4 py-1.5 text-sm text-white shadow-lg hover:bg-slate-700 dark:bg-slate-200 dark:text-slate-900"
         >
-          ↓ Jump to latest
+          <span aria-hidden>↓ </span>
+          {t.log.jumpToLatest}
         </button>
       )}
     </div>

@@ -2,12 +2,12 @@ import { z } from "@/lib/chat/zod";
 import { usageSchema } from "@/lib/chat/events";
 import { chatRoleSchema } from "@/lib/chat/schema";
 import { titleFrom } from "@/lib/store/chat-selectors";
-import type { ChatData, Conversation, Message } from "@/lib/store/chat-types";
+import type { ChatData, ChatNotice, Conversation, Message } from "@/lib/store/chat-types";
 
 /** Version 1 kept one conversation (`messageIds`); version 2 keeps many. */
 export const persistVersion = 2;
 
-export const unreadableNotice = "Your saved conversations could not be read, so the chat started afresh.";
+export const unreadableNotice: ChatNotice = "saved_chats_unreadable";
 
 const messageSchema = z.object({
   id: z.string(),

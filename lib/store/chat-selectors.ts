@@ -27,8 +27,8 @@ export function historyOf(conversation: Conversation, messages: Record<string, M
   return systemPrompt ? [{ role: "system", content: systemPrompt }, ...turns] : turns;
 }
 
-/** A title from the first message: its first line, cut to fit the sidebar. */
+/** A title from the first message: its first line, cut to fit the sidebar; "" (untitled) when it has none. */
 export function titleFrom(text: string): string {
   const firstLine = text.trim().split("\n", 1)[0] ?? "";
-  return firstLine.length > 48 ? `${firstLine.slice(0, 47).trimEnd()}…` : firstLine || "New chat";
+  return firstLine.length > 48 ? `${firstLine.slice(0, 47).trimEnd()}…` : firstLine;
 }

@@ -4,6 +4,9 @@ import type { ChatRole } from "@/lib/chat/schema";
 
 export type MessageStatus = "waiting" | "streaming" | "done" | "stopped" | "error";
 
+/** Something the page tells the reader about their saved chats, by key: the page says it in the reader's language. */
+export type ChatNotice = "saved_chats_unreadable";
+
 export interface MessageError {
   code: string;
   message: string;
@@ -61,7 +64,7 @@ export interface ChatState extends ChatData, AccessState {
   /** The assistant message being written in each conversation that has one. */
   answering: Record<string, string>;
   /** Something the reader should know about their saved chats (e.g. they could not be read). */
-  notice: string | undefined;
+  notice: ChatNotice | undefined;
 
   send(text: string): Promise<void>;
   stop(): void;

@@ -112,7 +112,7 @@ describe("stop and errors", () => {
   test.each([
     { thrown: new ChatClientError("connection_lost", "The connection was lost.", { retryable: true }), error: { code: "connection_lost", message: "The connection was lost.", retryable: true } },
     { thrown: new ChatClientError("rate_limited", "Too many requests.", { retryable: true, retryAfterSeconds: 12 }), error: { code: "rate_limited", message: "Too many requests.", retryable: true, retryAfterSeconds: 12 } },
-    { thrown: new TypeError("a bug in the page"), error: { code: "internal", message: "Something went wrong in the page. Try again.", retryable: true } },
+    { thrown: new TypeError("a bug in the page"), error: { code: "page_error", message: "Something went wrong in the page. Try again.", retryable: true } },
   ])("a thrown $thrown.name ($error.code) is shown as the message's error", async ({ thrown, error }) => {
     const chat = createHarness();
     const sending = chat.state().send("Hello");

@@ -37,7 +37,8 @@ function toMessageError(error: unknown): MessageError {
   if (error instanceof ChatClientError) {
     return { code: error.code, message: error.message, retryable: error.retryable, retryAfterSeconds: error.retryAfterSeconds };
   }
-  return { code: "internal", message: "Something went wrong in the page. Try again.", retryable: true };
+  // Not the server's `internal`: a fault of the page itself, which the page says in its own words.
+  return { code: "page_error", message: "Something went wrong in the page. Try again.", retryable: true };
 }
 
 const noStorage = createJSONStorage<PersistedChat>(() => ({ getItem: () => null, setItem: () => undefined, removeItem: () => undefined }));

@@ -7,8 +7,9 @@ import type { ChatData, Conversation, Message } from "@/lib/store/chat-types";
 
 type Data = Pick<ChatData, "conversations" | "conversationIds" | "messages">;
 
+/** Untitled (""): the page shows "New chat" in the reader's language until the first message names it. */
 export function emptyConversation(id: string, now: number): Conversation {
-  return { id, title: "New chat", titleEdited: false, createdAt: now, updatedAt: now, messageIds: [], settings: { systemPrompt: "" } };
+  return { id, title: "", titleEdited: false, createdAt: now, updatedAt: now, messageIds: [], settings: { systemPrompt: "" } };
 }
 
 export function withConversation(state: Data, conversation: Conversation): Pick<Data, "conversations" | "conversationIds"> {

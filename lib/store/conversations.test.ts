@@ -13,6 +13,15 @@ describe("conversations", () => {
     expect(conversations[activeConversationId ?? ""]?.title).toBe("How do SSE reconnects work?");
   });
 
+  test("a new conversation is untitled (the page names it in the reader's language) until its first message names it", async () => {
+    const chat = createHarness();
+    chat.state().newConversation();
+    const id = chat.state().activeConversationId ?? "";
+    expect(chat.state().conversations[id]?.title).toBe("");
+    await exchange(chat, "こんにちは\n二行目", "ok");
+    expect(chat.state().conversations[id]?.title).toBe("こんにちは");
+  });
+
   test("a long first line is cut to fit, and a renamed conversation keeps its name", async () => {
     const chat = createHarness();
     await exchange(chat, "x".repeat(100), "ok");

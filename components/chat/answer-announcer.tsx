@@ -1,0 +1,47 @@
+"use client";
+
+import { useState } from "react";
+import { useChatStore } from "@/components/chat/chat-store-provider";
+import { useTranslations } from "@/components/preferences/use-preferences";
+import type { ChatState } from "@/lib/store/chat";
+import { selectActiveMessageIds } from "@/lib/store/chat-selectors";
+
+function selectLastAnswerStatus(state: ChatState) {
+  const lastId = selectActiveMessageIds(state).at(-1);
+  const last = lastId === undefined ? undefined : state.messages[lastId];
+  return last?.role === "assistant" ? last.status : undefined;
+}
+
+/**
+ * A visually hidden polite status that says once when an answer is complete
+ * or stopped. The log is `aria-busy` while an answer streams, so screen
+ * readers do not read it token by token; this tells them when to read it.
+ * A failed answer says nothing here: its `role="alert"` speaks for it.
+ */
+export function AnswerAnnouncer() {
+  const t = useTranslations();
+  const conversationId = useChatStore((state) => state.activeConversationId);
+  const status = useChatStore(selectLastAnswerStatus);
+  const [previous, setPrevious] = useState({ conversationId, status });
+  const [announcement, setAnnouncement] = useState<"finished" | "stopped" | undefined>();
+
+  // Worked out while rendering, from the last render's values (React's pattern for state that follows a change).
+  if (previous.conversationId !== conversationId || previous.status !== status) {
+    setPrevious({ conversationId, status });
+    const wasAnswering = previous.status === "waiting" || previous.status === "streaming";
+    // Only an answer that ends while the reader is in its conversation; switching conversations announces nothing.
+    if (previous.conversationId === conversationId) {
+      // A new answer clears the last announcement, so that the same words are spoken again at its end.
+      // (A busy page may render it first as already streaming, never as waiting.)
+      if (status === "waiting" || status === "streaming") setAnnouncement(undefined);
+      else if (wasAnswering && status === "done") setAnnouncement("finished");
+      else if (wasAnswering && status === "stopped") setAnnouncement("stopped");
+    }
+  }
+
+  return (
+    <p role="status" className="sr-only">
+      {announcement === "finished" ? t.log.answerFinished : announcement === "stopped" ? t.log.answerStopped : ""}
+    </p>
+  );
+}

@@ -1,0 +1,29 @@
+"use client";
+
+import { useSyncExternalStore } from "react";
+import { defaultLocale, type Locale } from "@/lib/i18n/locales";
+import { messages, type Messages } from "@/lib/i18n/messages";
+import { currentLocale, currentThemePreference, subscribePreferences, type ThemePreference } from "@/lib/preferences/preferences";
+
+/*
+ * The page is prerendered once, in English and with the system's theme. The
+ * server snapshots below say so, so hydration renders exactly that HTML (no
+ * mismatch); React then renders again at once with the reader's choice.
+ */
+const serverLocale = (): Locale => defaultLocale;
+const serverThemePreference = (): ThemePreference => "system";
+
+/** The reader's language: saved, or the first of the browser's languages the page speaks, or English. */
+export function useLocale(): Locale {
+  return useSyncExternalStore(subscribePreferences, currentLocale, serverLocale);
+}
+
+/** The page's texts in the reader's language. */
+export function useTranslations(): Messages {
+  return messages[useLocale()];
+}
+
+/** "system", "light" or "dark", as the reader chose. */
+export function useThemePreference(): ThemePreference {
+  return useSyncExternalStore(subscribePreferences, currentThemePreference, serverThemePreference);
+}

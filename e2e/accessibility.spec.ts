@@ -1,0 +1,107 @@
+import { expectNoSeriousAxeViolations, expect, test } from "./page-checks";
+import { composer, lastAnswer, sendMessage, uniqueTag, waitUntilDone } from "./support";
+
+for (const colorScheme of ["light", "dark"] as const) {
+  test.describe(`axe, ${colorScheme}`, () => {
+    test.use({ colorScheme });
+
+    test.beforeEach(async ({ page }) => {
+      await page.goto("/");
+      await expect(composer(page).message).toBeEditable();
+      // The theme the system asks for is the one on the page (no toggle chosen yet).
+      await expect(page.locator("html")).toHaveClass(colorScheme === "dark" ? /\bdark\b/ : /^(?!.*\bdark\b)/);
+    });
+
+    test("the empty page", async ({ page }) => {
+      await expectNoSeriousAxeViolations(page);
+    });
+
+    test("a finished conversation with CJK and emoji", async ({ page }) => {
+      await sendMessage(page, `mock:multilingual ${uniqueTag()}`);
+      await waitUntilDone(lastAnswer(page));
+      await expect(lastAnswer(page).getByRole("button", { name: "Regenerate" })).toBeVisible();
+      await expectNoSeriousAxeViolations(page);
+    });
+
+    test("an error alert", async ({ page }) => {
+      await sendMessage(page, `mock:status code=503 ${uniqueTag()}`);
+      await expect(lastAnswer(page).getByRole("alert")).toBeVisible();
+      await expect(lastAnswer(page).getByRole("button", { name: "Try again" })).toBeVisible();
+      await expectNoSeriousAxeViolations(page);
+    });
+
+    test("the settings dialog", async ({ page }) => {
+      await page.getByRole("button", { name: "Settings" }).click();
+      await expect(page.getByRole("dialog", { name: "Conversation settings" })).toBeVisible();
+      await expectNoSeriousAxeViolations(page);
+    });
+
+    test("the conversations drawer at phone width", async ({ page }) => {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await sendMessage(page, `mock:echo ${uniqueTag()}`);
+      await waitUntilDone(lastAnswer(page));
+      await page.getByRole("button", { name: "Open conversations" }).click();
+      const drawer = page.getByRole("navigation", { name: "Conversations" });
+      await expect(drawer).toBeVisible();
+      await expect(drawer.getByRole("button", { name: "New chat" })).toBeFocused();
+      await expectNoSeriousAxeViolations(page);
+    });
+  });
+}
+
+test("a streaming answer is not read token by token: the log is busy while it streams, and a polite status says when it is complete", async ({ page }) => {
+  await page.goto("/");
+  // Every change to the log's aria-busy or the status, recorded in the page as it happens (no race with a fast answer).
+  await page.evaluate(() => {
+    const seen: Array<{ busy: string | null; status: string }> = [];
+    (window as unknown as { liveStates: typeof seen }).liveStates = seen;
+    const log = document.querySelector('[role="log"]');
+    const status = document.querySelector('[role="status"]');
+    const record = () => {
+      const state = { busy: log?.getAttribute("aria-busy") ?? null, status: status?.textContent ?? "" };
+      const last = seen.at(-1);
+      if (last?.busy !== state.busy || last.status !== state.status) seen.push(state);
+    };
+    new MutationObserver(record).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ["aria-busy"] });
+  });
+  const liveStates = () => page.evaluate(() => (window as unknown as { liveStates: Array<{ busy: string | null; status: string }> }).liveStates);
+  const status = page.getByRole("status");
+
+  await sendMessage(page, `mock:paced tokens=30 interval=30 ${uniqueTag()}`);
+  await waitUntilDone(lastAnswer(page));
+  await expect(status).toHaveText("The answer is complete.");
+  // The next answer, stopped: the status is emptied when it starts, so its end is spoken again.
+  await sendMessage(page, `mock:paced tokens=400 interval=30 ${uniqueTag()}`);
+  await composer(page).stop.click();
+  await expect(status).toHaveText("The answer was stopped.");
+
+  const states = await liveStates();
+  expect(states.filter((state) => state.busy === "true").length).toBeGreaterThanOrEqual(2);
+  // While an answer streamed, nothing was announced; each end was said once the log was no longer busy.
+  expect(states.filter((state) => state.busy === "true" && state.status !== "")).toEqual([]);
+  expect(states.filter((state) => state.status !== "").map((state) => state.status)).toEqual(["The answer is complete.", "The answer was stopped."]);
+});
+
+test("the log is quiet while another conversation is put in it, then polite again", async ({ page }) => {
+  await page.goto("/");
+  await sendMessage(page, `mock:echo first ${uniqueTag()}`);
+  await waitUntilDone(lastAnswer(page));
+  await page.getByRole("button", { name: "New chat" }).click();
+  await sendMessage(page, `mock:echo second ${uniqueTag()}`);
+  await waitUntilDone(lastAnswer(page));
+  const log = page.getByRole("log");
+  const switched = await page.evaluate(() => {
+    const seen: Array<string | null> = [];
+    const element = document.querySelector('[role="log"]');
+    new MutationObserver(() => seen.push(element?.getAttribute("aria-live") ?? null)).observe(element as Element, { attributes: true, childList: true, subtree: true });
+    (window as unknown as { liveValues: typeof seen }).liveValues = seen;
+    return true;
+  });
+  expect(switched).toBe(true);
+  await page.getByRole("navigation", { name: "Conversations" }).getByRole("button", { name: /^mock:echo first/ }).click();
+  await expect(log).toContainText("You said: mock:echo first");
+  // Every change that brought the other conversation's messages in happened with the log off; then it is live again.
+  const liveValues = await page.evaluate(() => (window as unknown as { liveValues: Array<string | null> }).liveValues);
+  expect(liveValues[0]).toBe("off");
+  await expect(log).not.toHaveAttribute("aria-live", "off");
+});

@@ -1,0 +1,111 @@
+import type { Page } from "@playwright/test";
+import { expect, test } from "./page-checks";
+import { composer, contentOf, lastAnswer, sendMessage, uniqueTag, waitUntilDone } from "./support";
+
+/** Two finished conversations, "alpha" (older) and "beta" (open). */
+async function twoConversations(page: Page) {
+  await sendMessage(page, `mock:echo alpha ${uniqueTag()}`);
+  await waitUntilDone(lastAnswer(page));
+  await page.getByRole("button", { name: "New chat" }).click();
+  await sendMessage(page, `mock:echo beta ${uniqueTag()}`);
+  await waitUntilDone(lastAnswer(page));
+}
+
+const conversations = (page: Page) => page.getByRole("navigation", { name: "Conversations" });
+
+/** Loads the page again (the conversations are kept) and presses Tab from its start until `target` has focus. */
+async function tabFromStartTo(page: Page, target: ReturnType<Page["locator"]>, limit = 12) {
+  await page.reload();
+  await expect(target).toBeVisible();
+  for (let presses = 0; presses < limit; presses += 1) {
+    await page.keyboard.press("Tab");
+    if (await target.evaluate((element) => element === document.activeElement)) return presses + 1;
+  }
+  throw new Error(`${limit} presses of Tab did not reach the target`);
+}
+
+test.beforeEach(async ({ page }) => {
+  await page.goto("/");
+  await expect(composer(page).message).toBeEditable();
+});
+
+test("Tab reaches the conversation list, Enter switches conversation, and rename and delete work by keyboard", async ({ page }) => {
+  await twoConversations(page);
+  const alpha = conversations(page).getByRole("button", { name: /^mock:echo alpha/ });
+  await tabFromStartTo(page, alpha);
+  await page.keyboard.press("Enter");
+  await expect(alpha).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("mock:echo alpha");
+  await expect(contentOf(lastAnswer(page))).toContainText("You said: mock:echo alpha");
+
+  // Rename: Tab to its rename button, Enter, type, Enter; focus comes back to the conversation.
+  await page.keyboard.press("Tab");
+  await expect(conversations(page).getByRole("button", { name: /^Rename “mock:echo alpha/ })).toBeFocused();
+  await page.keyboard.press("Enter");
+  const title = conversations(page).getByRole("textbox", { name: "Conversation title" });
+  await expect(title).toBeFocused();
+  await title.fill("Trip to 大阪 🍜");
+  await page.keyboard.press("Enter");
+  const renamed = conversations(page).getByRole("button", { name: "Trip to 大阪 🍜", exact: true });
+  await expect(renamed).toBeFocused();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Trip to 大阪 🍜");
+
+  // Delete: Tab twice to its delete button, Enter, accept; focus goes to the neighbouring conversation.
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Tab");
+  await expect(conversations(page).getByRole("button", { name: "Delete “Trip to 大阪 🍜”" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(renamed).toHaveCount(0);
+  await expect(conversations(page).getByRole("button", { name: /^mock:echo beta/ })).toBeFocused();
+});
+
+test("focus returns to the message box after sending with the Send button and after Escape stops", async ({ page }) => {
+  const { message, send, stop } = composer(page);
+  await message.fill(`mock:paced tokens=400 interval=30 ${uniqueTag()}`);
+  await message.press("Tab");
+  await expect(send).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(stop).toBeVisible();
+  await expect(message).toBeFocused();
+
+  // From elsewhere on the page (the stream switch), Escape stops the answer and brings focus back.
+  await composer(page).streamSwitch.focus();
+  await page.keyboard.press("Escape");
+  await expect(lastAnswer(page)).toHaveAttribute("data-status", "stopped");
+  await expect(message).toBeFocused();
+});
+
+test("on a phone the drawer takes focus, Escape gives it back to its button, and a chosen conversation hands it to the message box", async ({ page }) => {
+  await twoConversations(page);
+  await page.setViewportSize({ width: 390, height: 844 });
+  const menu = page.getByRole("button", { name: "Open conversations" });
+  await menu.click();
+  await expect(menu).toHaveAttribute("aria-expanded", "true");
+  await expect(conversations(page).getByRole("button", { name: "New chat" })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(conversations(page)).toBeHidden();
+  await expect(menu).toBeFocused();
+
+  // Without a keyboard: its close button does the same.
+  await menu.click();
+  await conversations(page).getByRole("button", { name: "Close conversations" }).click();
+  await expect(conversations(page)).toBeHidden();
+  await expect(menu).toBeFocused();
+
+  await page.keyboard.press("Enter");
+  await conversations(page).getByRole("button", { name: /^mock:echo alpha/ }).focus();
+  await page.keyboard.press("Enter");
+  await expect(conversations(page)).toBeHidden();
+  await expect(composer(page).message).toBeFocused();
+  await expect(contentOf(lastAnswer(page))).toContainText("You said: mock:echo alpha");
+});
+
+test("a skip link, first on the page, leads past the conversations to the message box", async ({ page }) => {
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to the message box" });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press("Enter");
+  await expect(composer(page).message).toBeFocused();
+});

@@ -1,0 +1,119 @@
+import type { Page } from "@playwright/test";
+import { expect, test } from "./page-checks";
+import { composer, lastAnswer, sendMessage, uniqueTag } from "./support";
+
+const languageSwitch = (page: Page) => page.getByRole("combobox", { name: /Language/ });
+
+/** What the protocol promises in every language: the names stay, and a message can be sent and stopped. */
+async function expectProtocolNamesWork(page: Page) {
+  const { message, send, stop, streamSwitch } = composer(page);
+  await expect(message).toBeEditable();
+  await expect(streamSwitch).toBeChecked();
+  await message.fill(`mock:paced tokens=400 interval=30 ${uniqueTag()}`);
+  await send.click();
+  await expect(stop).toBeVisible();
+  await stop.click();
+  await expect(page.getByRole("log").locator('article[data-role="assistant"]').last()).toHaveAttribute("data-status", "stopped");
+}
+
+test.describe("a browser whose language is Japanese", () => {
+  test.use({ locale: "ja-JP" });
+
+  test("gets the page in Japanese at first visit, can switch to Korean and back, and the choice stays after a reload", async ({ page }) => {
+    await page.goto("/");
+    await expect(page.locator("html")).toHaveAttribute("lang", "ja");
+    await expect(composer(page).message).toHaveAttribute("placeholder", "メッセージを入力");
+    await expect(page.getByText("何でも聞いてください。")).toBeVisible();
+    await expect(page.getByText("ストリーミング表示")).toBeVisible();
+    await expect(languageSwitch(page)).toHaveValue("ja");
+    await expectProtocolNamesWork(page);
+    await expect(page.getByText("停止しました。", { exact: true })).toBeVisible();
+
+    await languageSwitch(page).selectOption("ko");
+    await expect(page.locator("html")).toHaveAttribute("lang", "ko");
+    await expect(page.getByText("스트리밍으로 표시")).toBeVisible();
+    await expect(page.getByText("중지되었습니다.", { exact: true })).toBeVisible();
+    await expectProtocolNamesWork(page);
+
+    await page.reload();
+    await expect(page.locator("html")).toHaveAttribute("lang", "ko");
+    await expect(composer(page).message).toHaveAttribute("placeholder", "메시지를 입력하세요");
+    await expect(languageSwitch(page)).toHaveValue("ko");
+
+    await languageSwitch(page).selectOption("ja");
+    await expect(page.locator("html")).toHaveAttribute("lang", "ja");
+    await expect(composer(page).message).toHaveAttribute("placeholder", "メッセージを入力");
+  });
+
+  test("the page's own errors are said in Japanese; the server's keep its words", async ({ page }) => {
+    await page.goto("/");
+    await sendMessage(page, `mock:status code=401 ${uniqueTag()}`);
+    const alert = lastAnswer(page).getByRole("alert");
+    // The server's message (the protocol's), then the page's own sentence in Japanese.
+    await expect(alert).toContainText("credentials");
+    await expect(alert).toContainText("再試行しても解決しません。");
+  });
+});
+
+test.describe("a Korean page whose request cannot reach the server", () => {
+  test.use({ locale: "ko-KR", expectedConsoleErrors: [/Failed to load resource/] });
+
+  test("says so in Korean, with a retry", async ({ page }) => {
+    await page.goto("/");
+    await page.route("**/api/chat", (route) => route.abort("connectionrefused"));
+    await sendMessage(page, "안녕하세요 👋");
+    const alert = lastAnswer(page).getByRole("alert");
+    await expect(alert).toContainText("서버에 연결할 수 없습니다.");
+    await expect(alert.getByRole("button", { name: "다시 시도" })).toBeEnabled();
+  });
+});
+
+test.describe("the theme", () => {
+  test.use({ colorScheme: "dark" });
+
+  const html = (page: Page) => page.locator("html");
+  const themeButton = (page: Page, name: string) => page.getByRole("group", { name: "Theme" }).getByRole("button", { name });
+
+  test("follows a dark system, a chosen theme overrides it and stays after a reload, and System follows the system live", async ({ page }) => {
+    await page.goto("/");
+    await expect(html(page)).toHaveClass(/\bdark\b/);
+    await expect(themeButton(page, "System")).toHaveAttribute("aria-pressed", "true");
+    await expect(page.locator("body")).not.toHaveCSS("background-color", "rgb(255, 255, 255)");
+
+    await themeButton(page, "Light").click();
+    await expect(html(page)).not.toHaveClass(/\bdark\b/);
+    await expect(themeButton(page, "Light")).toHaveAttribute("aria-pressed", "true");
+    await expect(themeButton(page, "System")).toHaveAttribute("aria-pressed", "false");
+    await expect(page.locator("body")).toHaveCSS("background-color", "rgb(255, 255, 255)");
+
+    await page.reload();
+    await expect(html(page)).not.toHaveClass(/\bdark\b/);
+    await expect(themeButton(page, "Light")).toHaveAttribute("aria-pressed", "true");
+
+    await themeButton(page, "System").click();
+    await expect(html(page)).toHaveClass(/\bdark\b/);
+    await page.emulateMedia({ colorScheme: "light" });
+    await expect(html(page)).not.toHaveClass(/\bdark\b/);
+    await page.emulateMedia({ colorScheme: "dark" });
+    await expect(html(page)).toHaveClass(/\bdark\b/);
+  });
+
+  test("the first paint already has the theme: no flash of the other one", async ({ page }) => {
+    // The class as it is the moment <body> is parsed: before anything of the page can be drawn.
+    await page.addInitScript(() => {
+      const observer = new MutationObserver(() => {
+        if (!document.body) return;
+        (window as unknown as { themeAtParse: string }).themeAtParse = document.documentElement.className;
+        observer.disconnect();
+      });
+      observer.observe(document, { childList: true, subtree: true });
+    });
+    const themeAtParse = () => page.evaluate(() => (window as unknown as { themeAtParse: string }).themeAtParse);
+    await page.goto("/");
+    expect(await themeAtParse()).toMatch(/\bdark\b/);
+    await page.evaluate(() => localStorage.setItem("streamchat.theme", "light"));
+    await page.reload();
+    expect(await themeAtParse()).not.toMatch(/\bdark\b/);
+    await expect(html(page)).not.toHaveClass(/\bdark\b/);
+  });
+});

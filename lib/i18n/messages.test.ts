@@ -1,0 +1,49 @@
+import { describe, expect, test } from "vitest";
+import { errorText } from "@/lib/i18n/error-text";
+import { locales } from "@/lib/i18n/locales";
+import { messages } from "@/lib/i18n/messages";
+
+type Tree = { [key: string]: string | ((...args: never[]) => string) | Tree };
+
+/** Every leaf as "group.key" with what it is: a text, or a function of so many parameters. */
+function shapeOf(tree: Tree, prefix = ""): string[] {
+  return Object.entries(tree).flatMap(([key, value]) =>
+    typeof value === "object" ? shapeOf(value, `${prefix}${key}.`) : [`${prefix}${key}:${typeof value === "function" ? `fn${value.length}` : "text"}`],
+  );
+}
+
+function textsOf(tree: Tree): string[] {
+  return Object.values(tree).flatMap((value) => (typeof value === "object" ? textsOf(value) : typeof value === "string" ? [value] : []));
+}
+
+describe("the dictionaries", () => {
+  test.each(locales)("%s has English's keys and parameters, and no empty text", (locale) => {
+    expect(shapeOf(messages[locale])).toEqual(shapeOf(messages.en));
+    expect(textsOf(messages[locale]).filter((text) => text.trim() === "")).toEqual([]);
+  });
+
+  test("Japanese and Korean are translated, not English left in place", () => {
+    for (const locale of ["ja", "ko"] as const) {
+      const same = textsOf(messages[locale]).filter((text, index) => text === textsOf(messages.en)[index]);
+      expect(same).toEqual([]);
+    }
+  });
+
+  test("parameters reach the text", () => {
+    expect(messages.ja.error.tryAgainIn(7)).toContain("7");
+    expect(messages.ko.sidebar.confirmDelete("여행 계획")).toContain("여행 계획");
+  });
+});
+
+describe("error texts", () => {
+  test("the page's own failures are said in the reader's language", () => {
+    expect(errorText({ code: "network_error", message: "Could not reach the server." }, messages.ja.error)).toBe(messages.ja.error.networkError);
+    expect(errorText({ code: "http_502", message: "The server answered with HTTP 502." }, messages.ko.error)).toContain("HTTP 502");
+    expect(errorText({ code: "page_error", message: "x" }, messages.ko.error)).toBe(messages.ko.error.pageError);
+  });
+
+  test("a server's error keeps the server's words", () => {
+    const error = { code: "rate_limited", message: "The model is getting too many requests." };
+    expect(errorText(error, messages.ja.error)).toBe(error.message);
+  });
+});

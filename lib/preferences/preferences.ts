@@ -1,0 +1,77 @@
+import { defaultLocale, isLocale, locales, type Locale } from "@/lib/i18n/locales";
+import { applyPreferences, type PreferencesConfig } from "@/lib/preferences/apply-preferences";
+
+export type ThemePreference = "system" | "light" | "dark";
+
+export const themePreferences: readonly ThemePreference[] = ["system", "light", "dark"];
+
+export const preferencesConfig: PreferencesConfig = {
+  themeKey: "streamchat.theme",
+  localeKey: "streamchat.locale",
+  locales,
+  fallbackLocale: defaultLocale,
+};
+
+const systemDark = "(prefers-color-scheme: dark)";
+const listeners = new Set<() => void>();
+
+/** Applies the choices to `<html>` again and tells every subscriber. */
+function refresh(): void {
+  applyPreferences(preferencesConfig, window);
+  for (const listener of listeners) listener();
+}
+
+/**
+ * Calls `listener` whenever the theme or language changes: chosen here, chosen
+ * in another tab (the `storage` event), or the system's scheme changing while
+ * the reader follows it. While anyone listens, `<html>` follows along.
+ */
+export function subscribePreferences(listener: () => void): () => void {
+  if (listeners.size === 0) {
+    window.matchMedia(systemDark).addEventListener("change", refresh);
+    window.addEventListener("storage", refresh);
+  }
+  listeners.add(listener);
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size > 0) return;
+    window.matchMedia(systemDark).removeEventListener("change", refresh);
+    window.removeEventListener("storage", refresh);
+  };
+}
+
+function read(key: string): string | null {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function write(key: string, value: string): void {
+  try {
+    localStorage.setItem(key, value);
+  } catch {
+    // Blocked storage (rare now): the choice cannot be kept, and the page stays as it was.
+  }
+  refresh();
+}
+
+/** The language on `<html>`: the inline script put it there before the first paint, and `setLocale` keeps it. */
+export function currentLocale(): Locale {
+  const lang = document.documentElement.lang;
+  return isLocale(lang) ? lang : defaultLocale;
+}
+
+export function setLocale(locale: Locale): void {
+  write(preferencesConfig.localeKey, locale);
+}
+
+export function currentThemePreference(): ThemePreference {
+  const saved = read(preferencesConfig.themeKey);
+  return saved === "light" || saved === "dark" ? saved : "system";
+}
+
+export function setThemePreference(theme: ThemePreference): void {
+  write(preferencesConfig.themeKey, theme);
+}
