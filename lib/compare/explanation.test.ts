@@ -1,20 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { arrivedInOneBurst, explainComparison, explanationLocales, introText, pickExplanationLocale } from "@/lib/compare/explanation";
+import { arrivedInOneBurst, explainComparison, explanationLocales, introText } from "@/lib/compare/explanation";
 
 const typical = { streamingFirstMs: 420, streamingTotalMs: 5_200, wholeTotalMs: 5_260, runs: 1, streamedInOneBurst: false };
-
-describe("pickExplanationLocale", () => {
-  it("takes the first of the reader's languages that it has, by base language", () => {
-    expect(pickExplanationLocale(["fr-FR", "ja-JP", "en"])).toBe("ja");
-    expect(pickExplanationLocale(["ko"])).toBe("ko");
-    expect(pickExplanationLocale(["EN-gb"])).toBe("en");
-  });
-
-  it("falls back to English", () => {
-    expect(pickExplanationLocale(["de", "fr"])).toBe("en");
-    expect(pickExplanationLocale([])).toBe("en");
-  });
-});
 
 describe("explainComparison", () => {
   it("says what was seen, and that streaming changes the wait, not the total", () => {

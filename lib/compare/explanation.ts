@@ -89,16 +89,6 @@ const texts: Record<ExplanationLocale, Texts> = {
   },
 };
 
-/** The first of the reader's languages that the explanation is written in; English otherwise. */
-export function pickExplanationLocale(languages: readonly string[]): ExplanationLocale {
-  for (const language of languages) {
-    const base = language.toLowerCase().split("-")[0];
-    const match = explanationLocales.find((locale) => locale === base);
-    if (match) return match;
-  }
-  return "en";
-}
-
 export function introText(locale: ExplanationLocale): string {
   return texts[locale].intro;
 }
