@@ -34,10 +34,11 @@ describe("healthStream", () => {
     const ticks = messages.filter((message) => message.event === "tick").map((message) => tickSchema.parse(JSON.parse(message.data)));
     expect(ticks.map((tick) => tick.sequence)).toEqual([0, 1, 2, 3]);
     expect(messages.filter((message) => message.event === "tick").map((message) => message.id)).toEqual(["0", "1", "2", "3"]);
-    ticks.forEach((tick) => expect(tick.server_ms).toBeGreaterThanOrEqual(tick.sequence * plan.intervalMs - 1));
+    // Node's timers count whole milliseconds and may fire up to one early against performance.now().
+    ticks.forEach((tick) => expect(tick.server_ms).toBeGreaterThanOrEqual(tick.sequence * plan.intervalMs - 2));
     expect(probeSchema.parse(JSON.parse(messages[5]?.data ?? "")).text).toBe(utf8Probe);
     expect(text.match(/^: ping$/gm)).toHaveLength(3);
-    expect(chunks.at(-1)?.atMs).toBeGreaterThanOrEqual(3 * plan.intervalMs - 1);
+    expect(chunks.at(-1)?.atMs).toBeGreaterThanOrEqual(3 * plan.intervalMs - 2);
   });
 
   it("cuts the probe's bytes across two chunks in the middle of a character", async () => {
