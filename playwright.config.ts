@@ -23,7 +23,8 @@ const onMockUpstream = {
 
 export default defineConfig({
   testDir: "e2e",
-  timeout: 30_000,
+  // Generous: CI machines are often shared, and answers stream for seconds by design.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,
   workers: 2,

@@ -70,8 +70,9 @@ export async function copiedText(article: Locator, buttonName = "Copy answer"): 
   return article.page().evaluate(() => navigator.clipboard.readText());
 }
 
+/** Waits for the answer to end; answers in tests stream for seconds by design, longer on a loaded machine. */
 export async function waitUntilDone(article: Locator): Promise<void> {
-  await expect(article).toHaveAttribute("data-status", /^(done|stopped|error)$/);
+  await expect(article).toHaveAttribute("data-status", /^(done|stopped|error)$/, { timeout: 30_000 });
 }
 
 /** What the mock upstream saw of the requests whose last message carries `tag`, oldest first. */
