@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { cp } from "node:fs/promises";
 
 /**
@@ -6,7 +7,8 @@ import { cp } from "node:fs/promises";
  * after `npm run build` (postbuild), so `npm start` works at once.
  */
 export async function copyStandaloneAssets(standalone = ".next/standalone"): Promise<void> {
-  await cp("public", `${standalone}/public`, { recursive: true });
+  // public/ holds no file yet, and git keeps no empty folder: a fresh clone has none.
+  if (existsSync("public")) await cp("public", `${standalone}/public`, { recursive: true });
   await cp(".next/static", `${standalone}/.next/static`, { recursive: true });
 }
 
