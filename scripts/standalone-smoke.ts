@@ -7,22 +7,14 @@
  * server (CI runs this on Node 24 too). Needs `next build` first.
  */
 import { spawn } from "node:child_process";
-import { createServer } from "node:net";
 import { decodeSse } from "@/lib/sse/decode";
+import { freePort } from "@/lib/testing/free-port";
 import { mockTexts } from "@/mock/scenarios";
 import { startMockServer } from "@/mock/mock-server";
 import { copyStandaloneAssets } from "./copy-standalone-assets";
 
 const standalone = ".next/standalone";
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
 
 function check(condition: boolean, what: string): void {
   if (!condition) throw new Error(`standalone smoke test: ${what}`);

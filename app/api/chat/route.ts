@@ -27,32 +27,26 @@ export async function POST(request: Request): Promise<Response> {
     if (!parsed.success) throw new ChatError("invalid_request", describeSchemaError(parsed.error));
     const provider = providerFromEnvironment();
     const release = await admission.admit(address);
+    const id = newAnswerId();
+    // A streaming answer can be cancelled from any instance (POST /api/chat/{id}/cancel).
+    const cancellation = parsed.data.stream ? shared.cancels.register(id) : undefined;
     let ended: () => void = () => undefined;
     keepAliveUntil(new Promise<void>((resolve) => (ended = resolve)));
     const answer = {
       provider,
       request: parsed.data,
-      id: newAnswerId(),
+      id,
       model: parsed.data.model ?? provider.defaultModel,
       clientSignal: request.signal,
       // From here on the answer owns the slot and frees it when it ends.
       onEnd: () => {
+        cancellation?.end();
         release();
         ended();
       },
     };
-    if (!parsed.data.stream) return await completeChat({ ...answer, timeoutMs: config.completionTimeoutMs });
-    const cancellation = shared.cancels.register(answer.id);
-    const onEnd = answer.onEnd;
-    const relayed = relayChatStream({
-      ...answer,
-      config,
-      cancelSignal: cancellation.signal,
-      onEnd: () => {
-        cancellation.end();
-        onEnd();
-      },
-    });
+    if (!cancellation) return await completeChat({ ...answer, timeoutMs: config.completionTimeoutMs });
+    const relayed = relayChatStream({ ...answer, config, cancelSignal: cancellation.signal });
     return new Response(relayed, { headers: sseHeaders });
   } catch (error) {
     return errorResponse(error);

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { createConnection, createServer } from "node:net";
+import { createConnection } from "node:net";
+import { freePort } from "@/lib/testing/free-port";
 
 /*
  * A real redis-server for tests (Debian's package; .ci/run installs it), on
@@ -19,14 +20,6 @@ export interface TestRedis {
 
 export const redisServerBinary = process.env.REDIS_SERVER ?? "/usr/bin/redis-server";
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no free port"))));
-    });
-  });
-}
 
 async function waitForPort(port: number, deadline: number): Promise<void> {
   for (;;) {
