@@ -1,6 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { scenarioFor, type Scenario, type ScenarioName } from "./scenarios";
+import { stampedToken } from "./stamped-token";
 
 /** What the mock saw of one chat request: tests assert on it (e.g. that Stop closed the upstream). */
 export interface MockRequestRecord {
@@ -16,6 +17,8 @@ export interface MockRequestRecord {
   closedByClient: boolean;
   tokensSent: number;
   tokensPlanned: number;
+  /** When the last token was written, in ms since the epoch (fractional: the page benchmark times its catch-up from it). */
+  lastTokenSentAt: number | undefined;
 }
 
 export interface MockServer {
@@ -108,8 +111,10 @@ async function answer(scenario: Scenario, record: MockRequestRecord, response: h
     }
     if (index > 0 && index % scenario.burst === 0) await sleep(scenario.intervalMs);
     if (record.closedByClient) return;
-    await write(response, chunkJson(record, [{ index: 0, delta: { content: token }, finish_reason: null, ...filterResults }]), scenario.splitBytes);
+    const content = scenario.stamp === undefined ? token : stampedToken(scenario.stamp, index);
+    await write(response, chunkJson(record, [{ index: 0, delta: { content }, finish_reason: null, ...filterResults }]), scenario.splitBytes);
     record.tokensSent += 1;
+    record.lastTokenSentAt = performance.timeOrigin + performance.now();
   }
   await write(response, chunkJson(record, [{ index: 0, delta: {}, finish_reason: scenario.finishReason }]), scenario.splitBytes);
   const options = record.body.stream_options as { include_usage?: boolean } | undefined;
@@ -148,6 +153,7 @@ export async function startMockServer(port = 0): Promise<MockServer> {
       closedByClient: false,
       tokensSent: 0,
       tokensPlanned: scenario.tokens.length,
+      lastTokenSentAt: undefined,
     };
     requests.push(record);
     response.on("close", () => {

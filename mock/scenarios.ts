@@ -1,3 +1,5 @@
+import { markdownAnswer } from "./markdown-answer";
+
 /**
  * The mock upstream's scenarios. A test picks one by writing a directive in
  * the last user message: `mock:NAME key=value ...` (so the chat page can pick
@@ -23,7 +25,8 @@ export type ScenarioName =
   | "stall"
   | "truncated"
   | "azure"
-  | "reset_once";
+  | "reset_once"
+  | "markdown";
 
 export interface Scenario {
   name: ScenarioName;
@@ -43,6 +46,8 @@ export interface Scenario {
   retryAfter?: string;
   /** `drop`, `stall`, `truncated`: what happens after this many tokens. */
   after?: number;
+  /** `stamp=TAG`: each token is replaced, when it is sent, by `stampedToken(TAG, index)` (the benchmark's lag probe). */
+  stamp?: string;
 }
 
 function numberParameter(parameters: Map<string, string>, name: string, fallback: number): number {
@@ -85,12 +90,15 @@ export function scenarioFor(messages: ReadonlyArray<{ role: string; content: unk
     burst: Math.max(1, numberParameter(parameters, "burst", 1)),
     azureShape: false,
     after: numberParameter(parameters, "after", 3),
+    stamp: parameters.get("stamp"),
   };
   switch (name) {
     case "multilingual":
       return { ...base, tokens: tokensOf(mockTexts.multilingual, numberParameter(parameters, "size", 2)) };
     case "paced":
       return { ...base, tokens: pacedTokens(numberParameter(parameters, "tokens", 50)) };
+    case "markdown":
+      return { ...base, tokens: tokensOf(markdownAnswer(numberParameter(parameters, "chars", 40_000)), numberParameter(parameters, "size", 4)) };
     case "echo": {
       const echo = `You said: ${text} (${messages.length} messages)`;
       return { ...base, tokens: tokensOf(echo, 4) };
