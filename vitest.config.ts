@@ -6,7 +6,7 @@ export default defineConfig({
     alias: { "@": fileURLToPath(new URL("./", import.meta.url)) },
   },
   test: {
-    include: ["lib/**/*.test.ts", "mock/**/*.test.ts", "app/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "mock/**/*.test.ts", "app/**/*.test.ts", "bench/**/*.test.ts"],
     environment: "node",
     testTimeout: 15_000,
   },
