@@ -16,7 +16,9 @@ export interface BundleFigures {
  */
 export async function measureFirstLoadJs(origin: string, path = "/"): Promise<BundleFigures> {
   const html = await (await fetch(new URL(path, origin))).text();
-  const sources = [...new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+\.js[^"]*)"/g)].map((match) => (match[1] as string).replaceAll("&amp;", "&")))];
+  // `noModule` scripts (Next's polyfills) are skipped by every browser that runs modules, so by every browser the page supports.
+  const tags = [...html.matchAll(/<script\b[^>]*>/g)].map((match) => match[0]).filter((tag) => !/\snomodule\b/i.test(tag));
+  const sources = [...new Set(tags.flatMap((tag) => /\ssrc="([^"]+\.js[^"]*)"/.exec(tag)?.[1] ?? []).map((source) => source.replaceAll("&amp;", "&")))];
   const files = await Promise.all(
     sources.map(async (source) => {
       const response = await fetch(new URL(source, origin));

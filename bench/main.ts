@@ -93,7 +93,11 @@ function printLoad(load: Load, figures: LoadFigures[]): void {
   if (naive?.cpuMicrosPerToken && ours?.cpuMicrosPerToken && naive.lagMs.p99 && ours.lagMs.p99) {
     console.log(`ours ÷ naive: CPU per token ${(ours.cpuMicrosPerToken / naive.cpuMicrosPerToken).toFixed(2)}×, lag p99 ${(ours.lagMs.p99 / naive.lagMs.p99).toFixed(2)}×`);
   }
-  for (const row of figures) if (row.problems.length > 0) console.log(`  ${row.target}: ${row.problems.join("; ")}`);
+  for (const row of figures) {
+    if (row.problems.length === 0) continue;
+    console.log(`  ${row.target}: ${row.problems.join("; ")}`);
+    for (const line of row.serverOutput ?? []) console.log(`    ${line.slice(0, 300)}`);
+  }
   console.log("");
 }
 

@@ -31,7 +31,10 @@ export async function runRelayBench({ mock, loads, targets, profileDirectory, on
         const app = await startApp({ mockOrigin: mock.origin, nodeFlags: profile });
         try {
           for (let round = 0; round < 3; round++) await runLoad(target, app.origin, warmUp);
-          figures.push(await runLoad(target, app.origin, load, app.pid));
+          const measured = await runLoad(target, app.origin, load, app.pid);
+          // A stream that failed on the server's side says why in its output.
+          if (measured.problems.length > 0) measured.serverOutput = app.output.join("").split("\n").filter(Boolean).slice(-5);
+          figures.push(measured);
         } finally {
           await app.stop();
         }

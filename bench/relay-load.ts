@@ -31,6 +31,8 @@ export interface LoadFigures {
   window: TimeWindow;
   /** The first few reasons a stream was not exact. */
   problems: string[];
+  /** The server's last lines of output, when a stream was not exact. */
+  serverOutput?: string[];
 }
 
 export const describeLoad = (load: Load) =>
