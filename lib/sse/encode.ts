@@ -14,14 +14,26 @@ export const sseHeaders = {
   "X-Accel-Buffering": "no",
 } as const;
 
-/** One protocol event: `id:`, `event:`, exactly one `data:` line of JSON, a blank line. */
-export function encodeEvent(id: number, event: ChatEvent): Uint8Array {
-  const { type, ...data } = event;
+/** One protocol event as SSE text: `id:`, `event:`, exactly one `data:` line of JSON, a blank line. */
+export function formatEvent(id: number, event: ChatEvent): string {
   // JSON.stringify escapes CR and LF inside strings, so `data` is always one line.
-  return encoder.encode(`id: ${id}\nevent: ${type}\ndata: ${JSON.stringify(data)}\n\n`);
+  // A delta, the event sent per token, is written without copying the event or walking its keys.
+  if (event.type === "delta") return `id: ${id}\nevent: delta\ndata: {"content":${JSON.stringify(event.content)}}\n\n`;
+  const { type, ...data } = event;
+  return `id: ${id}\nevent: ${type}\ndata: ${JSON.stringify(data)}\n\n`;
 }
 
-export const doneBytes: Uint8Array = encoder.encode(`data: ${doneSentinel}\n\n`);
+/** UTF-8 bytes of SSE text (events formatted together are encoded once). */
+export function encodeText(text: string): Uint8Array {
+  return encoder.encode(text);
+}
+
+export function encodeEvent(id: number, event: ChatEvent): Uint8Array {
+  return encoder.encode(formatEvent(id, event));
+}
+
+export const doneText = `data: ${doneSentinel}\n\n`;
+export const doneBytes: Uint8Array = encoder.encode(doneText);
 
 /** A comment line that keeps proxies from closing a quiet connection; clients ignore it. */
 export const pingBytes: Uint8Array = encoder.encode(": ping\n\n");
