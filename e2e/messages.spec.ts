@@ -1,6 +1,6 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import { version1SavedChat } from "../lib/store/testing/version-1-saved-chat";
-import { composer, contentOf, lastAnswer, mockRecordsFor, sendMessage, uniqueTag, waitUntilDone } from "./support";
+import { composer, contentOf, expect, lastAnswer, mockRecordsFor, sendMessage, test, uniqueTag, waitUntilDone } from "./support";
 
 const articles = (page: Page, role: "user" | "assistant") => page.getByRole("log").locator(`article[data-role="${role}"]`);
 
@@ -67,8 +67,10 @@ test.describe("with a conversation open", () => {
   });
 
   test("the view follows the answer at the bottom, stops the moment the reader scrolls up, and Jump to latest brings it back", async ({ page }) => {
+    test.setTimeout(90_000);
     await page.setViewportSize({ width: 900, height: 600 });
-    await sendMessage(page, `mock:paced tokens=900 interval=8 ${uniqueTag()}`);
+    // Long enough to still be growing on a loaded machine; Stop ends it at the end of the test.
+    await sendMessage(page, `mock:paced tokens=5000 interval=8 ${uniqueTag()}`);
     const answer = lastAnswer(page);
     const scroller = page.getByRole("log").locator("..");
     await expect(contentOf(answer)).toContainText("Token 200.");

@@ -1,6 +1,31 @@
-import { expect, type Locator, type Page } from "@playwright/test";
+import { test as base, expect, type Locator, type Page } from "@playwright/test";
 import type { MockRequestRecord } from "../mock/mock-server";
 import { e2ePorts } from "./ports";
+
+/**
+ * Playwright's `test`, with a page that fails its test if the browser reports
+ * a Content-Security-Policy violation or a hydration mismatch: the policy
+ * must allow everything the app does, and nothing else. Specs import `test`
+ * and `expect` from here.
+ */
+export const test = base.extend({
+  page: async ({ page }, provide) => {
+    const problems: string[] = [];
+    page.on("console", (message) => {
+      const text = message.text();
+      if (/Content Security Policy|hydrat/i.test(text)) problems.push(`${message.type()}: ${text}`);
+    });
+    await page.addInitScript(() => {
+      document.addEventListener("securitypolicyviolation", (event) => {
+        console.error(`Content Security Policy violation: ${event.violatedDirective} blocked ${event.blockedURI}`);
+      });
+    });
+    await provide(page);
+    expect(problems, "the browser reported CSP violations or hydration problems").toEqual([]);
+  },
+});
+
+export { expect };
 
 /** A tag that makes one test's requests easy to find in the mock's shared log. */
 export const uniqueTag = () => `tag=${Math.random().toString(36).slice(2, 10)}`;

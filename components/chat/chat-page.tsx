@@ -1,6 +1,8 @@
 "use client";
 
+import Link from "next/link";
 import { useState } from "react";
+import { AccessForm } from "@/components/chat/access-form";
 import { ChatStoreProvider, useChatStore } from "@/components/chat/chat-store-provider";
 import { Composer } from "@/components/chat/composer";
 import { ConversationSettings } from "@/components/chat/conversation-settings";
@@ -34,12 +36,16 @@ export function ChatPage() {
               ☰
             </button>
             <ConversationTitle />
+            <Link href="/compare" className="rounded-lg px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">
+              Compare
+            </Link>
             <ConversationSettings />
           </header>
           <ProviderNotice />
           <StoreNotice />
           <main className="flex min-h-0 flex-1 flex-col">
             <MessageList />
+            <AccessForm />
             <Composer />
           </main>
         </div>

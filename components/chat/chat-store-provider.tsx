@@ -2,6 +2,7 @@
 
 import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
 import { useStore } from "zustand";
+import { cancelAnswer, closeSession, fetchModels, openSession } from "@/lib/client/api-client";
 import { completeChat, streamChat } from "@/lib/client/chat-stream";
 import { createChatStore, type ChatState, type ChatStore, type PersistedChat } from "@/lib/store/chat";
 import { createThrottledStorage } from "@/lib/store/throttled-storage";
@@ -19,6 +20,10 @@ export function ChatStoreProvider({ children }: { children: ReactNode }) {
     createChatStore({
       streamChat,
       completeChat,
+      fetchModels,
+      cancelAnswer,
+      openSession,
+      closeSession,
       scheduleFrame: (callback) => requestAnimationFrame(() => callback()),
       now: () => performance.now(),
       createId: randomId,
@@ -27,6 +32,7 @@ export function ChatStoreProvider({ children }: { children: ReactNode }) {
   );
   useEffect(() => {
     void store.persist.rehydrate();
+    void store.getState().loadModels();
   }, [store]);
   return <ChatStoreContext value={store}>{children}</ChatStoreContext>;
 }

@@ -2,6 +2,8 @@
 
 import { useRef } from "react";
 import { useChatActions, useChatStore } from "@/components/chat/chat-store-provider";
+import { LockButton } from "@/components/chat/lock-button";
+import { ModelOptions } from "@/components/chat/model-options";
 import { useModels } from "@/components/chat/use-models";
 import { selectActiveConversation } from "@/lib/store/chat-selectors";
 import type { ConversationSettings as Settings } from "@/lib/store/chat-types";
@@ -43,12 +45,7 @@ export function ConversationSettings() {
         <label className="mt-4 block text-sm font-medium">
           Model
           <select value={settings.model ?? ""} onChange={(event) => updateSettings({ model: event.target.value || undefined })} className={fieldClass}>
-            <option value="">Server default{models ? ` (${models.default})` : ""}</option>
-            {models?.models.map((model) => (
-              <option key={model.id} value={model.id}>
-                {model.label}
-              </option>
-            ))}
+            <ModelOptions models={models} />
           </select>
         </label>
         <label className="mt-4 block text-sm font-medium">
@@ -63,6 +60,7 @@ export function ConversationSettings() {
             className="mt-2 w-full accent-blue-600"
           />
         </label>
+        <LockButton onLocked={() => dialogRef.current?.close()} />
         <div className="mt-5 flex justify-between gap-2">
           <button
             type="button"

@@ -7,7 +7,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
  * the reader is at the bottom; the moment they scroll up it stops following,
  * and `jumpToLatest` brings it back (as does opening another conversation).
  */
-export function useFollowBottom<T extends HTMLElement>(conversationId: string | undefined) {
+export function useFollowBottom<T extends HTMLElement>(conversationId?: string) {
   const scrollerRef = useRef<T>(null);
   const followingRef = useRef(true);
   const [following, setFollowing] = useState(true);

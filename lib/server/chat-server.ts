@@ -1,18 +1,22 @@
 import { Admission } from "@/lib/server/admission";
 import { serverConfig, type ServerConfig } from "@/lib/server/server-config";
+import { sharedStateFrom, type SharedState } from "@/lib/shared-state/shared-state";
 
 interface ChatServer {
   config: ServerConfig;
   admission: Admission;
+  /** Rate-limit and wrong-code counters (Redis when REDIS_URL is set), and Redis's health. */
+  shared: SharedState;
 }
 
 let instance: ChatServer | undefined;
 
-/** What lives as long as the server process: its configuration and its admission counters. */
+/** What lives as long as the server process: its configuration, its counters and its connection to Redis. */
 export function chatServer(): ChatServer {
   if (!instance) {
     const config = serverConfig();
-    instance = { config, admission: new Admission(config) };
+    const shared = sharedStateFrom(process.env);
+    instance = { config, admission: new Admission(config, shared.counters), shared };
   }
   return instance;
 }

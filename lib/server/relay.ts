@@ -18,6 +18,8 @@ export interface RelayOptions {
   model: string;
   /** Aborts when the client goes away. */
   clientSignal: AbortSignal;
+  /** Aborts when someone cancels the answer (`POST /api/chat/{id}/cancel`, on any instance). */
+  cancelSignal?: AbortSignal;
   config: Pick<ServerConfig, "heartbeatMs" | "firstTokenTimeoutMs" | "idleTimeoutMs">;
   /** Called once, when everything about the answer is over (frees its admission slot). */
   onEnd?: () => void;
@@ -45,6 +47,7 @@ export function relayChatStream(options: RelayOptions): ReadableStream<Uint8Arra
   let open = true;
   let clientGone = false;
   let timedOut = false;
+  let cancelled = false;
   let nextEventId = 0;
   let deltas = 0;
   let firstDeltaMs: number | undefined;
@@ -91,6 +94,12 @@ export function relayChatStream(options: RelayOptions): ReadableStream<Uint8Arra
   }
   const onClientSignal = () => onClientGone(false);
   clientSignal.addEventListener("abort", onClientSignal, { once: true });
+  // Cancelled: the upstream stops at once, and whoever still reads gets `finish: cancelled`.
+  const onCancel = () => {
+    cancelled = true;
+    upstreamAbort.abort();
+  };
+  options.cancelSignal?.addEventListener("abort", onCancel, { once: true });
 
   function onUpstreamRead(): void {
     flush();
@@ -134,15 +143,18 @@ export function relayChatStream(options: RelayOptions): ReadableStream<Uint8Arra
         },
         onRead: onUpstreamRead,
       });
-      // Reading ends quietly on an abort, so a timeout shows only here.
-      if (timedOut) failure = timeoutError();
+      // Reading ends quietly on an abort, so a cancel or a timeout shows only here.
+      if (cancelled) finishReason = "cancelled";
+      else if (timedOut) failure = timeoutError();
       else if (!clientGone && finishReason === undefined) failure = closedEarlyError();
     } catch (error) {
-      failure = timedOut ? timeoutError() : upstreamErrorToChatError(error);
+      if (cancelled) finishReason = "cancelled";
+      else failure = timedOut ? timeoutError() : upstreamErrorToChatError(error);
     } finally {
       clearTimeout(heartbeat);
       clearTimeout(watchdog);
       clientSignal.removeEventListener("abort", onClientSignal);
+      options.cancelSignal?.removeEventListener("abort", onCancel);
     }
 
     if (open) {
@@ -155,7 +167,8 @@ export function relayChatStream(options: RelayOptions): ReadableStream<Uint8Arra
     }
 
     let outcome: OutcomeKind = "success";
-    if (clientGone) outcome = deltas > 0 ? "client_disconnected_while_streaming" : "client_disconnected_before_streaming";
+    if (cancelled) outcome = "cancelled";
+    else if (clientGone) outcome = deltas > 0 ? "client_disconnected_while_streaming" : "client_disconnected_before_streaming";
     else if (failure) outcome = "error";
     recordOutcome({
       event: "chat.outcome",
@@ -166,7 +179,7 @@ export function relayChatStream(options: RelayOptions): ReadableStream<Uint8Arra
       ...(firstDeltaMs === undefined ? {} : { ttft_ms: Math.round(firstDeltaMs) }),
       deltas,
       ...(usage ? { usage } : {}),
-      ...(failure && !clientGone ? { error: failure.code } : {}),
+      ...(failure && !clientGone && !cancelled ? { error: failure.code } : {}),
     });
     options.onEnd?.();
   }

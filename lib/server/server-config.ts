@@ -9,6 +9,48 @@ export interface ServerConfig {
   idleTimeoutMs: number;
   /** A non-streaming answer arrives whole, so it gets one longer limit. */
   completionTimeoutMs: number;
+  access: AccessConfig;
+}
+
+/** Who may use the API (shared/PROTOCOL.md, "Additions in v1.1"). */
+export interface AccessConfig {
+  /** Empty: no access control. */
+  codes: string[];
+  sessionSecret: string | undefined;
+  /** Origins besides the app's own that a browser may call the API from, without a trailing slash. */
+  allowedOrigins: string[];
+  /** Take the client's address and the app's own origin from the proxy's forwarded headers. */
+  trustProxy: boolean;
+}
+
+function list(value: string | undefined): string[] {
+  return (value ?? "")
+    .split(",")
+    .map((item) => item.trim())
+    .filter((item) => item !== "");
+}
+
+function accessConfigFrom(environment: Environment): AccessConfig {
+  const trustProxy = environment.CHAT_TRUST_PROXY?.trim();
+  return {
+    codes: list(environment.CHAT_ACCESS_CODES),
+    sessionSecret: environment.CHAT_SESSION_SECRET?.trim() || undefined,
+    allowedOrigins: list(environment.CHAT_ALLOWED_ORIGINS).map((origin) => origin.replace(/\/+$/, "")),
+    // On Vercel the platform sets X-Forwarded-For itself, and a client cannot forge it there.
+    trustProxy: trustProxy ? trustProxy === "1" || trustProxy === "true" : environment.VERCEL === "1",
+  };
+}
+
+/** Why the server must not start with this configuration, said for the person deploying it; undefined when it may. */
+export function configurationProblem(config: ServerConfig): string | undefined {
+  const { codes, sessionSecret } = config.access;
+  if (codes.length > 0 && !sessionSecret) {
+    return "CHAT_ACCESS_CODES is set but CHAT_SESSION_SECRET is not: the session cookies could not be signed. Set CHAT_SESSION_SECRET to a long random string (e.g. `openssl rand -base64 32`).";
+  }
+  if (sessionSecret !== undefined && sessionSecret.length < 16) {
+    return "CHAT_SESSION_SECRET is too short to sign session cookies safely: use at least 16 characters (e.g. `openssl rand -base64 32`).";
+  }
+  return undefined;
 }
 
 function integer(value: string | undefined, fallback: number, minimum: number): number {
@@ -27,6 +69,7 @@ export function serverConfigFrom(environment: Environment): ServerConfig {
     firstTokenTimeoutMs: integer(environment.CHAT_FIRST_TOKEN_TIMEOUT_MS, 60_000, 1),
     idleTimeoutMs: integer(environment.CHAT_IDLE_TIMEOUT_MS, 30_000, 1),
     completionTimeoutMs: integer(environment.CHAT_COMPLETION_TIMEOUT_MS, 300_000, 1),
+    access: accessConfigFrom(environment),
   };
 }
 

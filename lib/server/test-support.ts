@@ -13,6 +13,14 @@ import { relayChatStream, type RelayOptions } from "@/lib/server/relay";
 import { decodeSse, type SseMessage } from "@/lib/sse/decode";
 import { startMockServer, type MockServer } from "@/mock/mock-server";
 
+/** Points the providers at the offline demo model, as fast as it goes: an answer comes at once. Call before importing a route. */
+export function stubFastDemoModel(stub: (name: string, value: string) => void): void {
+  stub("OPENAI_API_KEY", "");
+  stub("AZURE_OPENAI_API_KEY", "");
+  stub("DEMO_FIRST_TOKEN_MS", "1");
+  stub("DEMO_TOKENS_PER_SECOND", "100000");
+}
+
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Resolves once `condition` holds; rejects (naming `what`) after `timeoutMs`. */

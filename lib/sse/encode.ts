@@ -14,13 +14,23 @@ export const sseHeaders = {
   "X-Accel-Buffering": "no",
 } as const;
 
-/** One protocol event as SSE text: `id:`, `event:`, exactly one `data:` line of JSON, a blank line. */
-export function formatEvent(id: number, event: ChatEvent): string {
+/** One SSE message as text: `id:` (when given), `event:`, exactly one `data:` line of JSON, a blank line. */
+function formatMessage(name: string, data: unknown, id?: number): string {
+  const idLine = id === undefined ? "" : `id: ${id}\n`;
   // JSON.stringify escapes CR and LF inside strings, so `data` is always one line.
+  return `${idLine}event: ${name}\ndata: ${JSON.stringify(data)}\n\n`;
+}
+
+export function encodeMessage(name: string, data: unknown, id?: number): Uint8Array {
+  return encoder.encode(formatMessage(name, data, id));
+}
+
+/** One protocol event as SSE text. */
+export function formatEvent(id: number, event: ChatEvent): string {
   // A delta, the event sent per token, is written without copying the event or walking its keys.
   if (event.type === "delta") return `id: ${id}\nevent: delta\ndata: {"content":${JSON.stringify(event.content)}}\n\n`;
   const { type, ...data } = event;
-  return `id: ${id}\nevent: ${type}\ndata: ${JSON.stringify(data)}\n\n`;
+  return formatMessage(type, data, id);
 }
 
 /** UTF-8 bytes of SSE text (events formatted together are encoded once). */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/chat/zod";
 import { usageSchema } from "@/lib/chat/events";
 import { chatRoleSchema } from "@/lib/chat/schema";
 import { titleFrom } from "@/lib/store/chat-selectors";
@@ -15,6 +15,7 @@ const messageSchema = z.object({
   content: z.string(),
   status: z.enum(["waiting", "streaming", "done", "stopped", "error"]),
   model: z.string().optional(),
+  answerId: z.string().optional(),
   finishReason: z.string().optional(),
   usage: usageSchema.optional(),
   error: z.object({ code: z.string(), message: z.string(), retryable: z.boolean(), retryAfterSeconds: z.number().optional() }).optional(),

@@ -1,3 +1,4 @@
+import type { AccessState } from "@/lib/store/access-slice";
 import type { Usage } from "@/lib/chat/events";
 import type { ChatRole } from "@/lib/chat/schema";
 
@@ -16,6 +17,8 @@ export interface Message {
   content: string;
   status: MessageStatus;
   model?: string;
+  /** The server's id of the answer (its `start` event): what Stop cancels, and later what a reload resumes. */
+  answerId?: string;
   finishReason?: string;
   usage?: Usage;
   error?: MessageError;
@@ -54,7 +57,7 @@ export interface ChatData {
   streamResponses: boolean;
 }
 
-export interface ChatState extends ChatData {
+export interface ChatState extends ChatData, AccessState {
   /** The assistant message being written in each conversation that has one. */
   answering: Record<string, string>;
   /** Something the reader should know about their saved chats (e.g. they could not be read). */

@@ -27,7 +27,7 @@ describe("send", () => {
     await answer?.end();
     await sending;
     expect(chat.message(1)).toEqual({
-      id: "message-3", role: "assistant", content: "Hello 👋", status: "done", model: "gpt-test", finishReason: "stop", usage, firstTokenMs: 0, totalMs: 0,
+      id: "message-3", role: "assistant", content: "Hello 👋", status: "done", model: "gpt-test", answerId: "chat-1", finishReason: "stop", usage, firstTokenMs: 0, totalMs: 0,
     });
     expect(chat.answeringId()).toBeUndefined();
   });
@@ -78,6 +78,18 @@ describe("stop and errors", () => {
     expect(chat.message(1)).toMatchObject({ content: "Once upon a time", status: "stopped" });
     expect(chat.message(1).error).toBeUndefined();
     expect(chat.answeringId()).toBeUndefined();
+  });
+
+  test("stop also asks the server to cancel the answer by its id, so the model stops wherever it runs", async () => {
+    const chat = createHarness();
+    const sending = chat.state().send("Tell me a long story");
+    await settle();
+    const [answer] = chat.answers;
+    await answer?.send({ type: "start", id: "answer-42", model: "gpt-test" }, { type: "delta", content: "Once" });
+    chat.state().stop();
+    await sending;
+    expect(chat.cancelled).toEqual(["answer-42"]);
+    expect(answer?.signal.aborted).toBe(true);
   });
 
   test("an error event after some deltas keeps the partial text and says what went wrong", async () => {

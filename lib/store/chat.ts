@@ -4,6 +4,7 @@ import type { ChatEvent } from "@/lib/chat/events";
 import type { ChatRequestInput } from "@/lib/chat/schema";
 import type { ChatClientOptions, CompleteAnswer } from "@/lib/client/chat-stream";
 import { ChatClientError, isAbortError } from "@/lib/client/chat-client-error";
+import { createAccessSlice, isAccessRefused, type AccessDependencies } from "@/lib/store/access-slice";
 import { migrateChat, persistVersion, restoreChat, unreadableNotice } from "@/lib/store/chat-persistence";
 import { historyOf, selectActiveConversation, selectAnsweringId, titleFrom } from "@/lib/store/chat-selectors";
 import type { ChatState, Message, MessageError, MessageStatus, PersistedChat } from "@/lib/store/chat-types";
@@ -18,8 +19,10 @@ import {
 
 export type { ChatState, Conversation, ConversationSettings, Message, MessageError, MessageStatus, PersistedChat } from "@/lib/store/chat-types";
 
-export interface ChatStoreDependencies {
+export interface ChatStoreDependencies extends AccessDependencies {
   streamChat(request: ChatRequestInput, options: ChatClientOptions): AsyncIterable<ChatEvent>;
+  /** `POST /api/chat/{id}/cancel`: on hosts where a browser's abort never reaches the server, this is what stops the model. */
+  cancelAnswer(answerId: string): Promise<void>;
   completeChat(request: ChatRequestInput, options: ChatClientOptions): Promise<CompleteAnswer>;
   /** Runs the callback before the next paint (`requestAnimationFrame` in the browser). */
   scheduleFrame(callback: () => void): void;
@@ -49,6 +52,8 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
   const pendingDeltas = new Map<string, string[]>();
   const sentAt = new Map<string, number>();
   let frameScheduled = false;
+  /** The conversation whose answer an access refusal stopped, to ask again once unlocked. */
+  let interruptedByAccess: string | undefined;
 
   const store = createStore<ChatState>()(
     persist<ChatState, [], [], PersistedChat>(
@@ -92,7 +97,7 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
           }
           for await (const event of dependencies.streamChat(request, { signal })) {
             if (event.type === "delta") get().appendDelta(assistantId, event.content);
-            else if (event.type === "start") updateMessage(assistantId, { model: event.model });
+            else if (event.type === "start") updateMessage(assistantId, { model: event.model, answerId: event.id });
             else if (event.type === "usage") {
               const { prompt_tokens, completion_tokens, total_tokens } = event;
               updateMessage(assistantId, { usage: { prompt_tokens, completion_tokens, total_tokens } });
@@ -125,7 +130,15 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
             await runAnswer(assistantId, request, controller.signal);
           } catch (caught) {
             if (isAbortError(caught) || controller.signal.aborted) status = "stopped";
-            else {
+            else if (isAccessRefused(caught)) {
+              // Not a failed answer but a locked door: the question stays, the form asks for the code, and it is sent again after.
+              interruptedByAccess = conversationId;
+              status = "stopped";
+              set((state) => {
+                const index = state.conversations[conversationId]?.messageIds.indexOf(assistantId) ?? -1;
+                return { ...(index < 0 ? {} : withMessagesTruncated(state, conversationId, index)), accessRequired: true };
+              });
+            } else {
               status = "error";
               error = toMessageError(caught);
             }
@@ -155,7 +168,17 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
           return conversation && get().answering[conversation.id] === undefined ? conversation : undefined;
         }
 
+        function resendInterrupted(): void {
+          const conversationId = interruptedByAccess;
+          interruptedByAccess = undefined;
+          const conversation = conversationId === undefined ? undefined : get().conversations[conversationId];
+          const lastId = conversation?.messageIds.at(-1);
+          if (!conversation || lastId === undefined || get().messages[lastId]?.role !== "user" || get().answering[conversation.id]) return;
+          void answer(conversation.id);
+        }
+
         return {
+          ...createAccessSlice({ setState: set, getState: get }, dependencies, resendInterrupted),
           conversations: {},
           conversationIds: [],
           activeConversationId: undefined,
@@ -181,7 +204,12 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
 
           stop() {
             const id = selectAnsweringId(get());
-            if (id) controllers.get(id)?.abort();
+            if (!id) return;
+            // Cancel on the server first (the upstream stops there, whatever the host does with a dropped
+            // connection), then drop this connection: what has arrived stays, and nothing more is shown.
+            const answerId = get().messages[id]?.answerId;
+            if (answerId) void dependencies.cancelAnswer(answerId).catch(() => undefined);
+            controllers.get(id)?.abort();
           },
 
           async regenerate() {

@@ -17,6 +17,8 @@ beforeAll(async () => {
   vi.stubEnv("OPENAI_BASE_URL", mock.baseUrl);
   vi.stubEnv("CHAT_RATE_LIMIT", "2");
   vi.stubEnv("CHAT_MAX_CONCURRENT", "1");
+  // Each test names its client by X-Forwarded-For, as a trusted proxy would.
+  vi.stubEnv("CHAT_TRUST_PROXY", "1");
   vi.resetModules();
   route = await import("@/app/api/chat/route");
   outcomeModule = await import("@/lib/server/outcome");

@@ -1,11 +1,9 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { stubFastDemoModel } from "@/lib/server/test-support";
 
-// The offline demo model, as fast as it goes: a request that happens to be valid answers at once.
-vi.stubEnv("OPENAI_API_KEY", "");
-vi.stubEnv("AZURE_OPENAI_API_KEY", "");
-vi.stubEnv("DEMO_FIRST_TOKEN_MS", "1");
-vi.stubEnv("DEMO_TOKENS_PER_SECOND", "100000");
+// A request that happens to be valid answers at once.
+stubFastDemoModel(vi.stubEnv);
 vi.stubEnv("CHAT_RATE_LIMIT", "0");
 vi.stubEnv("CHAT_MAX_BODY_BYTES", "4096");
 

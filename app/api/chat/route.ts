@@ -1,11 +1,12 @@
+import { guardApi } from "@/lib/server/access";
 import { chatRequestSchema, describeSchemaError } from "@/lib/chat/schema";
 import { providerFromEnvironment } from "@/lib/providers/provider-from-environment";
 import { newAnswerId } from "@/lib/server/answer-id";
 import { ChatError } from "@/lib/server/chat-error";
 import { chatServer } from "@/lib/server/chat-server";
-import { clientKey } from "@/lib/server/client-key";
 import { completeChat } from "@/lib/server/complete-chat";
 import { errorResponse, methodNotAllowed } from "@/lib/server/error-response";
+import { keepAliveUntil } from "@/lib/server/keep-alive-until";
 import { readJsonBody } from "@/lib/server/read-json-body";
 import { relayChatStream } from "@/lib/server/relay";
 import { sseHeaders } from "@/lib/sse/encode";
@@ -13,14 +14,21 @@ import { sseHeaders } from "@/lib/sse/encode";
 // Streams need the Node runtime and must never be cached or prerendered.
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
+// Seconds an answer may take on Vercel. 300 is the most every plan allows
+// with Fluid compute (Hobby's ceiling; Pro and Enterprise may raise it to 800).
+// A longer answer is cut there: the page keeps what arrived and says so.
+export const maxDuration = 300;
 
 export async function POST(request: Request): Promise<Response> {
-  const { config, admission } = chatServer();
+  const { config, admission, shared } = chatServer();
   try {
+    const address = await guardApi(request);
     const parsed = chatRequestSchema.safeParse(await readJsonBody(request, config.maxBodyBytes));
     if (!parsed.success) throw new ChatError("invalid_request", describeSchemaError(parsed.error));
     const provider = providerFromEnvironment();
-    const release = admission.admit(clientKey(request.headers));
+    const release = await admission.admit(address);
+    let ended: () => void = () => undefined;
+    keepAliveUntil(new Promise<void>((resolve) => (ended = resolve)));
     const answer = {
       provider,
       request: parsed.data,
@@ -28,10 +36,24 @@ export async function POST(request: Request): Promise<Response> {
       model: parsed.data.model ?? provider.defaultModel,
       clientSignal: request.signal,
       // From here on the answer owns the slot and frees it when it ends.
-      onEnd: release,
+      onEnd: () => {
+        release();
+        ended();
+      },
     };
     if (!parsed.data.stream) return await completeChat({ ...answer, timeoutMs: config.completionTimeoutMs });
-    return new Response(relayChatStream({ ...answer, config }), { headers: sseHeaders });
+    const cancellation = shared.cancels.register(answer.id);
+    const onEnd = answer.onEnd;
+    const relayed = relayChatStream({
+      ...answer,
+      config,
+      cancelSignal: cancellation.signal,
+      onEnd: () => {
+        cancellation.end();
+        onEnd();
+      },
+    });
+    return new Response(relayed, { headers: sseHeaders });
   } catch (error) {
     return errorResponse(error);
   }

@@ -13,7 +13,7 @@ function stubProviderEnvironment(values: Record<string, string>): void {
 }
 
 async function modelsBody(): Promise<{ body: ModelsBody; text: string }> {
-  const response = GET();
+  const response = await GET(new Request("http://127.0.0.1/api/models"));
   expect(response.status).toBe(200);
   expect(response.headers.get("content-type")).toMatch(/^application\/json/);
   const text = await response.text();

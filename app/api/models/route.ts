@@ -1,9 +1,23 @@
 import { providerFromEnvironment } from "@/lib/providers/provider-from-environment";
+import { guardApi } from "@/lib/server/access";
+import { chatServer } from "@/lib/server/chat-server";
+import { errorResponse } from "@/lib/server/error-response";
 
+export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-/** The models the page may offer. `provider` is added to the protocol so the page can say when the demo answers. */
-export function GET(): Response {
-  const { defaultModel, models, kind } = providerFromEnvironment();
-  return Response.json({ default: defaultModel, models, provider: kind });
+/**
+ * The models the page may offer. Added to the protocol: `provider`, so the
+ * page can say when the demo answers, and `access`, so it offers to lock
+ * again only where access codes are in use.
+ */
+export async function GET(request: Request): Promise<Response> {
+  try {
+    await guardApi(request);
+    const { defaultModel, models, kind } = providerFromEnvironment();
+    const access = chatServer().config.access.codes.length > 0 ? "codes" : "open";
+    return Response.json({ default: defaultModel, models, provider: kind, access });
+  } catch (error) {
+    return errorResponse(error);
+  }
 }

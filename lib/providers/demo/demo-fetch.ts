@@ -67,15 +67,19 @@ export function createDemoFetch(defaultPacing?: DemoPacing): typeof fetch {
     };
     const includeUsage = parameters.stream_options?.include_usage === true;
     let next = 0;
+    let firstTokenAt = 0;
     let sentFinish = false;
     const body = new ReadableStream<Uint8Array>({
       async start(controller) {
         await abortableDelay(pacing.firstTokenMs, signal);
+        firstTokenAt = performance.now();
         controller.enqueue(chunk({ role: "assistant", content: "" }));
       },
       async pull(controller) {
         if (next < tokens.length) {
-          if (next > 0) await abortableDelay(interval, signal);
+          // Each token at its own time from the first, not `interval` after the previous one: timer
+          // delays would add up, and a streamed answer would end later than the same answer unstreamed.
+          if (next > 0) await abortableDelay(Math.max(0, firstTokenAt + next * interval - performance.now()), signal);
           controller.enqueue(chunk({ content: tokens[next++] }));
           return;
         }

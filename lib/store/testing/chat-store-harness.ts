@@ -2,6 +2,8 @@ import type { PersistStorage, StorageValue } from "zustand/middleware";
 import type { ChatEvent } from "@/lib/chat/events";
 import type { ChatRequestInput } from "@/lib/chat/schema";
 import type { CompleteAnswer } from "@/lib/client/chat-stream";
+import { ChatClientError } from "@/lib/client/chat-client-error";
+import type { ModelsInfo } from "@/lib/client/api-client";
 import { createChatStore, type Message, type PersistedChat } from "@/lib/store/chat";
 import { selectActiveMessageIds, selectAnsweringId } from "@/lib/store/chat-selectors";
 
@@ -84,7 +86,26 @@ export function createHarness(options: { storage?: PersistStorage<PersistedChat>
   const frames: Array<() => void> = [];
   let time = 0;
   let lastId = 0;
+  /** The fake server's access: the one right code, and whether this page holds a session. */
+  const access = { code: "right-code", sessionOpen: true, models: { default: "model-a", models: [{ id: "model-a", label: "Model A" }], access: "codes" } as ModelsInfo };
+  const refused = () => new ChatClientError("unauthorized", "This chat needs an access code.");
+  /** The answer ids Stop asked the server to cancel. */
+  const cancelled: string[] = [];
   const store = createChatStore({
+    async cancelAnswer(answerId) {
+      cancelled.push(answerId);
+    },
+    async fetchModels() {
+      if (!access.sessionOpen) throw refused();
+      return access.models;
+    },
+    async openSession(code) {
+      if (code !== access.code) throw new ChatClientError("unauthorized", "That access code is not right.");
+      access.sessionOpen = true;
+    },
+    async closeSession() {
+      access.sessionOpen = false;
+    },
     streamChat(request, { signal = new AbortController().signal }) {
       const { answer, events } = scriptedAnswer(request, signal);
       answers.push(answer);
@@ -108,6 +129,9 @@ export function createHarness(options: { storage?: PersistStorage<PersistedChat>
   });
   return {
     store,
+    access,
+    cancelled,
+    refused,
     answers,
     completions,
     state: () => store.getState(),

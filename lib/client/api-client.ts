@@ -1,0 +1,41 @@
+import type { ModelOption, ProviderKind } from "@/lib/providers/provider";
+import { connectionError, errorFromResponse } from "@/lib/client/chat-client-error";
+
+/** `GET /api/models`, with what this app adds: which provider answers and whether access codes are in use. */
+export interface ModelsInfo {
+  default: string;
+  models: ModelOption[];
+  provider?: ProviderKind;
+  access?: "codes" | "open";
+}
+
+async function call(input: string, init?: RequestInit): Promise<Response> {
+  let response: Response;
+  try {
+    response = await fetch(input, { ...init, headers: { "Content-Type": "application/json", ...init?.headers } });
+  } catch (error) {
+    throw connectionError(error, false);
+  }
+  if (!response.ok) throw await errorFromResponse(response);
+  return response;
+}
+
+/** The models the page may offer; throws a `ChatClientError` (`unauthorized` when an access code is needed). */
+export async function fetchModels(): Promise<ModelsInfo> {
+  return (await (await call("/api/models")).json()) as ModelsInfo;
+}
+
+/** Opens a session with an access code (the server sets an HttpOnly cookie); throws `unauthorized` or `rate_limited`. */
+export async function openSession(code: string): Promise<void> {
+  await call("/api/session", { method: "POST", body: JSON.stringify({ code }) });
+}
+
+/** Ends the session: the next request will need the code again. */
+export async function closeSession(): Promise<void> {
+  await call("/api/session", { method: "DELETE" });
+}
+
+/** Asks the server to end an answer wherever it is generated (Stop): its upstream stops, not only this connection. */
+export async function cancelAnswer(answerId: string): Promise<void> {
+  await call(`/api/chat/${encodeURIComponent(answerId)}/cancel`, { method: "POST" });
+}

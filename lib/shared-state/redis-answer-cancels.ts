@@ -1,0 +1,71 @@
+import type { Redis } from "ioredis";
+import { endedAnswerMemoryMs, MemoryAnswerCancels, type AnswerCancels } from "@/lib/shared-state/answer-cancels";
+import type { RedisConnection } from "@/lib/shared-state/redis-connection";
+
+const channel = "streamchat:cancel";
+const stateKey = (id: string) => `streamchat:answer:${id}`;
+// Longer than any answer may stream (maxDuration is 300 s, 800 s at most).
+const inFlightTtlSeconds = 900;
+
+/**
+ * Cancel across instances: each answer in flight has a key in Redis
+ * (`live`, then `ended`), and a cancel for an answer generated elsewhere is
+ * published on one channel that every instance listens to: the generating
+ * instance aborts its upstream as soon as the message arrives. Writes to
+ * Redis are not awaited on the answer's path. While Redis is down, cancel
+ * still works for answers of the instance that receives it.
+ */
+export class RedisAnswerCancels implements AnswerCancels {
+  private readonly local = new MemoryAnswerCancels();
+  private readonly subscriber: Redis;
+
+  constructor(private readonly connection: RedisConnection) {
+    // Its own connection (a subscribed one can do nothing else). Its SUBSCRIBE
+    // may wait for the connection (an offline queue here only), and ioredis
+    // subscribes again after every reconnection.
+    this.subscriber = connection.client.duplicate({ enableOfflineQueue: true, commandTimeout: undefined });
+    void this.subscriber.subscribe(channel).catch((error: unknown) => connection.wentDown(error));
+    this.subscriber.on("message", (_channel: string, id: string) => this.local.cancelHere(id));
+    this.subscriber.on("error", (error: Error) => connection.wentDown(error));
+  }
+
+  register(id: string): { signal: AbortSignal; end(): void } {
+    const registration = this.local.register(id);
+    this.write(() => this.connection.client.set(stateKey(id), "live", "EX", inFlightTtlSeconds));
+    return {
+      signal: registration.signal,
+      end: () => {
+        registration.end();
+        this.write(() => this.connection.client.set(stateKey(id), "ended", "PX", endedAnswerMemoryMs));
+      },
+    };
+  }
+
+  async cancel(id: string): Promise<"cancelled" | "ended" | "unknown"> {
+    if (this.local.cancelHere(id)) return "cancelled";
+    if (!(await this.connection.ready())) return this.local.cancel(id);
+    try {
+      const state = await this.connection.client.get(stateKey(id));
+      if (state === "live") {
+        await this.connection.client.publish(channel, id);
+        return "cancelled";
+      }
+      return state === "ended" ? "ended" : "unknown";
+    } catch (error) {
+      this.connection.wentDown(error);
+      return this.local.cancel(id);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.subscriber.disconnect();
+  }
+
+  /** A write off the answer's path: not awaited by it, and waiting a moment for a connection still being made. */
+  private write(command: () => Promise<unknown>): void {
+    void this.connection
+      .ready()
+      .then((ready) => (ready ? command() : undefined))
+      .catch((error: unknown) => this.connection.wentDown(error));
+  }
+}

@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { RedisConnection } from "@/lib/shared-state/redis-connection";
+import { redisCounters } from "@/lib/shared-state/redis-counters";
+import { startTestRedis, type TestRedis } from "@/lib/shared-state/testing/redis-server";
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function until(condition: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms`);
+    await sleep(20);
+  }
+}
+
+describe("rate-limit counters on Redis", () => {
+  let redis: TestRedis;
+  const logsOfA: string[] = [];
+  let instanceA: RedisConnection;
+  let instanceB: RedisConnection;
+
+  beforeAll(async () => {
+    redis = await startTestRedis();
+    instanceA = new RedisConnection(redis.url, (line) => logsOfA.push(line));
+    instanceB = new RedisConnection(redis.url, () => undefined);
+    await until(() => instanceA.status === "up" && instanceB.status === "up", 3_000);
+  });
+
+  afterAll(async () => {
+    await instanceA.close();
+    await instanceB.close();
+    await redis.stop();
+  });
+
+  test("two instances count one client together, atomically", async () => {
+    const [a, b] = [redisCounters(instanceA), redisCounters(instanceB)];
+    const counts = await Promise.all(Array.from({ length: 20 }, (_, index) => (index % 2 ? a : b).add("client-1")));
+    expect(counts.map((count) => count.count).sort((x, y) => x - y)).toEqual(Array.from({ length: 20 }, (_, index) => index + 1));
+    expect((await a.peek("client-1")).count).toBe(20);
+    expect((await b.peek("client-2")).count).toBe(0);
+    const { retryAfterSeconds } = await b.add("client-1");
+    expect(retryAfterSeconds).toBeGreaterThan(0);
+    expect(retryAfterSeconds).toBeLessThanOrEqual(60);
+  });
+
+  test("Redis killed: counting goes on in memory at once, with one warning; Redis back: shared again by itself", async () => {
+    const counters = redisCounters(instanceA);
+    await redis.kill();
+    const started = Date.now();
+    for (let attempt = 1; attempt <= 5; attempt++) expect((await counters.add("while-down")).count).toBe(attempt);
+    expect(Date.now() - started).toBeLessThan(1_000);
+    await until(() => instanceA.status === "down", 2_000);
+    // One line for the outage, however many commands and reconnections failed.
+    await sleep(600);
+    expect(logsOfA.filter((line) => line.includes('"redis.down"'))).toHaveLength(1);
+
+    await redis.restart();
+    await until(() => instanceA.status === "up" && instanceB.status === "up", 10_000);
+    expect((await counters.add("after-restart")).count).toBe(1);
+    expect((await redisCounters(instanceB).peek("after-restart")).count).toBe(1);
+    expect(logsOfA.filter((line) => line.includes('"redis.up"'))).toHaveLength(1);
+  });
+});
