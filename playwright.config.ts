@@ -37,6 +37,8 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     },
     trace: "retain-on-failure",
+    // The Copy buttons are tested by reading what they put on the clipboard.
+    permissions: ["clipboard-read", "clipboard-write"],
   },
   projects: [
     { name: "mock-model", testIgnore: /(demo|access)\.spec\.ts/ },

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { chromium, type Page } from "@playwright/test";
-import { markdownAnswer, markdownAnswerEnd } from "../mock/markdown-answer";
+import { documentAnswer, documentAnswerEnd } from "../mock/markdown-answer";
 import type { MockRequestRecord } from "../mock/mock-server";
 import { installProbe, renderCounts, watchAnswer, type PageProbe } from "./page-probe";
 
@@ -51,8 +51,8 @@ async function measure(page: Page, mockOrigin: string, run: PageRun, timeoutMs: 
   const before = await page.evaluate(renderCounts);
   const tag = `tag=${Math.random().toString(36).slice(2, 10)}`;
   const pace = run.intervalMs === 0 ? "interval=0 burst=1000000" : `interval=${run.intervalMs}`;
-  await page.evaluate(watchAnswer, { existing, endMarker: markdownAnswerEnd });
-  await send(page, `mock:markdown chars=${run.characters} size=${tokenSize} first=0 ${pace} ${tag}`);
+  await page.evaluate(watchAnswer, { existing, endMarker: documentAnswerEnd });
+  await send(page, `mock:document chars=${run.characters} size=${tokenSize} first=0 ${pace} ${tag}`);
   await page.waitForFunction(() => window.__benchProbe?.shownAtEpoch !== undefined, null, { timeout: timeoutMs, polling: 250 });
   const probe = (await page.evaluate(() => window.__benchProbe)) as PageProbe;
   const after = await page.evaluate(renderCounts);
@@ -67,7 +67,7 @@ async function measure(page: Page, mockOrigin: string, run: PageRun, timeoutMs: 
   const answerId = after.lastAnswerId ?? "";
   return {
     label: run.label,
-    characters: markdownAnswer(run.characters).length,
+    characters: documentAnswer(run.characters).length,
     tokens: record.tokensSent,
     catchUpMs: (probe.shownAtEpoch as number) - (record.lastTokenSentAt as number),
     longestTaskMs: tasks.length > 0 ? Math.max(...tasks.map((task) => task.duration)) : undefined,
@@ -103,7 +103,7 @@ export async function runPageBench(appOrigin: string, mockOrigin: string, runs: 
       await page.goto(appOrigin);
       await send(page, "mock:paced tokens=20 interval=5 first=0");
       await page.locator('[role="log"] article[data-role="assistant"][data-status="done"]').waitFor();
-      const streamMs = (markdownAnswer(run.characters).length / tokenSize) * Math.max(run.intervalMs, 1);
+      const streamMs = (documentAnswer(run.characters).length / tokenSize) * Math.max(run.intervalMs, 1);
       figures.push(await measure(page, mockOrigin, run, 60_000 + 2 * streamMs));
       await page.close();
     }

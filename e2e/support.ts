@@ -58,6 +58,18 @@ export async function textOf(article: Locator): Promise<string> {
   return (await contentOf(article).textContent()) ?? "";
 }
 
+/**
+ * What a person gets by pressing a message's Copy button and pasting: the
+ * answer exactly as the model wrote it (markdown rendering changes the text
+ * on screen: paragraphs, list markers, code fences). Needs the clipboard
+ * permissions the config grants.
+ */
+export async function copiedText(article: Locator, buttonName = "Copy answer"): Promise<string> {
+  await article.getByRole("button", { name: buttonName, exact: true }).first().click();
+  await expect(article.getByRole("button", { name: buttonName, exact: true }).first()).toHaveText("Copied");
+  return article.page().evaluate(() => navigator.clipboard.readText());
+}
+
 export async function waitUntilDone(article: Locator): Promise<void> {
   await expect(article).toHaveAttribute("data-status", /^(done|stopped|error)$/);
 }

@@ -1,20 +1,20 @@
-/** The last line of every `markdownAnswer`: a page shows the whole answer once this is on screen. */
-export const markdownAnswerEnd = "That is the whole answer.";
+/** The last line of every `documentAnswer`: a page shows the whole answer once this is on screen. */
+export const documentAnswerEnd = "That is the whole answer.";
 
 /**
  * A long markdown answer of the shape models write (headings, prose with inline
  * marks, lists, fenced code, a table, a quote), numbered sections repeated until
- * about `characters` long, then `markdownAnswerEnd`. For the page benchmark.
+ * about `characters` long, then `documentAnswerEnd`. For the page benchmark.
  */
-export function markdownAnswer(characters: number): string {
+export function documentAnswer(characters: number): string {
   const sections: string[] = [];
   let length = 0;
-  for (let index = 1; length < characters - markdownAnswerEnd.length; index++) {
+  for (let index = 1; length < characters - documentAnswerEnd.length; index++) {
     const section = markdownSection(index);
     sections.push(section);
     length += section.length;
   }
-  return `${sections.join("")}${markdownAnswerEnd}\n`;
+  return `${sections.join("")}${documentAnswerEnd}\n`;
 }
 
 function markdownSection(index: number): string {

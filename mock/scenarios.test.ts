@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { markdownAnswer, markdownAnswerEnd } from "./markdown-answer";
+import { documentAnswer, documentAnswerEnd } from "./markdown-answer";
 import { mockTexts, pacedTokens, scenarioFor, tokensOf } from "./scenarios";
 
 const said = (content: string) => [{ role: "user", content }];
@@ -54,20 +54,29 @@ describe("scenarioFor", () => {
     expect(scenarioFor(said("mock:paced")).stamp).toBeUndefined();
   });
 
-  it("answers a long markdown answer of about the length asked for, cut into tokens", () => {
-    const scenario = scenarioFor(said("mock:markdown chars=5000 size=4"));
-    const answer = markdownAnswer(5000);
+  it("answers a long markdown document of about the length asked for, cut into tokens, ending in its marker", () => {
+    const scenario = scenarioFor(said("mock:document chars=5000 size=4"));
+    const answer = documentAnswer(5000);
     expect(scenario.tokens.join("")).toBe(answer);
     expect(scenario.tokens.every((token) => Array.from(token).length <= 4)).toBe(true);
     expect(answer.length).toBeGreaterThanOrEqual(5000);
     expect(answer.length).toBeLessThan(6500);
-    expect(answer.trimEnd().endsWith(markdownAnswerEnd)).toBe(true);
+    expect(answer.trimEnd().endsWith(documentAnswerEnd)).toBe(true);
     for (const mark of ["\n## ", "\n- ", "\n1. ", "\n```ts\n", "\n| ", "\n> "]) expect(answer).toContain(mark);
   });
 
   it("echoes the last user message and the number of messages", () => {
     const messages = [{ role: "system", content: "be brief" }, ...said("mock:echo 日本 🎉")];
     expect(scenarioFor(messages).tokens.join("")).toBe("You said: mock:echo 日本 🎉 (2 messages)");
+  });
+
+  it("answers markdown, injection attempts and a long markdown answer", async () => {
+    const { markdownAnswer, xssAnswer } = await import("./markdown-texts");
+    expect(scenarioFor(said("mock:markdown")).tokens.join("")).toBe(markdownAnswer);
+    expect(scenarioFor(said("mock:xss size=5")).tokens).toEqual(tokensOf(xssAnswer, 5));
+    const long = scenarioFor(said("mock:long length=5000"));
+    expect(long.tokens.join("")).toHaveLength(5000);
+    expect(long.tokens.join("")).toContain("```ts");
   });
 
   it("falls back to plain for an unknown name and defaults for bad numbers", () => {

@@ -1,4 +1,6 @@
-import { markdownAnswer } from "./markdown-answer";
+import { sampleAnswer } from "../lib/markdown/sample-answer";
+import { documentAnswer } from "./markdown-answer";
+import { markdownAnswer, xssAnswer } from "./markdown-texts";
 
 /**
  * The mock upstream's scenarios. A test picks one by writing a directive in
@@ -26,7 +28,10 @@ export type ScenarioName =
   | "truncated"
   | "azure"
   | "reset_once"
-  | "markdown";
+  | "markdown"
+  | "xss"
+  | "long"
+  | "document";
 
 export interface Scenario {
   name: ScenarioName;
@@ -97,8 +102,9 @@ export function scenarioFor(messages: ReadonlyArray<{ role: string; content: unk
       return { ...base, tokens: tokensOf(mockTexts.multilingual, numberParameter(parameters, "size", 2)) };
     case "paced":
       return { ...base, tokens: pacedTokens(numberParameter(parameters, "tokens", 50)) };
-    case "markdown":
-      return { ...base, tokens: tokensOf(markdownAnswer(numberParameter(parameters, "chars", 40_000)), numberParameter(parameters, "size", 4)) };
+    case "document":
+      // A long markdown answer ending in `documentAnswerEnd`, for `npm run bench`'s page runs.
+      return { ...base, tokens: tokensOf(documentAnswer(numberParameter(parameters, "chars", 40_000)), numberParameter(parameters, "size", 4)) };
     case "echo": {
       const echo = `You said: ${text} (${messages.length} messages)`;
       return { ...base, tokens: tokensOf(echo, 4) };
@@ -108,6 +114,13 @@ export function scenarioFor(messages: ReadonlyArray<{ role: string; content: unk
       return { ...base, finishReason: name };
     case "status":
       return { ...base, status: numberParameter(parameters, "code", 500), retryAfter: parameters.get("retry_after") };
+    case "markdown":
+      return { ...base, tokens: tokensOf(markdownAnswer, numberParameter(parameters, "size", 3)) };
+    case "xss":
+      return { ...base, tokens: tokensOf(xssAnswer, numberParameter(parameters, "size", 3)) };
+    case "long":
+      // A long markdown answer (40,000 characters unless `length` says), for the page benchmark.
+      return { ...base, tokens: tokensOf(sampleAnswer(numberParameter(parameters, "length", 40_000)), numberParameter(parameters, "size", 4)) };
     case "drop":
     case "stall":
     case "truncated":

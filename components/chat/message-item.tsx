@@ -6,6 +6,7 @@ import { MessageActions } from "@/components/chat/message-actions";
 import { MessageEditor } from "@/components/chat/message-editor";
 import { MessageError } from "@/components/chat/message-error";
 import { MessageMetrics } from "@/components/chat/message-metrics";
+import { MarkdownMessage } from "@/components/markdown/markdown-message";
 import { cn } from "@/lib/ui/cn";
 import { countRender } from "@/lib/ui/render-counts";
 
@@ -45,9 +46,16 @@ export const MessageItem = memo(function MessageItem({ id, isLast }: { id: strin
           )}
         >
           {message.status === "waiting" && <span className="inline-block animate-pulse text-slate-500 dark:text-slate-400">Thinking…</span>}
-          <div data-part="content" className="whitespace-pre-wrap leading-relaxed">
-            {message.content}
-          </div>
+          {isUser ? (
+            <div data-part="content" className="whitespace-pre-wrap leading-relaxed">
+              {message.content}
+            </div>
+          ) : (
+            // A person's words stay as typed; a model's answer is markdown.
+            <div data-part="content" className="leading-7">
+              <MarkdownMessage text={message.content} streaming={message.status === "streaming"} />
+            </div>
+          )}
           {message.status === "streaming" && <span aria-hidden className="ml-0.5 inline-block h-4 w-1.5 animate-pulse bg-slate-400 align-middle" />}
           {message.status === "stopped" && <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">Stopped.</p>}
           {message.finishReason === "length" && <p className="mt-2 text-xs text-amber-800 dark:text-amber-300">The answer was cut off at the token limit.</p>}

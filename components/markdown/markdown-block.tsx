@@ -1,0 +1,38 @@
+import { memo, type ReactElement } from "react";
+import Markdown, { type Options } from "react-markdown";
+import remarkBreaks from "remark-breaks";
+import remarkGfm from "remark-gfm";
+import { finishedComponents, growingComponents } from "@/components/markdown/markdown-components";
+import { countRender } from "@/lib/ui/render-counts";
+
+// GFM (tables, task lists, strikethrough, autolinks), with "~" left alone:
+// models write "~5 minutes" for "about", and a second "~" later in the
+// paragraph would strike everything between. remark-breaks keeps a single
+// newline a line break, as ChatGPT shows it: models write addresses, poems
+// and "Step 1:\nStep 2:" that way and mean the lines to stay lines.
+const remarkPlugins: Options["remarkPlugins"] = [[remarkGfm, { singleTilde: false }], remarkBreaks];
+
+/**
+ * Markdown to React elements. Raw HTML in the text is shown as text
+ * (react-markdown turns it into text nodes unless told otherwise: no
+ * rehype-raw here, ever), and URLs go through react-markdown's
+ * defaultUrlTransform, which empties every scheme but http(s), mailto,
+ * irc(s) and xmpp.
+ */
+export function parseBlock(text: string, finished: boolean): ReactElement {
+  // Every parse is counted: the tests and the benchmark read it, for all answers together.
+  countRender("markdown-block");
+  // react-markdown's Markdown is a plain function of its props (no hooks): called, it
+  // gives the elements, which can be kept and handed to React again.
+  return Markdown({ children: text, remarkPlugins, components: finished ? finishedComponents : growingComponents });
+}
+
+/**
+ * One top-level block of an answer: its parsed elements, or, for a finished
+ * block not parsed yet (too many arrived in one frame), its text as written
+ * for a frame or two. Memoized: a finished block renders once it is parsed,
+ * and never again while the answer grows.
+ */
+export const MarkdownBlock = memo(function MarkdownBlock({ text, parsed }: { text: string; parsed: ReactElement | undefined }) {
+  return parsed ?? <p className="my-3 whitespace-pre-wrap first:mt-0 last:mb-0">{text}</p>;
+});

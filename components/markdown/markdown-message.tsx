@@ -1,0 +1,65 @@
+"use client";
+
+import { memo, type ReactElement, useEffect, useMemo, useState } from "react";
+import { MarkdownBlock, parseBlock } from "@/components/markdown/markdown-block";
+import { createBlockSplitter } from "@/lib/markdown/create-block-splitter";
+
+// A link reference definition or a footnote (`[id]: url`, `[^1]: note`)
+// serves the whole text, not one block: such (rare) answers render whole.
+const definitionLine = /^ {0,3}\[\^?[^\]\n]+\]:/m;
+
+
+// The first parse compiles the parser (micromark's functions and Unicode
+// regular expressions): hundreds of milliseconds on a slow or busy machine.
+// Done once while the page is idle, it is not paid by the first answer's
+// first frame, and the answer grows smoothly from its first token.
+if (typeof window !== "undefined" && "requestIdleCallback" in window) {
+  requestIdleCallback(() => parseBlock("# Warm-up\n\n*One* **two** `three` ~~four~~ [five](https://example.com) www.example.com\nsix\n\n- [x] seven\n\n| a | b |\n| --- | --- |\n| 1 | 2 |\n", true));
+}
+
+/**
+ * An answer rendered as markdown while it streams, cut into top-level blocks. Each longer text re-lexes only the
+ * tail, every block but the last is finished, parsed once and kept, so a
+ * render parses only the block being written, not the whole answer again.
+ *
+ * When many finished blocks come at once (a fast stream, a reload, an
+ * answer that was not streamed), a render parses them for at most
+ * `parseBudgetMs` and shows the others as plain text, parsed in the next
+ * frames: the text is on screen at once, and no frame becomes a long task.
+ */
+export const MarkdownMessage = memo(function MarkdownMessage({
+  text,
+  streaming,
+  parseBudgetMs = 8,
+}: {
+  text: string;
+  streaming: boolean;
+  /** How long a render may parse new finished blocks; the rest follow in the next frames. */
+  parseBudgetMs?: number;
+}) {
+  const [splitter] = useState(createBlockSplitter);
+  const [parsedBlocks] = useState(() => new Map<string, ReactElement>());
+  const [growing] = useState((): { text?: string; parsed?: ReactElement } => ({}));
+  const [, setCatchUp] = useState(0);
+  const blocks = useMemo(() => (definitionLine.test(text) ? [text] : splitter(text).blocks), [splitter, text]);
+  const deadline = performance.now() + parseBudgetMs;
+  let behind = false;
+  const elements = blocks.map((block, index) => {
+    const finished = !streaming || index < blocks.length - 1;
+    let parsed = finished ? parsedBlocks.get(block) : growing.text === block ? growing.parsed : undefined;
+    if (!parsed && (!finished || performance.now() < deadline)) {
+      parsed = parseBlock(block, finished);
+      if (finished) parsedBlocks.set(block, parsed);
+      else Object.assign(growing, { text: block, parsed });
+    }
+    behind ||= !parsed;
+    // Blocks are only ever appended, and a block keeps its place: its index is its identity.
+    return <MarkdownBlock key={index} text={block} parsed={parsed} />;
+  });
+  useEffect(() => {
+    if (!behind) return;
+    const frame = requestAnimationFrame(() => setCatchUp((count) => count + 1));
+    return () => cancelAnimationFrame(frame);
+  });
+  return elements;
+});

