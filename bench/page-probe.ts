@@ -58,11 +58,17 @@ export function watchAnswer({ existing, endMarker }: { existing: number; endMark
   requestAnimationFrame(tick);
 }
 
-/** Renders per message id so far (`window.__streamchatRenderCounts`), and the id of the last answer. */
+/**
+ * Renders so far of each message on the page (`window.__streamchatRenderCounts`
+ * also counts other things, such as markdown blocks), and the id of the last answer.
+ */
 export function renderCounts(): { counts: Record<string, number>; lastAnswerId?: string } {
-  const answers = document.querySelectorAll<HTMLElement>('[role="log"] article[data-role="assistant"]');
+  const all = window.__streamchatRenderCounts ?? new Map<string, number>();
+  const articles = [...document.querySelectorAll<HTMLElement>('[role="log"] article[data-message-id]')];
+  const ids = articles.map((article) => article.dataset.messageId ?? "");
+  const answers = articles.filter((article) => article.dataset.role === "assistant");
   return {
-    counts: Object.fromEntries(window.__streamchatRenderCounts ?? []),
+    counts: Object.fromEntries(ids.map((id) => [id, all.get(id) ?? 0])),
     lastAnswerId: answers[answers.length - 1]?.dataset.messageId,
   };
 }
