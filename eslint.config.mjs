@@ -16,5 +16,5 @@ export default defineConfig([
     },
   },
   { files: ["lib/chat/zod.ts"], rules: { "no-restricted-imports": "off" } },
-  globalIgnores([".next/**", "node_modules/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
+  globalIgnores([".next/**", ".next-bench/**", "node_modules/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
 ]);

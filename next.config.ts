@@ -1,6 +1,11 @@
 import type { NextConfig } from "next";
 import { securityHeaders } from "./lib/server/content-security-policy";
 
+// `npm run bench` builds with STREAMCHAT_BENCH=1: then, and only then, `*.bench.ts`
+// files are routes too (the naive baseline it measures the relay against), and
+// the build goes to its own directory so it never clobbers `.next`.
+const benchBuild = process.env.STREAMCHAT_BENCH === "1";
+
 const nextConfig: NextConfig = {
   // Compression stays on for pages; the SSE route opts out with
   // `Cache-Control: no-transform`, which Next's compression honours.
@@ -11,6 +16,7 @@ const nextConfig: NextConfig = {
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },
+  ...(benchBuild ? { distDir: ".next-bench", pageExtensions: ["tsx", "ts", "jsx", "js", "bench.ts"] } : {}),
 };
 
 export default nextConfig;

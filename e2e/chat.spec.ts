@@ -150,3 +150,19 @@ test("a finished message never re-renders while another grows, and the growing o
   expect((secondAfter ?? 0) - (secondBefore ?? 0)).toBeLessThanOrEqual(frames + 4);
   expect(await textOf(second)).toBe(pacedTokens(300).join("").trimEnd());
 });
+
+test("a finished answer does not re-render when a new question is sent below it", async ({ page }) => {
+  await sendMessage(page, "mock:echo first");
+  await waitUntilDone(lastAnswer(page));
+  const firstId = (await lastAnswer(page).getAttribute("data-message-id")) ?? "";
+  const first = page.locator(`article[data-message-id="${firstId}"]`);
+  const rendersOfFirst = () => page.evaluate((id) => window.__streamchatRenderCounts?.get(id) ?? 0, firstId);
+  const before = await rendersOfFirst();
+  await expect(first.getByRole("button", { name: "Regenerate" })).toBeVisible();
+
+  await sendMessage(page, `mock:paced tokens=20 interval=5 ${uniqueTag()}`);
+  await waitUntilDone(lastAnswer(page));
+  // Only the last answer offers Regenerate: that bar changed, the answer above it did not render again.
+  await expect(first.getByRole("button", { name: "Regenerate" })).toHaveCount(0);
+  expect(await rendersOfFirst()).toBe(before);
+});

@@ -1,6 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { scenarioFor, type Scenario, type ScenarioName } from "./scenarios";
+import { stampedToken } from "./stamped-token";
 
 /** What the mock saw of one chat request: tests assert on it (e.g. that Stop closed the upstream). */
 export interface MockRequestRecord {
@@ -16,6 +17,8 @@ export interface MockRequestRecord {
   closedByClient: boolean;
   tokensSent: number;
   tokensPlanned: number;
+  /** When the last token was written, in ms since the epoch (fractional: the page benchmark times its catch-up from it). */
+  lastTokenSentAt: number | undefined;
 }
 
 export interface MockServer {
@@ -108,8 +111,10 @@ async function answer(scenario: Scenario, record: MockRequestRecord, response: h
     }
     if (index > 0 && index % scenario.burst === 0) await sleep(scenario.intervalMs);
     if (record.closedByClient) return;
-    await write(response, chunkJson(record, [{ index: 0, delta: { content: token }, finish_reason: null, ...filterResults }]), scenario.splitBytes);
+    const content = scenario.stamp === undefined ? token : stampedToken(scenario.stamp, index);
+    await write(response, chunkJson(record, [{ index: 0, delta: { content }, finish_reason: null, ...filterResults }]), scenario.splitBytes);
     record.tokensSent += 1;
+    record.lastTokenSentAt = performance.timeOrigin + performance.now();
   }
   await write(response, chunkJson(record, [{ index: 0, delta: {}, finish_reason: scenario.finishReason }]), scenario.splitBytes);
   const options = record.body.stream_options as { include_usage?: boolean } | undefined;
@@ -148,6 +153,7 @@ export async function startMockServer(port = 0): Promise<MockServer> {
       closedByClient: false,
       tokensSent: 0,
       tokensPlanned: scenario.tokens.length,
+      lastTokenSentAt: undefined,
     };
     requests.push(record);
     response.on("close", () => {
@@ -156,7 +162,9 @@ export async function startMockServer(port = 0): Promise<MockServer> {
     });
     await answer(scenario, record, response);
   });
-  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  // A deep accept queue: the benchmark opens 1,000 connections at once, and an overflowing queue
+  // drops connections for a second or more (SYN retries), which would be timed as the relay's.
+  await new Promise<void>((resolve) => server.listen({ port, host: "127.0.0.1", backlog: 4096 }, resolve));
   const { port: actualPort } = server.address() as AddressInfo;
   const origin = `http://127.0.0.1:${actualPort}`;
   return {

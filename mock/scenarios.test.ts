@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { documentAnswer, documentAnswerEnd } from "./markdown-answer";
 import { mockTexts, pacedTokens, scenarioFor, tokensOf } from "./scenarios";
 
 const said = (content: string) => [{ role: "user", content }];
@@ -46,6 +47,22 @@ describe("scenarioFor", () => {
     expect(scenario.tokens).toEqual(["Token 0. ", "Token 1. ", "Token 2. "]);
     expect(pacedTokens(50)).toHaveLength(50);
     expect(scenarioFor(said("mock:paced")).tokens).toHaveLength(50);
+  });
+
+  it("takes a stamp tag for the benchmark's lag probe", () => {
+    expect(scenarioFor(said("mock:paced tokens=3 stamp=r1-2")).stamp).toBe("r1-2");
+    expect(scenarioFor(said("mock:paced")).stamp).toBeUndefined();
+  });
+
+  it("answers a long markdown document of about the length asked for, cut into tokens, ending in its marker", () => {
+    const scenario = scenarioFor(said("mock:document chars=5000 size=4"));
+    const answer = documentAnswer(5000);
+    expect(scenario.tokens.join("")).toBe(answer);
+    expect(scenario.tokens.every((token) => Array.from(token).length <= 4)).toBe(true);
+    expect(answer.length).toBeGreaterThanOrEqual(5000);
+    expect(answer.length).toBeLessThan(6500);
+    expect(answer.trimEnd().endsWith(documentAnswerEnd)).toBe(true);
+    for (const mark of ["\n## ", "\n- ", "\n1. ", "\n```ts\n", "\n| ", "\n> "]) expect(answer).toContain(mark);
   });
 
   it("echoes the last user message and the number of messages", () => {

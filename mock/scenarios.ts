@@ -1,4 +1,5 @@
 import { sampleAnswer } from "../lib/markdown/sample-answer";
+import { documentAnswer } from "./markdown-answer";
 import { markdownAnswer, xssAnswer } from "./markdown-texts";
 
 /**
@@ -29,7 +30,8 @@ export type ScenarioName =
   | "reset_once"
   | "markdown"
   | "xss"
-  | "long";
+  | "long"
+  | "document";
 
 export interface Scenario {
   name: ScenarioName;
@@ -49,6 +51,8 @@ export interface Scenario {
   retryAfter?: string;
   /** `drop`, `stall`, `truncated`: what happens after this many tokens. */
   after?: number;
+  /** `stamp=TAG`: each token is replaced, when it is sent, by `stampedToken(TAG, index)` (the benchmark's lag probe). */
+  stamp?: string;
 }
 
 function numberParameter(parameters: Map<string, string>, name: string, fallback: number): number {
@@ -91,12 +95,16 @@ export function scenarioFor(messages: ReadonlyArray<{ role: string; content: unk
     burst: Math.max(1, numberParameter(parameters, "burst", 1)),
     azureShape: false,
     after: numberParameter(parameters, "after", 3),
+    stamp: parameters.get("stamp"),
   };
   switch (name) {
     case "multilingual":
       return { ...base, tokens: tokensOf(mockTexts.multilingual, numberParameter(parameters, "size", 2)) };
     case "paced":
       return { ...base, tokens: pacedTokens(numberParameter(parameters, "tokens", 50)) };
+    case "document":
+      // A long markdown answer ending in `documentAnswerEnd`, for `npm run bench`'s page runs.
+      return { ...base, tokens: tokensOf(documentAnswer(numberParameter(parameters, "chars", 40_000)), numberParameter(parameters, "size", 4)) };
     case "echo": {
       const echo = `You said: ${text} (${messages.length} messages)`;
       return { ...base, tokens: tokensOf(echo, 4) };

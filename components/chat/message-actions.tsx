@@ -3,7 +3,7 @@
 import { useChatActions, useChatStore } from "@/components/chat/chat-store-provider";
 import { CopyButton } from "@/components/chat/copy-button";
 import { useTranslations } from "@/components/preferences/use-preferences";
-import { selectAnsweringId } from "@/lib/store/chat-selectors";
+import { selectAnsweringId, selectIsLastMessage } from "@/lib/store/chat-selectors";
 import type { Message } from "@/lib/store/chat-types";
 import { cn } from "@/lib/ui/cn";
 
@@ -11,7 +11,9 @@ const actionClass =
   "rounded-md px-2 py-1 text-xs text-slate-600 hover:bg-slate-200 hover:text-slate-900 dark:text-slate-400 dark:hover:bg-slate-800 dark:hover:text-slate-100";
 
 /** Copy, and what can be done next with a finished message: edit a question, regenerate the last answer. */
-export function MessageActions({ message, isLast, onEdit }: { message: Message; isLast: boolean; onEdit: () => void }) {
+export function MessageActions({ message, onEdit }: { message: Message; onEdit: () => void }) {
+  // Selected here, not passed down: when a new message comes, only this bar of the one before re-renders, not its text.
+  const isLast = useChatStore((state) => selectIsLastMessage(state, message.id));
   const busy = useChatStore((state) => selectAnsweringId(state) !== undefined);
   const { regenerate } = useChatActions();
   const t = useTranslations();

@@ -5,14 +5,16 @@ import { useChatStore } from "@/components/chat/chat-store-provider";
 import { useCountdown } from "@/components/chat/use-countdown";
 import { useTranslations } from "@/components/preferences/use-preferences";
 import { errorText } from "@/lib/i18n/error-text";
-import { selectAnsweringId } from "@/lib/store/chat-selectors";
+import { selectAnsweringId, selectIsLastMessage } from "@/lib/store/chat-selectors";
 
 /**
  * What went wrong with an answer, shown where the answer was (its partial
  * text stays above), and what the reader can do: try again when retrying can
  * help, after the wait a rate limit asks for.
  */
-export function MessageError({ error, isLast }: { error: MessageErrorValue; isLast: boolean }) {
+export function MessageError({ error, messageId }: { error: MessageErrorValue; messageId: string }) {
+  // Selected here, not passed down: when a new message comes, the message above does not re-render.
+  const isLast = useChatStore((state) => selectIsLastMessage(state, messageId));
   const regenerate = useChatStore((state) => state.regenerate);
   const busy = useChatStore((state) => selectAnsweringId(state) !== undefined);
   const secondsLeft = useCountdown(error.retryAfterSeconds);

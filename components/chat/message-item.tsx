@@ -1,21 +1,26 @@
 "use client";
 
-import { memo, useState } from "react";
+import { lazy, memo, Suspense, useState } from "react";
 import { useChatActions, useChatStore } from "@/components/chat/chat-store-provider";
 import { MessageActions } from "@/components/chat/message-actions";
 import { MessageEditor } from "@/components/chat/message-editor";
 import { MessageError } from "@/components/chat/message-error";
 import { MessageMetrics } from "@/components/chat/message-metrics";
-import { MarkdownMessage } from "@/components/markdown/markdown-message";
 import { useTranslations } from "@/components/preferences/use-preferences";
 import { cn } from "@/lib/ui/cn";
 import { countRender } from "@/lib/ui/render-counts";
 
+// The markdown renderer (react-markdown, remark-gfm, micromark) is the largest part of the page after
+// React. As a chunk of its own, it is not first-load JS: MessageList asks for it once the page is up,
+// and an answer that comes before it is there shows as plain text meanwhile.
+const MarkdownMessage = lazy(() => import("@/components/markdown/markdown-message").then((module) => ({ default: module.MarkdownMessage })));
+
 /**
  * One message. It selects only its own entry, so it re-renders when its own
- * text changes and never while another message grows.
+ * text changes and never while another message grows, nor when one is added
+ * after it (whether it is the last is its action bar's to know).
  */
-export const MessageItem = memo(function MessageItem({ id, isLast }: { id: string; isLast: boolean }) {
+export const MessageItem = memo(function MessageItem({ id }: { id: string }) {
   const message = useChatStore((state) => state.messages[id]);
   const { editAndResend } = useChatActions();
   const [editing, setEditing] = useState(false);
@@ -55,18 +60,20 @@ export const MessageItem = memo(function MessageItem({ id, isLast }: { id: strin
           ) : (
             // A person's words stay as typed; a model's answer is markdown.
             <div data-part="content" className="leading-7">
-              <MarkdownMessage text={message.content} streaming={message.status === "streaming"} />
+              <Suspense fallback={<span className="whitespace-pre-wrap">{message.content}</span>}>
+                <MarkdownMessage text={message.content} streaming={message.status === "streaming"} />
+              </Suspense>
             </div>
           )}
           {message.status === "streaming" && <span aria-hidden className="ml-0.5 inline-block h-4 w-1.5 animate-pulse bg-slate-400 align-middle" />}
           {message.status === "stopped" && <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">{t.message.stopped}</p>}
           {message.finishReason === "length" && <p className="mt-2 text-xs text-amber-800 dark:text-amber-300">{t.message.cutOff}</p>}
           {message.finishReason === "content_filter" && <p className="mt-2 text-xs text-amber-800 dark:text-amber-300">{t.message.contentFilter}</p>}
-          {message.error && <MessageError error={message.error} isLast={isLast} />}
+          {message.error && <MessageError error={message.error} messageId={id} />}
           <MessageMetrics message={message} />
         </div>
       )}
-      {!editing && <MessageActions message={message} isLast={isLast} onEdit={() => setEditing(true)} />}
+      {!editing && <MessageActions message={message} onEdit={() => setEditing(true)} />}
     </article>
   );
 });

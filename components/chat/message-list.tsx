@@ -19,6 +19,10 @@ import { selectActiveMessageIds, selectAnsweringId } from "@/lib/store/chat-sele
 export function MessageList() {
   const t = useTranslations();
   const conversationId = useChatStore((state) => state.activeConversationId);
+  // Load the markdown renderer (a chunk of its own, see message-item.tsx) as soon as the page is up.
+  useEffect(() => {
+    void import("@/components/markdown/markdown-message");
+  }, []);
   const messageIds = useChatStore(selectActiveMessageIds);
   const busy = useChatStore((state) => selectAnsweringId(state) !== undefined);
   const { scrollerRef, following, jumpToLatest } = useFollowBottom<HTMLDivElement>(conversationId);
@@ -41,8 +45,8 @@ export function MessageList() {
           className="mx-auto flex max-w-3xl flex-col gap-6 px-4 py-6"
         >
           {messageIds.length === 0 && <p className="mt-16 text-center text-balance text-slate-600 dark:text-slate-400">{t.log.empty}</p>}
-          {messageIds.map((id, index) => (
-            <MessageItem key={id} id={id} isLast={index === messageIds.length - 1} />
+          {messageIds.map((id) => (
+            <MessageItem key={id} id={id} />
           ))}
         </div>
       </div>

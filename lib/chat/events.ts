@@ -1,4 +1,4 @@
-import { z } from "@/lib/chat/zod";
+import * as z from "@/lib/chat/zod";
 
 /**
  * The protocol's SSE events (shared/PROTOCOL.md) as one discriminated union.

@@ -1,4 +1,4 @@
-import { z } from "@/lib/chat/zod";
+import * as z from "@/lib/chat/zod";
 
 /** Limits on what one request may carry, beside the byte limit on the body. */
 export const requestLimits = {

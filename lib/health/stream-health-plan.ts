@@ -1,4 +1,4 @@
-import { z } from "@/lib/chat/zod";
+import * as z from "@/lib/chat/zod";
 
 /**
  * What `GET /api/health/stream` sends, shared by the server that sends it and

@@ -1,6 +1,7 @@
 import OpenAI, { AzureOpenAI } from "openai";
 import { createDemoFetch } from "@/lib/providers/demo/demo-fetch";
 import { demoModels, type DemoPacing } from "@/lib/providers/demo/demo-pacing";
+import { httpFetch } from "@/lib/providers/http-fetch";
 import type { ChatProvider, ModelOption } from "@/lib/providers/provider";
 
 type Environment = Record<string, string | undefined>;
@@ -10,6 +11,9 @@ type Environment = Record<string, string | undefined>;
  * and the wait. The page shows a retry button instead (errors say `retryable`).
  */
 const clientOptions = { maxRetries: 0 } as const;
+
+/** Real upstreams are reached through node:http (see http-fetch.ts); the demo model answers through its own fetch. */
+const networkClientOptions = { ...clientOptions, fetch: httpFetch } as const;
 
 const defaultOpenAIModel = "gpt-4.1-mini";
 
@@ -44,7 +48,7 @@ function createProvider(environment: Environment): ChatProvider {
     return {
       kind: "azure",
       client: new AzureOpenAI({
-        ...clientOptions,
+        ...networkClientOptions,
         endpoint: azureEndpoint,
         apiKey: azureKey,
         deployment,
@@ -63,7 +67,7 @@ function createProvider(environment: Environment): ChatProvider {
     const defaultModel = environment.OPENAI_MODEL || defaultOpenAIModel;
     return {
       kind: isOpenAI ? "openai" : "compatible",
-      client: new OpenAI({ ...clientOptions, apiKey, baseURL }),
+      client: new OpenAI({ ...networkClientOptions, apiKey, baseURL }),
       defaultModel,
       models: modelList(defaultModel, environment.OPENAI_MODELS),
       tokenLimitParameter: isOpenAI ? "max_completion_tokens" : "max_tokens",

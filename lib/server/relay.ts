@@ -1,13 +1,14 @@
 import type { ChatEvent, Usage } from "@/lib/chat/events";
 import type { ChatRequest } from "@/lib/chat/schema";
 import type { ChatProvider } from "@/lib/providers/provider";
+import { readCompletionChunks } from "@/lib/providers/read-completion-chunks";
 import { ChatError } from "@/lib/server/chat-error";
 import { recordOutcome, type OutcomeKind } from "@/lib/server/outcome";
 import type { ServerConfig } from "@/lib/server/server-config";
 import { upstreamErrorToChatError } from "@/lib/server/upstream-error";
 import { upstreamParameters } from "@/lib/server/upstream-parameters";
 import { withConnectRetry } from "@/lib/server/with-connect-retry";
-import { doneBytes, encodeEvent, pingBytes } from "@/lib/sse/encode";
+import { doneText, encodeText, formatEvent, pingBytes } from "@/lib/sse/encode";
 
 export interface RelayOptions {
   provider: ChatProvider;
@@ -57,14 +58,29 @@ export function relayChatStream(options: RelayOptions): ReadableStream<Uint8Arra
     timedOut = true;
     upstreamAbort.abort();
   }, config.firstTokenTimeoutMs);
-  let upstreamChunks = 0;
+  let upstreamReads = 0;
 
   function write(bytes: Uint8Array): void {
     if (!open || !controller) return;
     controller.enqueue(bytes);
     heartbeat.refresh();
   }
-  const send = (event: ChatEvent) => write(encodeEvent(nextEventId++, event));
+
+  // Events are formatted into `pending` and leave together when what made
+  // them is over (the start, one read of the upstream's body, the end): one
+  // encoding, one chunk through Next's pipe and one socket write, however
+  // many tokens one read carried. Nothing waits for a timer: a read's events
+  // are written before the next read is even asked for.
+  let pending = "";
+  const queue = (event: ChatEvent) => {
+    pending += formatEvent(nextEventId++, event);
+  };
+  function flush(): void {
+    if (pending === "") return;
+    const text = pending;
+    pending = "";
+    write(encodeText(text));
+  }
 
   /** `streamCancelled`: the reader cancelled the stream, so it must not be closed again. */
   function onClientGone(streamCancelled: boolean): void {
@@ -85,9 +101,10 @@ export function relayChatStream(options: RelayOptions): ReadableStream<Uint8Arra
   };
   options.cancelSignal?.addEventListener("abort", onCancel, { once: true });
 
-  function onUpstreamChunk(): void {
-    upstreamChunks += 1;
-    if (upstreamChunks > 1) {
+  function onUpstreamRead(): void {
+    flush();
+    upstreamReads += 1;
+    if (upstreamReads > 1) {
       watchdog.refresh();
       return;
     }
@@ -105,26 +122,28 @@ export function relayChatStream(options: RelayOptions): ReadableStream<Uint8Arra
     let usage: Usage | undefined;
     try {
       const parameters = upstreamParameters(request, provider, model, true);
-      const upstream = await withConnectRetry(
-        () => provider.client.chat.completions.create(parameters, { signal: upstreamAbort.signal }),
+      const response = await withConnectRetry(
+        () => provider.client.chat.completions.create(parameters, { signal: upstreamAbort.signal }).asResponse(),
         upstreamAbort.signal,
       );
-      for await (const chunk of upstream) {
-        onUpstreamChunk();
-        const choice = chunk.choices[0];
-        const content = choice?.delta?.content;
-        if (content) {
-          firstDeltaMs ??= performance.now() - startedAt;
-          deltas += 1;
-          send({ type: "delta", content });
-        }
-        if (choice?.finish_reason) finishReason = choice.finish_reason;
-        if (chunk.usage) {
-          const { prompt_tokens, completion_tokens, total_tokens } = chunk.usage;
-          usage = { prompt_tokens, completion_tokens, total_tokens };
-        }
-      }
-      // The SDK ends the loop quietly on an abort, so a timeout shows only here.
+      await readCompletionChunks(response, upstreamAbort.signal, {
+        onChunk(chunk) {
+          const choice = chunk.choices[0];
+          const content = choice?.delta?.content;
+          if (content) {
+            firstDeltaMs ??= performance.now() - startedAt;
+            deltas += 1;
+            queue({ type: "delta", content });
+          }
+          if (choice?.finish_reason) finishReason = choice.finish_reason;
+          if (chunk.usage) {
+            const { prompt_tokens, completion_tokens, total_tokens } = chunk.usage;
+            usage = { prompt_tokens, completion_tokens, total_tokens };
+          }
+        },
+        onRead: onUpstreamRead,
+      });
+      // Reading ends quietly on an abort, so a cancel or a timeout shows only here.
       if (cancelled) finishReason = "cancelled";
       else if (timedOut) failure = timeoutError();
       else if (!clientGone && finishReason === undefined) failure = closedEarlyError();
@@ -139,9 +158,10 @@ export function relayChatStream(options: RelayOptions): ReadableStream<Uint8Arra
     }
 
     if (open) {
-      if (usage) send({ type: "usage", ...usage });
-      send(failure ? failure.toEvent() : { type: "finish", finish_reason: finishReason ?? "stop" });
-      write(doneBytes);
+      if (usage) queue({ type: "usage", ...usage });
+      queue(failure ? failure.toEvent() : { type: "finish", finish_reason: finishReason ?? "stop" });
+      pending += doneText;
+      flush();
       open = false;
       controller?.close();
     }
@@ -168,7 +188,8 @@ export function relayChatStream(options: RelayOptions): ReadableStream<Uint8Arra
     start(streamController) {
       controller = streamController;
       if (clientSignal.aborted) onClientGone(false);
-      send({ type: "start", id, model });
+      queue({ type: "start", id, model });
+      flush();
       void pump();
     },
     cancel() {

@@ -2,28 +2,50 @@ import { createParser, type EventSourceMessage } from "eventsource-parser";
 
 export type SseMessage = EventSourceMessage;
 
+export interface SseDecoder {
+  /** Bytes as they came (a character or a line may be cut anywhere); whole messages go to `onMessage` before this returns. */
+  push(bytes: Uint8Array): void;
+  /** The stream ended: what is still held back is decoded. */
+  end(): void;
+}
+
 /**
- * Turns an SSE byte stream into its messages. UTF-8 is decoded in streaming
- * mode, so a character cut across two chunks comes out whole; line endings
- * (CR, LF, CRLF, even cut across chunks) are eventsource-parser's to handle.
- * An event left without its closing blank line when the stream ends is
- * dropped, as the SSE standard says.
+ * The push form, for hot paths (the relay reads the upstream with it): no
+ * promise or generator per message. UTF-8 is decoded in streaming mode, so a
+ * character cut across two chunks comes out whole; line endings (CR, LF,
+ * CRLF, even cut across chunks) are eventsource-parser's to handle. An event
+ * left without its closing blank line when the stream ends is dropped, as
+ * the SSE standard says.
  */
-export async function* decodeSse(body: ReadableStream<Uint8Array>): AsyncGenerator<SseMessage> {
+export function createSseDecoder(onMessage: (message: SseMessage) => void): SseDecoder {
   const decoder = new TextDecoder("utf-8");
-  const pending: SseMessage[] = [];
-  const parser = createParser({ onEvent: (message) => pending.push(message) });
-  const reader = body.getReader();
+  const parser = createParser({ onEvent: onMessage });
   let endsWithCarriageReturn = false;
+  const feed = (text: string) => {
+    if (text !== "") endsWithCarriageReturn = text.endsWith("\r");
+    parser.feed(text);
+  };
+  return {
+    push: (bytes) => feed(decoder.decode(bytes, { stream: true })),
+    end() {
+      feed(decoder.decode());
+      // The parser holds a final CR back to see whether LF follows; at the end
+      // nothing will, and a lone CR ends its line (SSE allows CR line endings).
+      if (endsWithCarriageReturn) parser.feed("\n");
+    },
+  };
+}
+
+/** Turns an SSE byte stream into its messages (see `createSseDecoder`). */
+export async function* decodeSse(body: ReadableStream<Uint8Array>): AsyncGenerator<SseMessage> {
+  const pending: SseMessage[] = [];
+  const decoder = createSseDecoder((message) => pending.push(message));
+  const reader = body.getReader();
   try {
     for (;;) {
       const { done, value } = await reader.read();
-      const text = done ? decoder.decode() : decoder.decode(value, { stream: true });
-      if (text !== "") endsWithCarriageReturn = text.endsWith("\r");
-      parser.feed(text);
-      // The parser holds a final CR back to see whether LF follows; at the end
-      // nothing will, and a lone CR ends its line (SSE allows CR line endings).
-      if (done && endsWithCarriageReturn) parser.feed("\n");
+      if (done) decoder.end();
+      else decoder.push(value);
       while (pending.length > 0) yield pending.shift() as SseMessage;
       if (done) return;
     }

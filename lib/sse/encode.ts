@@ -14,20 +14,36 @@ export const sseHeaders = {
   "X-Accel-Buffering": "no",
 } as const;
 
-/** One SSE message: `id:` (when given), `event:`, exactly one `data:` line of JSON, a blank line. */
-export function encodeMessage(name: string, data: unknown, id?: number): Uint8Array {
+/** One SSE message as text: `id:` (when given), `event:`, exactly one `data:` line of JSON, a blank line. */
+function formatMessage(name: string, data: unknown, id?: number): string {
   const idLine = id === undefined ? "" : `id: ${id}\n`;
   // JSON.stringify escapes CR and LF inside strings, so `data` is always one line.
-  return encoder.encode(`${idLine}event: ${name}\ndata: ${JSON.stringify(data)}\n\n`);
+  return `${idLine}event: ${name}\ndata: ${JSON.stringify(data)}\n\n`;
 }
 
-/** One protocol event: `id:`, `event:`, exactly one `data:` line of JSON, a blank line. */
-export function encodeEvent(id: number, event: ChatEvent): Uint8Array {
+export function encodeMessage(name: string, data: unknown, id?: number): Uint8Array {
+  return encoder.encode(formatMessage(name, data, id));
+}
+
+/** One protocol event as SSE text. */
+export function formatEvent(id: number, event: ChatEvent): string {
+  // A delta, the event sent per token, is written without copying the event or walking its keys.
+  if (event.type === "delta") return `id: ${id}\nevent: delta\ndata: {"content":${JSON.stringify(event.content)}}\n\n`;
   const { type, ...data } = event;
-  return encodeMessage(type, data, id);
+  return formatMessage(type, data, id);
 }
 
-export const doneBytes: Uint8Array = encoder.encode(`data: ${doneSentinel}\n\n`);
+/** UTF-8 bytes of SSE text (events formatted together are encoded once). */
+export function encodeText(text: string): Uint8Array {
+  return encoder.encode(text);
+}
+
+export function encodeEvent(id: number, event: ChatEvent): Uint8Array {
+  return encoder.encode(formatEvent(id, event));
+}
+
+export const doneText = `data: ${doneSentinel}\n\n`;
+export const doneBytes: Uint8Array = encoder.encode(doneText);
 
 /** A comment line that keeps proxies from closing a quiet connection; clients ignore it. */
 export const pingBytes: Uint8Array = encoder.encode(": ping\n\n");

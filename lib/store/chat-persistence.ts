@@ -1,4 +1,4 @@
-import { z } from "@/lib/chat/zod";
+import * as z from "@/lib/chat/zod";
 import { usageSchema } from "@/lib/chat/events";
 import { chatRoleSchema } from "@/lib/chat/schema";
 import { titleFrom } from "@/lib/store/chat-selectors";

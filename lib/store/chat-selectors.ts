@@ -12,6 +12,12 @@ export function selectActiveMessageIds(state: Pick<ChatState, "conversations" | 
   return selectActiveConversation(state)?.messageIds ?? noMessages;
 }
 
+/** Whether `id` is the active conversation's last message (only the last answer can be regenerated). */
+export function selectIsLastMessage(state: Pick<ChatState, "conversations" | "activeConversationId">, id: string): boolean {
+  const ids = selectActiveMessageIds(state);
+  return ids[ids.length - 1] === id;
+}
+
 /** The assistant message being written in the active conversation, if any. */
 export function selectAnsweringId(state: Pick<ChatState, "answering" | "activeConversationId">): string | undefined {
   return state.activeConversationId === undefined ? undefined : state.answering[state.activeConversationId];

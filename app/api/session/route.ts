@@ -1,4 +1,4 @@
-import { z } from "@/lib/chat/zod";
+import * as z from "@/lib/chat/zod";
 import { admitCode, guardApi } from "@/lib/server/access";
 import { ChatError } from "@/lib/server/chat-error";
 import { chatServer } from "@/lib/server/chat-server";

@@ -1,0 +1,179 @@
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { measureFirstLoadJs, type BundleFigures } from "./bundle-size";
+import { describeMachine, loadAverage } from "./machine";
+import { runPageBench, type PageFigures, type PageRun } from "./page-bench";
+import { summarizeProfile } from "./profile-summary";
+import { runRelayBench } from "./relay-bench";
+import { describeLoad, type Load, type LoadFigures, type TargetName } from "./relay-load";
+import { repositoryRoot, startApp, startMock } from "./servers";
+import { figure, formatTable } from "./table";
+
+const usage = `npm run bench [-- options]
+  --full              also 1,000 streams at once, and the whole 40,000-character answer at 50 tokens/s (several minutes more)
+  --only LIST         some of: relay,page,bundle (default: all)
+  --loads LIST        relay loads as STREAMSxTOKENS@MS, e.g. 100x50@20,200x500@2
+  --targets LIST      some of: floor,naive,ours (default: all)
+  --no-build          use the last benchmark build (.next-bench) as it is
+  --profile           write a CPU profile of our route under each load (bench/results/) and summarize it`;
+
+const { values: options } = parseArgs({
+  options: {
+    full: { type: "boolean", default: false },
+    only: { type: "string", default: "relay,page,bundle" },
+    loads: { type: "string" },
+    targets: { type: "string", default: "floor,naive,ours" },
+    "no-build": { type: "boolean", default: false },
+    profile: { type: "boolean", default: false },
+    help: { type: "boolean", default: false },
+  },
+});
+if (options.help) {
+  console.log(usage);
+  process.exit(0);
+}
+
+const parts = new Set(options.only.split(","));
+const defaultLoads = ["100x50@20", "200x500@2", ...(options.full ? ["1000x50@20"] : [])];
+const loads: Load[] = (options.loads?.split(",") ?? defaultLoads).map((text) => {
+  const match = /^(\d+)x(\d+)@(\d+)$/.exec(text);
+  if (!match) throw new Error(`a load is STREAMSxTOKENS@MS, not ${text}`);
+  const intervalMs = Number(match[3]);
+  return { streams: Number(match[1]), tokens: Number(match[2]), intervalMs, firstTokenMs: 20 };
+});
+const pageRuns: PageRun[] = [
+  { label: "full speed", characters: 40_000, intervalMs: 0 },
+  options.full ? { label: "50 tokens/s", characters: 40_000, intervalMs: 20 } : { label: "50 tokens/s", characters: 8_000, intervalMs: 20 },
+];
+const resultsDirectory = path.join(repositoryRoot, "bench/results");
+const mib = (bytes: number | undefined) => (bytes === undefined ? undefined : bytes / 2 ** 20);
+
+function printMachine(): void {
+  const machine = describeMachine(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium");
+  console.log(`streamchat benchmark — ${machine.date}`);
+  console.log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB; Node ${machine.node}; ${machine.chromium ?? "no Chromium found"}`);
+  console.log(`commit: ${machine.commit ?? "unknown"}; load average at start: ${loadAverage()} (1, 5, 15 min)\n`);
+}
+
+function build(): void {
+  console.log("building the app with the benchmark's baseline route (STREAMCHAT_BENCH=1 next build → .next-bench) ...");
+  const startedAt = performance.now();
+  execFileSync(path.join(repositoryRoot, "node_modules/.bin/next"), ["build"], {
+    cwd: repositoryRoot,
+    // The baseline builds an openai client when it is loaded, which the build does once: it needs some key.
+    env: { ...process.env, STREAMCHAT_BENCH: "1", NEXT_TELEMETRY_DISABLED: "1", OPENAI_API_KEY: "bench-key-not-real" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  console.log(`built in ${((performance.now() - startedAt) / 1000).toFixed(0)} s\n`);
+}
+
+function printLoad(load: Load, figures: LoadFigures[]): void {
+  const names: Record<TargetName, string> = { floor: "floor (mock read directly)", naive: "naive route (bench/)", ours: "ours (/api/chat)" };
+  console.log(`Relay: ${describeLoad(load)}; load average ${loadAverage()}`);
+  const rows = figures.map((row) => [
+    names[row.target],
+    `${row.exactStreams}/${row.streams}`,
+    String(row.resets),
+    figure(row.ttftMs.p50),
+    figure(row.ttftMs.p99),
+    figure(row.lagMs.p50, 2),
+    figure(row.lagMs.p99, 2),
+    figure(row.lagMs.max),
+    figure(row.cpuMicrosPerToken, 0),
+    figure(mib(row.peakRssBytes), 0),
+    figure(row.seconds),
+  ]);
+  console.log(
+    formatTable(["", "exact", "resets", "TTFT p50 ms", "TTFT p99 ms", "lag p50 ms", "lag p99 ms", "lag max ms", "CPU µs/token", "peak RSS MiB", "wall s"], rows),
+  );
+  const naive = figures.find((row) => row.target === "naive");
+  const ours = figures.find((row) => row.target === "ours");
+  if (naive?.cpuMicrosPerToken && ours?.cpuMicrosPerToken && naive.lagMs.p99 && ours.lagMs.p99) {
+    console.log(`ours ÷ naive: CPU per token ${(ours.cpuMicrosPerToken / naive.cpuMicrosPerToken).toFixed(2)}×, lag p99 ${(ours.lagMs.p99 / naive.lagMs.p99).toFixed(2)}×`);
+  }
+  for (const row of figures) {
+    if (row.problems.length === 0) continue;
+    console.log(`  ${row.target}: ${row.problems.join("; ")}`);
+    for (const line of row.serverOutput ?? []) console.log(`    ${line.slice(0, 300)}`);
+  }
+  console.log("");
+}
+
+function printProfiles(profileDirectory: string, results: Array<{ load: Load; figures: LoadFigures[] }>): void {
+  const files = readdirSync(profileDirectory).filter((file) => file.endsWith(".cpuprofile")).sort();
+  results.forEach(({ load, figures }, index) => {
+    const file = files[index];
+    const ours = figures.find((row) => row.target === "ours");
+    if (!file || !ours) return;
+    const summary = summarizeProfile(path.join(profileDirectory, file), 12, ours.window);
+    console.log(`Profile of ours, ${describeLoad(load)}: ${summary.busyMs.toFixed(0)} ms busy (bench/results/${path.basename(profileDirectory)}/${file})`);
+    for (const line of summary.functions) console.log(`  ${(line.share * 100).toFixed(1).padStart(5)} %  ${line.where}`);
+    console.log("");
+  });
+}
+
+function printPage(figures: PageFigures[]): void {
+  console.log(`Page: a ${figures[0]?.characters.toLocaleString("en")}-character markdown answer in Chromium; load average ${loadAverage()}`);
+  const rows = figures.map((row) => [
+    `${row.label} (${row.characters.toLocaleString("en")} chars, ${row.tokens} tokens)`,
+    figure(row.catchUpMs, 0),
+    row.longestTaskMs === undefined ? "< 50" : figure(row.longestTaskMs, 0),
+    figure(row.totalBlockingMs, 0),
+    figure(row.framesPerSecond, 0),
+    figure(row.longestFrameMs, 0),
+    `${row.answerRenders} / ${row.frames}`,
+    String(row.otherRenders),
+    figure(row.seconds),
+  ]);
+  console.log(
+    formatTable(["", "catch-up ms", "longest task ms", "TBT ms", "FPS", "longest frame ms", "answer renders / frames", "other renders", "s"], rows),
+  );
+  console.log("");
+}
+
+function printBundle(bundle: BundleFigures): void {
+  console.log(`Bundle: first-load JS of / = ${(bundle.gzipBytes / 1000).toFixed(1)} kB gzipped (${(bundle.bytes / 1000).toFixed(0)} kB raw, ${bundle.files.length} files)\n`);
+}
+
+printMachine();
+if (!options["no-build"]) build();
+const results: Record<string, unknown> = { machine: describeMachine(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"), loadAverageAtStart: loadAverage() };
+const mock = await startMock();
+try {
+  if (parts.has("bundle") || parts.has("page")) {
+    const app = await startApp({ mockOrigin: mock.origin });
+    try {
+      if (parts.has("bundle")) {
+        const bundle = await measureFirstLoadJs(app.origin);
+        printBundle(bundle);
+        results.bundle = bundle;
+      }
+      if (parts.has("page")) {
+        const page = await runPageBench(app.origin, mock.origin, pageRuns);
+        printPage(page);
+        results.page = page;
+      }
+    } finally {
+      await app.stop();
+    }
+  }
+  if (parts.has("relay")) {
+    const profileDirectory = options.profile ? path.join(resultsDirectory, `profiles-${Date.now()}`) : undefined;
+    if (profileDirectory) mkdirSync(profileDirectory, { recursive: true });
+    const relay = await runRelayBench({ mock, loads, targets: options.targets.split(",") as TargetName[], profileDirectory, onFigures: () => undefined });
+    for (const { load, figures } of relay) printLoad(load, figures);
+    if (profileDirectory) printProfiles(profileDirectory, relay);
+    results.relay = relay;
+  }
+} finally {
+  await mock.stop();
+}
+results.loadAverageAtEnd = loadAverage();
+console.log(`load average at end: ${loadAverage()}`);
+mkdirSync(resultsDirectory, { recursive: true });
+const resultsFile = path.join(resultsDirectory, `bench-${new Date().toISOString().replaceAll(":", "-")}.json`);
+writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+console.log(`figures saved in ${path.relative(repositoryRoot, resultsFile)}`);
+rmSync(path.join(resultsDirectory, ".tmp"), { recursive: true, force: true });

@@ -1,0 +1,114 @@
+import { existsSync } from "node:fs";
+import { chromium, type Page } from "@playwright/test";
+import { documentAnswer, documentAnswerEnd } from "../mock/markdown-answer";
+import type { MockRequestRecord } from "../mock/mock-server";
+import { installProbe, renderCounts, watchAnswer, type PageProbe } from "./page-probe";
+
+export interface PageRun {
+  label: string;
+  characters: number;
+  /** 0: as fast as the relay sends it (the mock writes every token at once). */
+  intervalMs: number;
+}
+
+export interface PageFigures {
+  label: string;
+  characters: number;
+  tokens: number;
+  /** The upstream's last token -> the whole answer painted. */
+  catchUpMs: number;
+  /** The longest main-thread task (only tasks over 50 ms are reported by the browser). */
+  longestTaskMs?: number;
+  totalBlockingMs: number;
+  framesPerSecond: number;
+  longestFrameMs: number;
+  /** Renders of the answer, and animation frames, from Enter to the whole answer on screen. */
+  answerRenders: number;
+  frames: number;
+  /** Renders, meanwhile, of the messages that were already there (they should not re-render). */
+  otherRenders: number;
+  seconds: number;
+}
+
+const tokenSize = 4;
+const systemChromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+async function mockRecordTagged(mockOrigin: string, tag: string): Promise<MockRequestRecord> {
+  const records = (await (await fetch(`${mockOrigin}/__mock/requests`)).json()) as MockRequestRecord[];
+  const record = records.findLast((candidate) => JSON.stringify(candidate.body.messages).includes(tag));
+  if (!record) throw new Error(`the mock saw no request tagged ${tag}`);
+  return record;
+}
+
+async function send(page: Page, text: string): Promise<void> {
+  const box = page.getByRole("textbox", { name: "Message" });
+  await box.fill(text);
+  await box.press("Enter");
+}
+
+async function measure(page: Page, mockOrigin: string, run: PageRun, timeoutMs: number): Promise<PageFigures> {
+  const existing = await page.locator('[role="log"] article[data-role="assistant"]').count();
+  const before = await page.evaluate(renderCounts);
+  const tag = `tag=${Math.random().toString(36).slice(2, 10)}`;
+  const pace = run.intervalMs === 0 ? "interval=0 burst=1000000" : `interval=${run.intervalMs}`;
+  await page.evaluate(watchAnswer, { existing, endMarker: documentAnswerEnd });
+  await send(page, `mock:document chars=${run.characters} size=${tokenSize} first=0 ${pace} ${tag}`);
+  await page.waitForFunction(() => window.__benchProbe?.shownAtEpoch !== undefined, null, { timeout: timeoutMs, polling: 250 });
+  const probe = (await page.evaluate(() => window.__benchProbe)) as PageProbe;
+  const after = await page.evaluate(renderCounts);
+  const record = await mockRecordTagged(mockOrigin, tag);
+
+  const shownAt = probe.shownAt as number;
+  const from = probe.startedAt;
+  const tasks = probe.longTasks.filter((task) => task.start >= from && task.start <= shownAt);
+  const streamFrames = probe.frames.filter((time) => time >= (probe.streamingFrom ?? from));
+  const gaps = probe.frames.slice(1).map((time, index) => time - (probe.frames[index] as number));
+  const streamSeconds = (shownAt - (probe.streamingFrom ?? from)) / 1000;
+  const answerId = after.lastAnswerId ?? "";
+  return {
+    label: run.label,
+    characters: documentAnswer(run.characters).length,
+    tokens: record.tokensSent,
+    catchUpMs: (probe.shownAtEpoch as number) - (record.lastTokenSentAt as number),
+    longestTaskMs: tasks.length > 0 ? Math.max(...tasks.map((task) => task.duration)) : undefined,
+    totalBlockingMs: tasks.reduce((sum, task) => sum + Math.max(0, task.duration - 50), 0),
+    framesPerSecond: streamSeconds > 0 ? streamFrames.length / streamSeconds : 0,
+    longestFrameMs: gaps.length > 0 ? Math.max(...gaps) : 0,
+    answerRenders: after.counts[answerId] ?? 0,
+    frames: probe.frames.length,
+    otherRenders: Object.entries(before.counts).reduce((sum, [id, count]) => sum + ((after.counts[id] ?? count) - count), 0),
+    seconds: (shownAt - from) / 1000,
+  };
+}
+
+/**
+ * The chat page in Chromium against `appOrigin`: after one short exchange
+ * (a message that must not re-render), each run streams a long markdown
+ * answer and measures it from the page's stable contract (role="log",
+ * `article[data-role="assistant"]`, `[data-part="content"]`, data-status),
+ * whatever the page renders the answer with.
+ */
+export async function runPageBench(appOrigin: string, mockOrigin: string, runs: PageRun[]): Promise<PageFigures[]> {
+  const browser = await chromium.launch({
+    executablePath: existsSync(systemChromium) ? systemChromium : undefined,
+    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  try {
+    const figures: PageFigures[] = [];
+    for (const run of runs) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      // tsx compiles these files keeping function names through a `__name` helper that the page lacks.
+      await page.addInitScript({ content: "globalThis.__name = (target) => target;" });
+      await page.addInitScript(installProbe);
+      await page.goto(appOrigin);
+      await send(page, "mock:paced tokens=20 interval=5 first=0");
+      await page.locator('[role="log"] article[data-role="assistant"][data-status="done"]').waitFor();
+      const streamMs = (documentAnswer(run.characters).length / tokenSize) * Math.max(run.intervalMs, 1);
+      figures.push(await measure(page, mockOrigin, run, 60_000 + 2 * streamMs));
+      await page.close();
+    }
+    return figures;
+  } finally {
+    await browser.close();
+  }
+}

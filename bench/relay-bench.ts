@@ -1,0 +1,47 @@
+import { runLoad, type Load, type LoadFigures, type TargetName } from "./relay-load";
+import { startApp, type RunningServer } from "./servers";
+
+export interface RelayBenchOptions {
+  mock: RunningServer;
+  loads: Load[];
+  targets: TargetName[];
+  /** Write a V8 CPU profile of `next start` for each load of our route into this directory. */
+  profileDirectory?: string;
+  onFigures?: (load: Load, figures: LoadFigures) => void;
+}
+
+const warmUp: Load = { streams: 50, tokens: 20, intervalMs: 1, firstTokenMs: 0 };
+
+/**
+ * Each load against each target. Every app target gets a fresh `next start`,
+ * warmed up first (routes loaded, code compiled by the JIT), so one target's
+ * heap and peak memory never count against another's.
+ */
+export async function runRelayBench({ mock, loads, targets, profileDirectory, onFigures }: RelayBenchOptions): Promise<Array<{ load: Load; figures: LoadFigures[] }>> {
+  const results: Array<{ load: Load; figures: LoadFigures[] }> = [];
+  for (const load of loads) {
+    const figures: LoadFigures[] = [];
+    for (const target of targets) {
+      await fetch(`${mock.origin}/__mock/requests`, { method: "DELETE" }).then((response) => response.arrayBuffer());
+      if (target === "floor") {
+        await runLoad(target, mock.origin, warmUp);
+        figures.push(await runLoad(target, mock.origin, load));
+      } else {
+        const profile = profileDirectory && target === "ours" ? ["--cpu-prof", "--cpu-prof-dir", profileDirectory] : [];
+        const app = await startApp({ mockOrigin: mock.origin, nodeFlags: profile });
+        try {
+          for (let round = 0; round < 3; round++) await runLoad(target, app.origin, warmUp);
+          const measured = await runLoad(target, app.origin, load, app.pid);
+          // A stream that failed on the server's side says why in its output.
+          if (measured.problems.length > 0) measured.serverOutput = app.output.join("").split("\n").filter(Boolean).slice(-5);
+          figures.push(measured);
+        } finally {
+          await app.stop();
+        }
+      }
+      onFigures?.(load, figures.at(-1) as LoadFigures);
+    }
+    results.push({ load, figures });
+  }
+  return results;
+}

@@ -1,0 +1,94 @@
+import http from "node:http";
+import https from "node:https";
+
+/**
+ * A `fetch` for the openai SDK over node:http(s), with keep-alive agents.
+ * Why not the global fetch (undici): it wraps every response body in a Web
+ * ReadableStream, so each upstream chunk costs a byte-stream enqueue, a
+ * controller resume and a read promise, and Next patches the global fetch
+ * with its cache and tracing layers on top; per request it builds a Request,
+ * a fetch controller and a stream for the request body. Here the relay
+ * reads the Node stream itself (`nodeBodyOf`): one 'data' event per chunk.
+ * The Response's own body is made only when somebody reads it (the SDK does
+ * for error bodies and non-streaming answers).
+ */
+const agents = {
+  "http:": new http.Agent({ keepAlive: true }),
+  "https:": new https.Agent({ keepAlive: true }),
+};
+
+const nodeBodies = new WeakMap<Response, http.IncomingMessage>();
+
+/** The Node stream behind a response of `httpFetch`, while nobody has read its Web body. */
+export function nodeBodyOf(response: Response): http.IncomingMessage | undefined {
+  return response.bodyUsed ? undefined : nodeBodies.get(response);
+}
+
+function abortError(signal: AbortSignal): unknown {
+  return signal.reason instanceof Error && signal.reason.name === "AbortError" ? signal.reason : new DOMException("This operation was aborted", "AbortError");
+}
+
+/** A Web body that starts reading `incoming` only when it is first pulled (so the Node stream stays free until then). */
+function lazyWebBody(incoming: http.IncomingMessage): ReadableStream<Uint8Array> {
+  let attached = false;
+  return new ReadableStream<Uint8Array>(
+    {
+      pull(controller) {
+        if (!attached) {
+          attached = true;
+          incoming.on("data", (bytes: Buffer) => {
+            controller.enqueue(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+            if ((controller.desiredSize ?? 0) <= 0) incoming.pause();
+          });
+          incoming.once("end", () => controller.close());
+          incoming.once("error", (error) => controller.error(error));
+        }
+        incoming.resume();
+      },
+      cancel() {
+        incoming.destroy();
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}
+
+const bodilessStatuses = new Set([101, 204, 205, 304]);
+
+/** Enough of `fetch` for the openai SDK: a string or bytes body, headers, a signal; errors shaped as undici's. */
+export function httpFetch(input: string | URL | Request, init: RequestInit = {}): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const url = new URL(input instanceof Request ? input.url : input);
+    const agent = url.protocol === "https:" ? agents["https:"] : url.protocol === "http:" ? agents["http:"] : undefined;
+    const { body, signal } = init;
+    if (!agent) return reject(new TypeError(`fetch failed: unsupported protocol ${url.protocol}`));
+    if (body !== undefined && body !== null && typeof body !== "string" && !(body instanceof Uint8Array)) {
+      return reject(new TypeError("httpFetch sends string or byte bodies only"));
+    }
+    if (signal?.aborted) return reject(abortError(signal));
+    const request = (url.protocol === "https:" ? https : http).request(url, {
+      method: init.method ?? "GET",
+      headers: Object.fromEntries(new Headers(init.headers)),
+      agent,
+    });
+    const onAbort = () => request.destroy(abortError(signal as AbortSignal) as Error);
+    signal?.addEventListener("abort", onAbort, { once: true });
+    // Like undici: a failure before the response is a TypeError whose cause says what happened.
+    request.once("error", (error) => reject(signal?.aborted ? abortError(signal) : new TypeError("fetch failed", { cause: error })));
+    request.once("response", (incoming) => {
+      incoming.once("close", () => signal?.removeEventListener("abort", onAbort));
+      // Whoever reads the body listens for its errors; until then one must not crash the server
+      // (an 'error' event nobody listens to is thrown). A reader still learns of it: the stream closes without 'end'.
+      incoming.on("error", () => undefined);
+      const headers = new Headers();
+      for (let index = 0; index < incoming.rawHeaders.length; index += 2) headers.append(incoming.rawHeaders[index] as string, incoming.rawHeaders[index + 1] as string);
+      const status = incoming.statusCode ?? 0;
+      const hasBody = !bodilessStatuses.has(status) && init.method !== "HEAD";
+      if (!hasBody) incoming.resume();
+      const response = new Response(hasBody ? lazyWebBody(incoming) : null, { status, statusText: incoming.statusMessage, headers });
+      if (hasBody) nodeBodies.set(response, incoming);
+      resolve(response);
+    });
+    request.end(body ?? undefined);
+  });
+}
