@@ -19,7 +19,13 @@ import { selectActiveConversation } from "@/lib/store/chat-selectors";
 function ConversationTitle() {
   const title = useChatStore((state) => selectActiveConversation(state)?.title);
   const t = useTranslations();
-  return <h1 className="min-w-0 flex-1 truncate text-base font-semibold text-slate-900 dark:text-slate-100">{title || t.page.newChat}</h1>;
+  // On a phone the title has the first row to itself (beside the menu button) and the switches wrap to a
+  // second row; sharing one row, it was cut to a few characters.
+  return (
+    <h1 className="min-w-0 flex-1 basis-[calc(100%-3rem)] truncate text-base font-semibold text-slate-900 sm:basis-0 dark:text-slate-100">
+      {title || t.page.newChat}
+    </h1>
+  );
 }
 
 export function ChatPage() {
@@ -50,7 +56,7 @@ export function ChatPage() {
         <ConversationSidebar open={sidebarOpen} onClose={closeSidebar} />
         {/* While the drawer covers the page on a phone, what is under it is out of reach (inert), as under a dialog. */}
         <div className="flex min-w-0 flex-1 flex-col" inert={sidebarOpen || undefined}>
-          <header className="flex items-center gap-1.5 border-b border-slate-200 px-3 py-2 sm:gap-2 dark:border-slate-800">
+          <header className="flex flex-wrap items-center justify-end gap-1.5 border-b border-slate-200 px-3 py-2 sm:flex-nowrap sm:gap-2 dark:border-slate-800">
             <button
               ref={menuButtonRef}
               type="button"
