@@ -1,19 +1,15 @@
 "use client";
 
-import { lazy, memo, Suspense, useState } from "react";
+import { memo, Suspense, useState } from "react";
 import { useChatActions, useChatStore } from "@/components/chat/chat-store-provider";
 import { MessageActions } from "@/components/chat/message-actions";
 import { MessageEditor } from "@/components/chat/message-editor";
 import { MessageError } from "@/components/chat/message-error";
 import { MessageMetrics } from "@/components/chat/message-metrics";
+import { LazyMarkdownMessage } from "@/components/markdown/lazy-markdown-message";
 import { useTranslations } from "@/components/preferences/use-preferences";
 import { cn } from "@/lib/ui/cn";
 import { countRender } from "@/lib/ui/render-counts";
-
-// The markdown renderer (react-markdown, remark-gfm, micromark) is the largest part of the page after
-// React. As a chunk of its own, it is not first-load JS: MessageList asks for it once the page is up,
-// and an answer that comes before it is there shows as plain text meanwhile.
-const MarkdownMessage = lazy(() => import("@/components/markdown/markdown-message").then((module) => ({ default: module.MarkdownMessage })));
 
 /**
  * One message. It selects only its own entry, so it re-renders when its own
@@ -61,7 +57,7 @@ export const MessageItem = memo(function MessageItem({ id }: { id: string }) {
             // A person's words stay as typed; a model's answer is markdown.
             <div data-part="content" className="leading-7">
               <Suspense fallback={<span className="whitespace-pre-wrap">{message.content}</span>}>
-                <MarkdownMessage text={message.content} streaming={message.status === "streaming"} />
+                <LazyMarkdownMessage text={message.content} streaming={message.status === "streaming"} />
               </Suspense>
             </div>
           )}

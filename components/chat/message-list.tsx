@@ -5,6 +5,7 @@ import { AnswerAnnouncer } from "@/components/chat/answer-announcer";
 import { useChatStore } from "@/components/chat/chat-store-provider";
 import { MessageItem } from "@/components/chat/message-item";
 import { useFollowBottom } from "@/components/chat/use-follow-bottom";
+import { preloadMarkdown } from "@/components/markdown/lazy-markdown-message";
 import { useTranslations } from "@/components/preferences/use-preferences";
 import { selectActiveMessageIds, selectAnsweringId } from "@/lib/store/chat-selectors";
 
@@ -19,10 +20,7 @@ import { selectActiveMessageIds, selectAnsweringId } from "@/lib/store/chat-sele
 export function MessageList() {
   const t = useTranslations();
   const conversationId = useChatStore((state) => state.activeConversationId);
-  // Load the markdown renderer (a chunk of its own, see message-item.tsx) as soon as the page is up.
-  useEffect(() => {
-    void import("@/components/markdown/markdown-message");
-  }, []);
+  useEffect(preloadMarkdown, []);
   const messageIds = useChatStore(selectActiveMessageIds);
   const busy = useChatStore((state) => selectAnsweringId(state) !== undefined);
   const { scrollerRef, following, jumpToLatest } = useFollowBottom<HTMLDivElement>(conversationId);

@@ -1,10 +1,11 @@
 "use client";
 
-import { memo } from "react";
+import { memo, Suspense, useEffect } from "react";
 import { useCompareStore } from "@/components/compare/compare-store-provider";
 import { LaneMetricsList } from "@/components/compare/lane-metrics-list";
 import { laneStyle } from "@/components/compare/lane-style";
 import { useFollowBottom } from "@/components/chat/use-follow-bottom";
+import { LazyMarkdownMessage, preloadMarkdown } from "@/components/markdown/lazy-markdown-message";
 import type { LaneName } from "@/lib/compare/lane-metrics";
 import { cn } from "@/lib/ui/cn";
 
@@ -34,6 +35,7 @@ export const CompareLane = memo(function CompareLane({ name }: { name: LaneName 
   const started = useCompareStore((state) => state.phase !== "idle");
   const { scrollerRef } = useFollowBottom<HTMLDivElement>();
   const style = laneStyle[name];
+  useEffect(preloadMarkdown, []);
   return (
     <section
       aria-label={style.title}
@@ -55,8 +57,11 @@ export const CompareLane = memo(function CompareLane({ name }: { name: LaneName 
       <div ref={scrollerRef} className="h-56 overflow-y-auto px-4 py-3 sm:h-64">
         <div>
           {lane.text === "" && lane.status !== "error" && <p className="text-sm text-slate-500 dark:text-slate-400">{placeholderFor(name, started)}</p>}
-          <div data-part="answer" className="whitespace-pre-wrap break-words text-sm leading-relaxed text-slate-900 dark:text-slate-100">
-            {lane.text}
+          {/* Rendered as the chat renders it, so each lane looks the way a reader of that kind of app sees it. */}
+          <div data-part="answer" className="break-words text-sm leading-6 text-slate-900 dark:text-slate-100">
+            <Suspense fallback={<span className="whitespace-pre-wrap">{lane.text}</span>}>
+              <LazyMarkdownMessage text={lane.text} streaming={lane.status === "streaming"} />
+            </Suspense>
           </div>
           {lane.error && (
             <p role="alert" className="mt-2 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
