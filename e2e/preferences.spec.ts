@@ -45,13 +45,14 @@ test.describe("a browser whose language is Japanese", () => {
     await expect(composer(page).message).toHaveAttribute("placeholder", "メッセージを入力");
   });
 
-  test("the page's own errors are said in Japanese; the server's keep its words", async ({ page }) => {
+  test("a server's error is said in Japanese", async ({ page }) => {
     await page.goto("/");
     await sendMessage(page, `mock:status code=401 ${uniqueTag()}`);
     const alert = lastAnswer(page).getByRole("alert");
-    // The server's message (the protocol's), then the page's own sentence in Japanese.
-    await expect(alert).toContainText("credentials");
+    // auth_failed, known to the page by its code, then the page's own sentence.
+    await expect(alert).toContainText("API キーを確認する必要があります");
     await expect(alert).toContainText("再試行しても解決しません。");
+    await expect(alert).not.toContainText("credentials");
   });
 });
 

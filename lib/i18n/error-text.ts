@@ -1,12 +1,13 @@
-import type { Messages } from "@/lib/i18n/messages";
+import type { Messages, ServerErrorCode } from "@/lib/i18n/messages-en";
 
 /**
  * What to show for a failed answer. The page's own failures (it could not
  * reach the server, the connection broke, the answer was not a stream) are
- * said in the reader's language; a server's error keeps the server's words,
- * which the protocol defines.
+ * said in the reader's language. A server's error is said in the reader's
+ * language when the page knows its code; otherwise (and on an English page)
+ * it keeps the server's words, which the protocol defines.
  */
-export function errorText(error: { code: string; message: string }, texts: Messages["error"]): string {
+export function errorText(error: { code: string; message: string; retryable?: boolean }, texts: Messages["error"]): string {
   switch (error.code) {
     case "network_error":
       return texts.networkError;
@@ -18,5 +19,8 @@ export function errorText(error: { code: string; message: string }, texts: Messa
       return texts.pageError;
   }
   const status = /^http_(\d{3})$/.exec(error.code)?.[1];
-  return status === undefined ? error.message : texts.httpStatus(status);
+  if (status !== undefined) return texts.httpStatus(status);
+  // The same code says two things: a server that failed (retry) or one that refused the request (do not).
+  const code = error.code === "upstream_error" && error.retryable === false ? "upstream_refused" : error.code;
+  return texts.server[code as ServerErrorCode] ?? error.message;
 }

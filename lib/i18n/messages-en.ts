@@ -77,6 +77,8 @@ export const en = {
     badResponse: "The server did not answer with a stream.",
     httpStatus: (status: string) => `The server answered with HTTP ${status}. Try again.`,
     pageError: "Something went wrong in the page. Try again.",
+    // English pages show the server's own words (the protocol's, often more precise); other languages say it in theirs.
+    server: {} as ServerErrorTexts,
   },
   access: {
     heading: "This chat is private",
@@ -108,3 +110,17 @@ export const en = {
 
 /** The shape every language fills: the same keys, the same parameters. */
 export type Messages = typeof en;
+
+/** The server's error codes a reader meets; `upstream_refused` is `upstream_error` that retrying will not help. */
+export type ServerErrorCode =
+  | "rate_limited"
+  | "auth_failed"
+  | "upstream_unavailable"
+  | "upstream_error"
+  | "upstream_refused"
+  | "timeout"
+  | "overloaded"
+  | "internal"
+  | "payload_too_large"
+  | "unauthorized";
+export type ServerErrorTexts = Partial<Record<ServerErrorCode, string>>;

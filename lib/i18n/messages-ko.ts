@@ -74,6 +74,18 @@ export const ko: Messages = {
     badResponse: "서버가 스트림 형식으로 응답하지 않았습니다.",
     httpStatus: (status) => `서버가 HTTP ${status}(으)로 응답했습니다. 다시 시도하세요.`,
     pageError: "페이지에서 문제가 발생했습니다. 다시 시도하세요.",
+    server: {
+      rate_limited: "요청이 너무 많습니다. 잠시 후 다시 시도하세요.",
+      auth_failed: "모델이 이 서버의 인증 정보를 거부했습니다. 서버의 API 키를 확인해야 합니다.",
+      upstream_unavailable: "모델과의 연결이 끊어졌습니다. 다시 시도하세요.",
+      upstream_error: "모델 서버에서 오류가 발생했습니다. 다시 시도하세요.",
+      upstream_refused: "모델 서버가 요청을 거부했습니다. 모델과 설정을 확인하세요.",
+      timeout: "모델이 너무 오래 응답하지 않아 답변을 끝냈습니다. 다시 시도하세요.",
+      overloaded: "이 서버가 처리할 수 있는 만큼의 요청을 받고 있습니다. 몇 초 후 다시 시도하세요.",
+      internal: "이 서버에서 문제가 발생했습니다. 다시 시도하세요.",
+      payload_too_large: "대화가 너무 길어 보낼 수 없습니다. 새 대화를 시작하세요.",
+      unauthorized: "액세스 코드가 필요합니다.",
+    },
   },
   access: {
     heading: "비공개 채팅입니다",

@@ -18,8 +18,16 @@ function textsOf(tree: Tree): string[] {
 
 describe("the dictionaries", () => {
   test.each(locales)("%s has English's keys and parameters, and no empty text", (locale) => {
-    expect(shapeOf(messages[locale])).toEqual(shapeOf(messages.en));
+    // English leaves the server's errors in the server's words: its `error.server` is empty by design.
+    const shape = shapeOf(messages[locale]).filter((leaf) => !leaf.startsWith("error.server."));
+    expect(shape).toEqual(shapeOf(messages.en));
     expect(textsOf(messages[locale]).filter((text) => text.trim() === "")).toEqual([]);
+  });
+
+  test("Japanese and Korean say every server error the page knows", () => {
+    const codes = ["rate_limited", "auth_failed", "upstream_unavailable", "upstream_error", "upstream_refused", "timeout", "overloaded", "internal", "payload_too_large", "unauthorized"];
+    expect(Object.keys(messages.ja.error.server).sort()).toEqual([...codes].sort());
+    expect(Object.keys(messages.ko.error.server).sort()).toEqual([...codes].sort());
   });
 
   test("Japanese and Korean are translated, not English left in place", () => {
@@ -42,8 +50,22 @@ describe("error texts", () => {
     expect(errorText({ code: "page_error", message: "x" }, messages.ko.error)).toBe(messages.ko.error.pageError);
   });
 
-  test("a server's error keeps the server's words", () => {
-    const error = { code: "rate_limited", message: "The model is getting too many requests." };
-    expect(errorText(error, messages.ja.error)).toBe(error.message);
+  test("a server's error is said in the reader's language, except on an English page, which keeps the server's words", () => {
+    const error = { code: "rate_limited", message: "The model is getting too many requests.", retryable: true };
+    expect(errorText(error, messages.en.error)).toBe(error.message);
+    expect(errorText(error, messages.ja.error)).toBe(messages.ja.error.server.rate_limited);
+    expect(errorText(error, messages.ko.error)).toBe(messages.ko.error.server.rate_limited);
+  });
+
+  test("an upstream error says to retry or to check the settings, as its retryable flag says", () => {
+    const failed = { code: "upstream_error", message: "The model's server failed (HTTP 503).", retryable: true };
+    const refused = { code: "upstream_error", message: "The model's server refused the request (HTTP 404).", retryable: false };
+    expect(errorText(failed, messages.ja.error)).toBe(messages.ja.error.server.upstream_error);
+    expect(errorText(refused, messages.ja.error)).toBe(messages.ja.error.server.upstream_refused);
+  });
+
+  test("a code the page does not know keeps the server's words in every language", () => {
+    const error = { code: "invalid_request", message: "messages: at least one message is required." };
+    expect(errorText(error, messages.ko.error)).toBe(error.message);
   });
 });
