@@ -48,6 +48,7 @@ export const ja: Messages = {
     assistantSaid: "アシスタントの回答",
     thinking: "考え中…",
     stopped: "停止しました。",
+    reconnecting: "接続が切れました。回答の続きを受け取るため再接続しています…",
     cutOff: "トークン数の上限に達したため、回答は途中で終わっています。",
     contentFilter: "プロバイダーのコンテンツフィルターにより回答が打ち切られました。",
     copy: "コピー",
@@ -74,6 +75,8 @@ export const ja: Messages = {
     badResponse: "サーバーからストリーム形式の応答がありませんでした。",
     httpStatus: (status) => `サーバーから HTTP ${status} が返されました。もう一度お試しください。`,
     pageError: "ページで問題が発生しました。もう一度お試しください。",
+    answerGone: "この回答の続きはサーバーにもう残っていません。上の文章は届いた分です。もう一度お試しいただくと、改めて質問します。",
+    reconnectFailed: "回答を最後まで受け取るためにサーバーへ再接続できませんでした。接続を確認してから、もう一度お試しください。",
   },
   access: {
     heading: "このチャットは非公開です",
