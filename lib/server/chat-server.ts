@@ -5,7 +5,7 @@ import { sharedStateFrom, type SharedState } from "@/lib/shared-state/shared-sta
 interface ChatServer {
   config: ServerConfig;
   admission: Admission;
-  /** Rate-limit and wrong-code counters (Redis when REDIS_URL is set), and Redis's health. */
+  /** Counters, cancels and resumable answers (Redis when REDIS_URL is set), and Redis's health. */
   shared: SharedState;
 }
 
@@ -15,7 +15,7 @@ let instance: ChatServer | undefined;
 export function chatServer(): ChatServer {
   if (!instance) {
     const config = serverConfig();
-    const shared = sharedStateFrom(process.env);
+    const shared = sharedStateFrom(process.env, { resumeTtlMs: config.resumeTtlMs });
     instance = { config, admission: new Admission(config, shared.counters), shared };
   }
   return instance;

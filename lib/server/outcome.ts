@@ -18,6 +18,8 @@ export interface Outcome {
   deltas: number;
   usage?: Usage;
   error?: string;
+  /** Resumable answers only: how many times a client re-attached, on any instance. */
+  resumes?: number;
 }
 
 type OutcomeListener = (outcome: Outcome) => void;

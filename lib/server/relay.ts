@@ -3,11 +3,13 @@ import type { ChatRequest } from "@/lib/chat/schema";
 import type { ChatProvider } from "@/lib/providers/provider";
 import { readCompletionChunks } from "@/lib/providers/read-completion-chunks";
 import { ChatError } from "@/lib/server/chat-error";
+import { FollowerPresence } from "@/lib/server/follower-presence";
 import { recordOutcome, type OutcomeKind } from "@/lib/server/outcome";
 import type { ServerConfig } from "@/lib/server/server-config";
 import { upstreamErrorToChatError } from "@/lib/server/upstream-error";
 import { upstreamParameters } from "@/lib/server/upstream-parameters";
 import { withConnectRetry } from "@/lib/server/with-connect-retry";
+import type { AnswerLog, LoggedEvent } from "@/lib/shared-state/answer-log";
 import { doneText, encodeText, formatEvent, pingBytes } from "@/lib/sse/encode";
 
 export interface RelayOptions {
@@ -23,6 +25,8 @@ export interface RelayOptions {
   config: Pick<ServerConfig, "heartbeatMs" | "firstTokenTimeoutMs" | "idleTimeoutMs">;
   /** Called once, when everything about the answer is over (frees its admission slot). */
   onEnd?: () => void;
+  /** A resumable answer: its events go to `log` too, and it outlives its client by up to `graceMs` (protocol v1.1). */
+  resume?: { log: AnswerLog; graceMs: number };
 }
 
 const timeoutError = () =>
@@ -37,7 +41,8 @@ const closedEarlyError = () =>
  * Relays one upstream answer as protocol events: `start` at once, one `delta`
  * per upstream delta written the moment it arrives, `usage`, then `finish` or
  * `error`, then `[DONE]`. When the client goes away, the upstream request is
- * aborted at once. Exactly one outcome line is recorded.
+ * aborted at once; for a resumable answer, only once nobody has followed it
+ * for the grace period (FollowerPresence). Exactly one outcome line is recorded.
  */
 export function relayChatStream(options: RelayOptions): ReadableStream<Uint8Array> {
   const { provider, request, id, model, clientSignal, config } = options;
@@ -46,6 +51,8 @@ export function relayChatStream(options: RelayOptions): ReadableStream<Uint8Arra
   let controller: ReadableStreamDefaultController<Uint8Array> | undefined;
   let open = true;
   let clientGone = false;
+  /** The upstream was aborted because nobody listens any more (v1: the client left; resumable: the grace period passed). */
+  let abandoned = false;
   let timedOut = false;
   let cancelled = false;
   let nextEventId = 0;
@@ -71,16 +78,35 @@ export function relayChatStream(options: RelayOptions): ReadableStream<Uint8Arra
   // encoding, one chunk through Next's pipe and one socket write, however
   // many tokens one read carried. Nothing waits for a timer: a read's events
   // are written before the next read is even asked for.
+  //
+  // A resumable answer's events also go to its log, after the client's
+  // write and off its path (the log never waits): one append per flush.
   let pending = "";
+  let logged: LoggedEvent[] = [];
   const queue = (event: ChatEvent) => {
-    pending += formatEvent(nextEventId++, event);
+    const text = formatEvent(nextEventId, event);
+    pending += text;
+    if (log) logged.push({ id: nextEventId, text });
+    nextEventId += 1;
   };
   function flush(): void {
     if (pending === "") return;
     const text = pending;
     pending = "";
-    write(encodeText(text));
+    if (open) write(encodeText(text));
+    if (log && logged.length > 0) {
+      const events = logged;
+      logged = [];
+      log.append(events);
+    }
   }
+
+  function abandon(): void {
+    abandoned = true;
+    upstreamAbort.abort();
+  }
+  const presence = options.resume ? new FollowerPresence(options.resume.graceMs, abandon) : undefined;
+  const log = options.resume?.log.create(id, { onFollowerChange: (change) => presence?.change(change) });
 
   /** `streamCancelled`: the reader cancelled the stream, so it must not be closed again. */
   function onClientGone(streamCancelled: boolean): void {
@@ -88,7 +114,8 @@ export function relayChatStream(options: RelayOptions): ReadableStream<Uint8Arra
     clientGone = true;
     const wasOpen = open;
     open = false;
-    upstreamAbort.abort();
+    if (presence) presence.change(-1);
+    else abandon();
     // A reader still attached (the signal aborted, the body was not cancelled) sees the end.
     if (wasOpen && !streamCancelled && controller) controller.close();
   }
@@ -144,31 +171,35 @@ export function relayChatStream(options: RelayOptions): ReadableStream<Uint8Arra
         onRead: onUpstreamRead,
       });
       // Reading ends quietly on an abort, so a cancel or a timeout shows only here.
-      if (cancelled) finishReason = "cancelled";
+      // A resumable answer nobody came back for ends, for anyone resuming it later, as cancelled.
+      if (cancelled || (abandoned && log)) finishReason = "cancelled";
       else if (timedOut) failure = timeoutError();
-      else if (!clientGone && finishReason === undefined) failure = closedEarlyError();
+      else if (!abandoned && finishReason === undefined) failure = closedEarlyError();
     } catch (error) {
-      if (cancelled) finishReason = "cancelled";
+      if (cancelled || (abandoned && log)) finishReason = "cancelled";
       else failure = timedOut ? timeoutError() : upstreamErrorToChatError(error);
     } finally {
       clearTimeout(heartbeat);
       clearTimeout(watchdog);
+      presence?.stop();
       clientSignal.removeEventListener("abort", onClientSignal);
       options.cancelSignal?.removeEventListener("abort", onCancel);
     }
 
-    if (open) {
+    const wasOpen = open;
+    if (wasOpen || log) {
       if (usage) queue({ type: "usage", ...usage });
       queue(failure ? failure.toEvent() : { type: "finish", finish_reason: finishReason ?? "stop" });
       pending += doneText;
       flush();
-      open = false;
-      controller?.close();
+      log?.end();
     }
+    open = false;
+    if (wasOpen) controller?.close();
 
     let outcome: OutcomeKind = "success";
     if (cancelled) outcome = "cancelled";
-    else if (clientGone) outcome = deltas > 0 ? "client_disconnected_while_streaming" : "client_disconnected_before_streaming";
+    else if (abandoned) outcome = deltas > 0 ? "client_disconnected_while_streaming" : "client_disconnected_before_streaming";
     else if (failure) outcome = "error";
     recordOutcome({
       event: "chat.outcome",
@@ -179,7 +210,8 @@ export function relayChatStream(options: RelayOptions): ReadableStream<Uint8Arra
       ...(firstDeltaMs === undefined ? {} : { ttft_ms: Math.round(firstDeltaMs) }),
       deltas,
       ...(usage ? { usage } : {}),
-      ...(failure && !clientGone && !cancelled ? { error: failure.code } : {}),
+      ...(failure && !abandoned && !cancelled ? { error: failure.code } : {}),
+      ...(presence ? { resumes: presence.resumes } : {}),
     });
     options.onEnd?.();
   }

@@ -9,6 +9,10 @@ export interface ServerConfig {
   idleTimeoutMs: number;
   /** A non-streaming answer arrives whole, so it gets one longer limit. */
   completionTimeoutMs: number;
+  /** How long a resumable answer outlives its client, waiting for one to re-attach (CHAT_RESUME_GRACE_S). */
+  resumeGraceMs: number;
+  /** How long an ended resumable answer's events stay (CHAT_RESUME_TTL_S). */
+  resumeTtlMs: number;
   access: AccessConfig;
 }
 
@@ -69,6 +73,8 @@ export function serverConfigFrom(environment: Environment): ServerConfig {
     firstTokenTimeoutMs: integer(environment.CHAT_FIRST_TOKEN_TIMEOUT_MS, 60_000, 1),
     idleTimeoutMs: integer(environment.CHAT_IDLE_TIMEOUT_MS, 30_000, 1),
     completionTimeoutMs: integer(environment.CHAT_COMPLETION_TIMEOUT_MS, 300_000, 1),
+    resumeGraceMs: integer(environment.CHAT_RESUME_GRACE_S, 30, 0) * 1000,
+    resumeTtlMs: integer(environment.CHAT_RESUME_TTL_S, 600, 1) * 1000,
     access: accessConfigFrom(environment),
   };
 }

@@ -3,7 +3,7 @@
  * (raw bytes, or SSE messages checked against the protocol's event schema),
  * collect outcome records, and relay one answer from a mock upstream.
  */
-import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, vi } from "vitest";
 import { chatEventSchema, doneSentinel, type ChatEvent } from "@/lib/chat/events";
 import { chatRequestSchema, type ChatRequestInput } from "@/lib/chat/schema";
 import { providerFromEnvironment } from "@/lib/providers/provider-from-environment";
@@ -92,7 +92,9 @@ export const relayTestConfig: RelayOptions["config"] = { heartbeatMs: 15_000, fi
 interface RelayTestOptions {
   config?: Partial<RelayOptions["config"]>;
   clientSignal?: AbortSignal;
+  cancelSignal?: AbortSignal;
   request?: Omit<ChatRequestInput, "messages">;
+  resume?: RelayOptions["resume"];
 }
 
 /** Relays one answer to `prompt` from an OpenAI-compatible server at `baseUrl`, as the route does. */
@@ -105,7 +107,9 @@ export function relayFrom(baseUrl: string, prompt: string, options: RelayTestOpt
     id,
     model: provider.defaultModel,
     clientSignal: options.clientSignal ?? new AbortController().signal,
+    cancelSignal: options.cancelSignal,
     config: { ...relayTestConfig, ...options.config },
+    resume: options.resume,
   });
   return { id, body };
 }
@@ -139,5 +143,23 @@ export function withMockUpstream(): { readonly mock: MockServer; readonly outcom
     detach = collected.detach;
   });
   afterEach(() => detach());
+  return context;
+}
+
+/**
+ * For a route test file: starts one mock upstream and points the OpenAI
+ * provider at it, with `environment` stubbed too; all unstubbed at the end.
+ */
+export function withMockProviderEnvironment(environment: Record<string, string> = {}): { readonly mock: MockServer } {
+  const context = {} as { mock: MockServer };
+  beforeAll(async () => {
+    context.mock = await startMockServer();
+    const stubs = { AZURE_OPENAI_ENDPOINT: "", OPENAI_API_KEY: "test", OPENAI_BASE_URL: context.mock.baseUrl, ...environment };
+    for (const [name, value] of Object.entries(stubs)) vi.stubEnv(name, value);
+  });
+  afterAll(async () => {
+    vi.unstubAllEnvs();
+    await context.mock.close();
+  });
   return context;
 }

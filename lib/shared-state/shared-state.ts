@@ -1,4 +1,6 @@
 import { MemoryAnswerCancels, type AnswerCancels } from "@/lib/shared-state/answer-cancels";
+import { defaultResumeTtlMs, type AnswerLog } from "@/lib/shared-state/answer-log";
+import { MemoryAnswerLog } from "@/lib/shared-state/memory-answer-log";
 import { RedisAnswerCancels } from "@/lib/shared-state/redis-answer-cancels";
 import { RedisConnection, type RedisStatus } from "@/lib/shared-state/redis-connection";
 import { redisCounters } from "@/lib/shared-state/redis-counters";
@@ -8,13 +10,26 @@ import { memoryCounters, type SharedCounters } from "@/lib/shared-state/shared-c
 export interface SharedState {
   counters: SharedCounters;
   cancels: AnswerCancels;
+  /** The events of resumable answers. */
+  answers: AnswerLog;
   redisStatus(): RedisStatus;
 }
 
 /** Memory (one instance) without REDIS_URL, Redis with it; chosen here and nowhere else. */
-export function sharedStateFrom(environment: Record<string, string | undefined>): SharedState {
+export function sharedStateFrom(
+  environment: Record<string, string | undefined>,
+  { resumeTtlMs = defaultResumeTtlMs }: { resumeTtlMs?: number } = {},
+): SharedState {
   const url = environment.REDIS_URL?.trim();
-  if (!url) return { counters: memoryCounters(), cancels: new MemoryAnswerCancels(), redisStatus: () => "off" };
+  if (!url) {
+    return { counters: memoryCounters(), cancels: new MemoryAnswerCancels(), answers: new MemoryAnswerLog(resumeTtlMs), redisStatus: () => "off" };
+  }
   const connection = new RedisConnection(url);
-  return { counters: redisCounters(connection), cancels: new RedisAnswerCancels(connection), redisStatus: () => connection.status };
+  return {
+    counters: redisCounters(connection),
+    cancels: new RedisAnswerCancels(connection),
+    // Redis's turn comes next; until then a resumable answer resumes on the instance that generates it.
+    answers: new MemoryAnswerLog(resumeTtlMs),
+    redisStatus: () => connection.status,
+  };
 }

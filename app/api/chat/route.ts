@@ -46,7 +46,8 @@ export async function POST(request: Request): Promise<Response> {
       },
     };
     if (!cancellation) return await completeChat({ ...answer, timeoutMs: config.completionTimeoutMs });
-    const relayed = relayChatStream({ ...answer, config, cancelSignal: cancellation.signal });
+    const resume = parsed.data.resumable ? { log: shared.answers, graceMs: config.resumeGraceMs } : undefined;
+    const relayed = relayChatStream({ ...answer, config, cancelSignal: cancellation.signal, resume });
     return new Response(relayed, { headers: sseHeaders });
   } catch (error) {
     return errorResponse(error);
