@@ -30,13 +30,16 @@ describe("an answer cut off by a reload", () => {
   test("is read on from its last event id, and grows from where it was to its end", async () => {
     const storage = memoryStorage();
     const before = createHarness({ storage });
-    await answerUnderWay(before, "Token 0. ", "Token 1. ");
+    const cut = await answerUnderWay(before, "Token 0. ", "Token 1. ");
+    // Cut off while it was reconnecting: the reloaded page finds that out again for itself.
+    await cut?.send({ type: "reconnecting" });
 
     const after = createHarness({ storage, idPrefix: "reloaded" });
     await after.store.persist.rehydrate();
     expect(after.answers.map((answer) => answer.source)).toEqual([{ answerId: "answer-1", lastEventId: "2", ended: false }]);
     expect(after.answeringId()).toBe(after.message(1).id);
     expect(after.message(1)).toMatchObject({ content: "Token 0. Token 1. ", status: "streaming" });
+    expect(after.message(1).reconnecting).toBeUndefined();
 
     const resumed = after.answers[0];
     await resumed?.send({ type: "delta", content: "Token 2.", eventId: "3" }, { type: "finish", finish_reason: "stop", eventId: "4" });
