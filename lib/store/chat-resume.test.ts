@@ -104,4 +104,15 @@ describe("stop", () => {
     await settle();
     expect(chat.message(1).status).toBe("stopped");
   });
+
+  test("deleting a conversation whose answer is not named yet cancels the answer once its start comes", async () => {
+    const chat = createHarness();
+    void chat.state().send("Hello");
+    await settle();
+    const [answer] = chat.answers;
+    chat.state().deleteConversation(chat.state().activeConversationId ?? "");
+    await answer?.send({ type: "start", id: "answer-8", model: "m", eventId: "0" });
+    expect(chat.cancelled).toEqual(["answer-8"]);
+    expect(answer?.signal.aborted).toBe(true);
+  });
 });

@@ -124,7 +124,7 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
           const seen = update.eventId === undefined ? {} : { lastEventId: update.eventId };
           if (update.type === "start") {
             updateMessage(assistantId, { model: update.model, answerId: update.id, ...seen });
-            if (stopWhenNamed.delete(assistantId)) stopAnswer(assistantId);
+            if (stopWhenNamed.delete(assistantId)) stopAnswer(assistantId, update.id);
           }
           else if (update.type === "usage") {
             const { prompt_tokens, completion_tokens, total_tokens } = update;
@@ -224,10 +224,11 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
          * dropped connection, and a resumable answer would otherwise go on for its grace period), then
          * drop this connection: what has arrived stays, and nothing more is shown.
          */
-        function stopAnswer(assistantId: string): void {
+        function stopAnswer(assistantId: string, named?: string): void {
           const controller = controllers.get(assistantId);
           if (!controller) return;
-          const answerId = get().messages[assistantId]?.answerId;
+          // `named`: the id its start event just gave (the message may be gone already: a deleted conversation).
+          const answerId = named ?? get().messages[assistantId]?.answerId;
           if (answerId === undefined && sentAt.has(assistantId) && get().streamResponses) {
             // Not named yet: its `start` comes at once, and then it can be cancelled; if it does not, the connection goes anyway.
             stopWhenNamed.add(assistantId);

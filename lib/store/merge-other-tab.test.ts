@@ -56,6 +56,13 @@ describe("mergeOtherTab", () => {
     expect(merged.activeConversationId).toBe("c3");
   });
 
+  test("what did not change stays the same object, so that its message does not render again", () => {
+    const saved = JSON.parse(JSON.stringify(local)) as ChatData;
+    const merged = mergeOtherTab(local, { saved, previousIds: new Set(["c1", "c2"]) }, new Set());
+    expect(merged.messages.a2).toBe(local.messages.a2);
+    expect(merged.conversations.c2).toBe(local.conversations.c2);
+  });
+
   test("a conversation made here and not saved yet is kept, at the top, and stays shown", () => {
     const mine = data([conversation("new", ["n1"]), ...Object.values(local.conversations)], [...Object.values(local.messages), answer("n1", "mine", "done")], "new");
     const saved = data([conversation("c2", ["a2"], "renamed there"), conversation("c1", ["a1"])], [answer("a2", "x", "done"), answer("a1", "Grow", "streaming", "2")]);

@@ -20,6 +20,17 @@ export function furtherAlong(local: Message | undefined, saved: Message | undefi
   return saved;
 }
 
+/**
+ * `local` when it is the same as `incoming`: every message and conversation
+ * of another tab's write is a new object, and keeping the ones that did not
+ * change means their components do not render again.
+ */
+function unchanged<T extends Message | Conversation>(local: T | undefined, incoming: T): T {
+  if (!local || local === incoming) return incoming;
+  if ("content" in local && "content" in incoming && local.content.length !== incoming.content.length) return incoming;
+  return JSON.stringify(local) === JSON.stringify(incoming) ? local : incoming;
+}
+
 export interface OtherTabWrite {
   /** What the other tab saved. */
   saved: ChatData;
@@ -41,9 +52,10 @@ export interface OtherTabWrite {
  */
 export function mergeOtherTab(local: ChatData, write: OtherTabWrite, answeringHere: ReadonlySet<string>): ChatData {
   const { saved, previousIds } = write;
-  const conversations: Record<string, Conversation> = { ...saved.conversations };
+  const conversations: Record<string, Conversation> = {};
+  for (const [id, conversation] of Object.entries(saved.conversations)) conversations[id] = unchanged(local.conversations[id], conversation);
   const messages: Record<string, Message> = {};
-  for (const [id, message] of Object.entries(saved.messages)) messages[id] = furtherAlong(local.messages[id], message) ?? message;
+  for (const [id, message] of Object.entries(saved.messages)) messages[id] = unchanged(local.messages[id], furtherAlong(local.messages[id], message) ?? message);
   const madeHere: string[] = [];
   for (const id of local.conversationIds) {
     const conversation = local.conversations[id];
