@@ -6,22 +6,24 @@ import { useTranslations } from "@/components/preferences/use-preferences";
 import type { ChatState } from "@/lib/store/chat";
 import { selectActiveMessageIds } from "@/lib/store/chat-selectors";
 
-function selectLastAnswerStatus(state: ChatState) {
+function selectLastAnswer(state: ChatState) {
   const lastId = selectActiveMessageIds(state).at(-1);
   const last = lastId === undefined ? undefined : state.messages[lastId];
-  return last?.role === "assistant" ? last.status : undefined;
+  return last?.role === "assistant" ? last : undefined;
 }
 
 /**
  * A visually hidden polite status that says once when an answer is complete
  * or stopped. The log is `aria-busy` while an answer streams, so screen
  * readers do not read it token by token; this tells them when to read it.
- * A failed answer says nothing here: its `role="alert"` speaks for it.
+ * A failed answer says nothing here: its `role="alert"` speaks for it. While
+ * the connection is lost mid-answer, it says that the page is reconnecting.
  */
 export function AnswerAnnouncer() {
   const t = useTranslations();
   const conversationId = useChatStore((state) => state.activeConversationId);
-  const status = useChatStore(selectLastAnswerStatus);
+  const status = useChatStore((state) => selectLastAnswer(state)?.status);
+  const reconnecting = useChatStore((state) => selectLastAnswer(state)?.reconnecting === true);
   const [previous, setPrevious] = useState({ conversationId, status });
   const [announcement, setAnnouncement] = useState<"finished" | "stopped" | undefined>();
 
@@ -41,7 +43,7 @@ export function AnswerAnnouncer() {
 
   return (
     <p role="status" className="sr-only">
-      {announcement === "finished" ? t.log.answerFinished : announcement === "stopped" ? t.log.answerStopped : ""}
+      {reconnecting ? t.message.reconnecting : announcement === "finished" ? t.log.answerFinished : announcement === "stopped" ? t.log.answerStopped : ""}
     </p>
   );
 }

@@ -3,7 +3,8 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
 import { useStore } from "zustand";
 import { cancelAnswer, closeSession, fetchModels, openSession } from "@/lib/client/api-client";
-import { completeChat, streamChat } from "@/lib/client/chat-stream";
+import { streamAnswer } from "@/lib/client/answer-stream";
+import { completeChat } from "@/lib/client/chat-stream";
 import { createChatStore, type ChatState, type ChatStore, type PersistedChat } from "@/lib/store/chat";
 import { createThrottledStorage } from "@/lib/store/throttled-storage";
 
@@ -18,7 +19,7 @@ function randomId(): string {
 export function ChatStoreProvider({ children }: { children: ReactNode }) {
   const [store] = useState(() =>
     createChatStore({
-      streamChat,
+      streamAnswer,
       completeChat,
       fetchModels,
       cancelAnswer,
@@ -33,6 +34,14 @@ export function ChatStoreProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     void store.persist.rehydrate();
     void store.getState().loadModels();
+    // Another tab saved the chats (the event never fires in the tab that wrote): take its write in,
+    // and follow any answer it is writing.
+    const name = store.persist.getOptions().name;
+    const onStorage = (event: StorageEvent) => {
+      if (event.key === name && event.storageArea === localStorage) void store.getState().takeOtherTabWrite(event.oldValue);
+    };
+    window.addEventListener("storage", onStorage);
+    return () => window.removeEventListener("storage", onStorage);
   }, [store]);
   return <ChatStoreContext value={store}>{children}</ChatStoreContext>;
 }

@@ -62,6 +62,12 @@ export const MessageItem = memo(function MessageItem({ id }: { id: string }) {
             </div>
           )}
           {message.status === "streaming" && <span aria-hidden className="ml-0.5 inline-block h-4 w-1.5 animate-pulse bg-slate-400 align-middle" />}
+          {/* Said politely by the AnswerAnnouncer too (outside the busy log). */}
+          {message.reconnecting && (message.status === "waiting" || message.status === "streaming") && (
+            <p data-part="reconnecting" className="mt-2 text-xs text-amber-800 dark:text-amber-300">
+              {t.message.reconnecting}
+            </p>
+          )}
           {message.status === "stopped" && <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">{t.message.stopped}</p>}
           {message.finishReason === "length" && <p className="mt-2 text-xs text-amber-800 dark:text-amber-300">{t.message.cutOff}</p>}
           {message.finishReason === "content_filter" && <p className="mt-2 text-xs text-amber-800 dark:text-amber-300">{t.message.contentFilter}</p>}

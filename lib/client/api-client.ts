@@ -1,5 +1,6 @@
 import type { ModelOption, ProviderKind } from "@/lib/providers/provider";
-import { connectionError, errorFromResponse } from "@/lib/client/chat-client-error";
+import { ChatClientError, connectionError, errorFromResponse } from "@/lib/client/chat-client-error";
+import { browserConnectivity, waitToReconnect, type Connectivity } from "@/lib/client/reconnect-wait";
 
 /** `GET /api/models`, with what this app adds: which provider answers and whether access codes are in use. */
 export interface ModelsInfo {
@@ -35,7 +36,21 @@ export async function closeSession(): Promise<void> {
   await call("/api/session", { method: "DELETE" });
 }
 
-/** Asks the server to end an answer wherever it is generated (Stop): its upstream stops, not only this connection. */
-export async function cancelAnswer(answerId: string): Promise<void> {
-  await call(`/api/chat/${encodeURIComponent(answerId)}/cancel`, { method: "POST" });
+/**
+ * Asks the server to end an answer wherever it is generated (Stop): its
+ * upstream stops, not only this connection. Pressed while offline, it tries
+ * again when the browser is back (or every 2 s) for `forMs`: a resumable
+ * answer keeps generating for a while after its client went away.
+ */
+export async function cancelAnswer(answerId: string, connectivity: Connectivity = browserConnectivity, forMs = 40_000): Promise<void> {
+  const deadline = Date.now() + forMs;
+  for (;;) {
+    try {
+      await call(`/api/chat/${encodeURIComponent(answerId)}/cancel`, { method: "POST" });
+      return;
+    } catch (error) {
+      if (!(error instanceof ChatClientError && error.code === "network_error") || Date.now() > deadline) throw error;
+      await waitToReconnect(2_000, undefined, connectivity);
+    }
+  }
 }

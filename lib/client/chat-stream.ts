@@ -23,14 +23,54 @@ function parseEvent(name: string | undefined, data: string): ChatEvent | undefin
   return parsed.success ? parsed.data : undefined;
 }
 
-function post(request: ChatRequestInput, stream: boolean, options: ChatClientOptions): Promise<Response> {
+function post(request: ChatRequestInput, fields: { stream: boolean; resumable?: boolean }, options: ChatClientOptions): Promise<Response> {
   const fetchFunction = options.fetch ?? fetch;
   return fetchFunction(options.endpoint ?? "/api/chat", {
     method: "POST",
     headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ ...request, stream }),
+    body: JSON.stringify({ ...request, ...fields }),
     signal: options.signal,
   });
+}
+
+/** A protocol event and its SSE `id:` (what `Last-Event-ID` names when resuming). */
+export interface IdentifiedEvent {
+  event: ChatEvent;
+  id: string | undefined;
+}
+
+/**
+ * The events of one SSE response, each checked against the same schema the
+ * server writes with, and tagged with its id. Ends after `[DONE]`; throws a
+ * `ChatClientError` (`connection_lost`) if the body ends or breaks before it,
+ * and the signal's `AbortError` when aborted.
+ */
+export async function* eventsOf(response: Response): AsyncGenerator<IdentifiedEvent> {
+  if (!response.body || !response.headers.get("content-type")?.startsWith("text/event-stream")) {
+    throw new ChatClientError("bad_response", "The server did not answer with a stream.", { retryable: true });
+  }
+  try {
+    for await (const message of decodeSse(response.body)) {
+      if (message.data === doneSentinel) return;
+      const event = parseEvent(message.event, message.data);
+      if (event) yield { event, id: message.id };
+    }
+  } catch (error) {
+    throw connectionError(error, true);
+  }
+  throw new ChatClientError("connection_lost", "The connection closed before the answer was complete.", { retryable: true });
+}
+
+/** `POST /api/chat` for a streamed answer; throws what the page can show when it gets no stream. */
+export async function postForStream(request: ChatRequestInput, options: ChatClientOptions & { resumable?: boolean }): Promise<Response> {
+  let response: Response;
+  try {
+    response = await post(request, { stream: true, ...(options.resumable ? { resumable: true } : {}) }, options);
+  } catch (error) {
+    throw connectionError(error, false);
+  }
+  if (!response.ok) throw await errorFromResponse(response);
+  return response;
 }
 
 /**
@@ -40,26 +80,7 @@ function post(request: ChatRequestInput, stream: boolean, options: ChatClientOpt
  * signal's `AbortError` when aborted.
  */
 export async function* streamChat(request: ChatRequestInput, options: ChatClientOptions = {}): AsyncGenerator<ChatEvent> {
-  let response: Response;
-  try {
-    response = await post(request, true, options);
-  } catch (error) {
-    throw connectionError(error, false);
-  }
-  if (!response.ok) throw await errorFromResponse(response);
-  if (!response.body || !response.headers.get("content-type")?.startsWith("text/event-stream")) {
-    throw new ChatClientError("bad_response", "The server did not answer with a stream.", { retryable: true });
-  }
-  try {
-    for await (const message of decodeSse(response.body)) {
-      if (message.data === doneSentinel) return;
-      const event = parseEvent(message.event, message.data);
-      if (event) yield event;
-    }
-  } catch (error) {
-    throw connectionError(error, true);
-  }
-  throw new ChatClientError("connection_lost", "The connection closed before the answer was complete.", { retryable: true });
+  for await (const { event } of eventsOf(await postForStream(request, options))) yield event;
 }
 
 export interface CompleteAnswer {
@@ -74,7 +95,7 @@ export interface CompleteAnswer {
 export async function completeChat(request: ChatRequestInput, options: ChatClientOptions = {}): Promise<CompleteAnswer> {
   let response: Response;
   try {
-    response = await post(request, false, options);
+    response = await post(request, { stream: false }, options);
   } catch (error) {
     throw connectionError(error, false);
   }

@@ -17,6 +17,10 @@ export function errorText(error: { code: string; message: string; retryable?: bo
       return texts.badResponse;
     case "page_error":
       return texts.pageError;
+    case "answer_gone":
+      return texts.answerGone;
+    case "reconnect_failed":
+      return texts.reconnectFailed;
   }
   const status = /^http_(\d{3})$/.exec(error.code)?.[1];
   if (status !== undefined) return texts.httpStatus(status);

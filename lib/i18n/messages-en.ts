@@ -51,6 +51,7 @@ export const en = {
     assistantSaid: "Assistant said",
     thinking: "Thinking…",
     stopped: "Stopped.",
+    reconnecting: "Connection lost. Reconnecting to go on with the answer…",
     cutOff: "The answer was cut off at the token limit.",
     contentFilter: "The provider’s content filter ended this answer.",
     copy: "Copy",
@@ -77,6 +78,8 @@ export const en = {
     badResponse: "The server did not answer with a stream.",
     httpStatus: (status: string) => `The server answered with HTTP ${status}. Try again.`,
     pageError: "Something went wrong in the page. Try again.",
+    answerGone: "The rest of this answer is no longer available on the server. The text above is what arrived; try again to ask anew.",
+    reconnectFailed: "Could not reconnect to the server to finish this answer. Check your connection, then try again.",
     // English pages show the server's own words (the protocol's, often more precise); other languages say it in theirs.
     server: {} as ServerErrorTexts,
   },

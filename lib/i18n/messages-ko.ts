@@ -48,6 +48,7 @@ export const ko: Messages = {
     assistantSaid: "어시스턴트의 답변",
     thinking: "생각하는 중…",
     stopped: "중지되었습니다.",
+    reconnecting: "연결이 끊겼습니다. 답변을 이어 받기 위해 다시 연결하는 중…",
     cutOff: "토큰 한도에 도달해 답변이 중간에 끊겼습니다.",
     contentFilter: "제공업체의 콘텐츠 필터로 답변이 중단되었습니다.",
     copy: "복사",
@@ -74,6 +75,8 @@ export const ko: Messages = {
     badResponse: "서버가 스트림 형식으로 응답하지 않았습니다.",
     httpStatus: (status) => `서버가 HTTP ${status}(으)로 응답했습니다. 다시 시도하세요.`,
     pageError: "페이지에서 문제가 발생했습니다. 다시 시도하세요.",
+    answerGone: "이 답변의 나머지는 더 이상 서버에 없습니다. 위의 글은 도착한 부분입니다. 다시 시도하면 새로 질문합니다.",
+    reconnectFailed: "답변을 끝까지 받기 위해 서버에 다시 연결하지 못했습니다. 연결을 확인한 뒤 다시 시도하세요.",
     server: {
       rate_limited: "요청이 너무 많습니다. 잠시 후 다시 시도하세요.",
       auth_failed: "모델이 이 서버의 인증 정보를 거부했습니다. 서버의 API 키를 확인해야 합니다.",

@@ -48,6 +48,8 @@ describe("error texts", () => {
     expect(errorText({ code: "network_error", message: "Could not reach the server." }, messages.ja.error)).toBe(messages.ja.error.networkError);
     expect(errorText({ code: "http_502", message: "The server answered with HTTP 502." }, messages.ko.error)).toContain("HTTP 502");
     expect(errorText({ code: "page_error", message: "x" }, messages.ko.error)).toBe(messages.ko.error.pageError);
+    expect(errorText({ code: "answer_gone", message: "x" }, messages.ja.error)).toBe(messages.ja.error.answerGone);
+    expect(errorText({ code: "reconnect_failed", message: "x" }, messages.ko.error)).toBe(messages.ko.error.reconnectFailed);
   });
 
   test("a server's error is said in the reader's language, except on an English page, which keeps the server's words", () => {

@@ -30,7 +30,7 @@ describe("access codes, as the page lives them", () => {
     await settle();
     expect(chat.state().accessRequired).toBe(false);
     expect(chat.answers).toHaveLength(2);
-    expect(chat.answers[1]?.request.messages).toEqual([{ role: "user", content: "Interrupted question" }]);
+    expect(chat.answers[1]?.request?.messages).toEqual([{ role: "user", content: "Interrupted question" }]);
     await chat.answers[1]?.send({ type: "delta", content: "Now it answers." }, { type: "finish", finish_reason: "stop" });
     await chat.answers[1]?.end();
     chat.runFrame();

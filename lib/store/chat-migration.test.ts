@@ -65,4 +65,29 @@ describe("saved chats from older versions, or broken", () => {
     expect(chat.state().activeConversationId).toBe("c1");
     expect(chat.messageIds()).toEqual(["m1"]);
   });
+
+  test("version 2's answer cut off by a reload stays stopped (version 2 never asked for resumable answers), and is saved as version 3", async () => {
+    const state = {
+      conversations: { c1: { id: "c1", title: "t", titleEdited: false, createdAt: 1, updatedAt: 1, messageIds: ["u1", "a1"], settings: { systemPrompt: "" } } },
+      conversationIds: ["c1"],
+      activeConversationId: "c1",
+      messages: {
+        u1: { id: "u1", role: "user", content: "Hello", status: "done" },
+        a1: { id: "a1", role: "assistant", content: "Half", status: "streaming", answerId: "old-answer" },
+      },
+      streamResponses: true,
+    };
+    const written: unknown[] = [];
+    const storage: PersistStorage<PersistedChat> = {
+      getItem: () => ({ state: state as PersistedChat, version: 2 }),
+      setItem: (_name, value) => void written.push(value),
+      removeItem: () => undefined,
+    };
+    const chat = createHarness({ storage });
+    await chat.store.persist.rehydrate();
+    expect(chat.state().notice).toBeUndefined();
+    expect(chat.message(1)).toMatchObject({ content: "Half", status: "stopped", answerId: "old-answer" });
+    expect(chat.answers).toEqual([]);
+    expect(written).toMatchObject([{ version: 3, state: { messages: { a1: { status: "stopped" } } } }]);
+  });
 });

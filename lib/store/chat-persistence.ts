@@ -4,10 +4,17 @@ import { chatRoleSchema } from "@/lib/chat/schema";
 import { titleFrom } from "@/lib/store/chat-selectors";
 import type { ChatData, ChatNotice, Conversation, Message } from "@/lib/store/chat-types";
 
-/** Version 1 kept one conversation (`messageIds`); version 2 keeps many. */
-export const persistVersion = 2;
+/**
+ * Version 1 kept one conversation (`messageIds`); version 2 keeps many;
+ * version 3 keeps, with an answer in flight, its last event id (with its
+ * `answerId`, what a reload resumes from).
+ */
+export const persistVersion = 3;
 
 export const unreadableNotice: ChatNotice = "saved_chats_unreadable";
+
+/** An answer still being written (or cut off mid-way by a reload). */
+export const isOpen = (message: Pick<Message, "status">) => message.status === "waiting" || message.status === "streaming";
 
 const messageSchema = z.object({
   id: z.string(),
@@ -16,6 +23,8 @@ const messageSchema = z.object({
   status: z.enum(["waiting", "streaming", "done", "stopped", "error"]),
   model: z.string().optional(),
   answerId: z.string().optional(),
+  lastEventId: z.string().optional(),
+  reconnecting: z.boolean().optional(),
   finishReason: z.string().optional(),
   usage: usageSchema.optional(),
   error: z.object({ code: z.string(), message: z.string(), retryable: z.boolean(), retryAfterSeconds: z.number().optional() }).optional(),
@@ -47,9 +56,24 @@ const version1Schema = z.object({
   streamResponses: z.boolean().optional(),
 });
 
+/** Version 2's answers cut off by a reload were not resumable (it never asked for that): they stay as they were, stopped. */
+function withOpenAnswersStopped(data: ChatData): ChatData {
+  const messages: Record<string, Message> = {};
+  for (const [id, message] of Object.entries(data.messages)) messages[id] = isOpen(message) ? { ...message, status: "stopped" } : message;
+  return { ...data, messages };
+}
+
 /** Brings older saved chats up to `persistVersion`; throws for what it cannot read (the store then starts afresh, with a notice). */
 export function migrateChat(persisted: unknown, version: number): ChatData {
+  if (version === 2) {
+    const data = chatDataSchema.parse(persisted);
+    return withOpenAnswersStopped({ ...data, activeConversationId: data.activeConversationId });
+  }
   if (version !== 1) throw new Error(`saved chats of version ${version} cannot be read by version ${persistVersion}`);
+  return withOpenAnswersStopped(migrateVersion1(persisted));
+}
+
+function migrateVersion1(persisted: unknown): ChatData {
   const old = version1Schema.parse(persisted);
   const now = Date.now();
   const firstUser = old.messageIds.map((id) => old.messages[id]).find((message) => message?.role === "user");
@@ -73,10 +97,13 @@ export function migrateChat(persisted: unknown, version: number): ChatData {
 
 /**
  * Checks saved chats and repairs what a crash can leave behind: ids that
- * point nowhere are dropped, and an answer cut off by a reload is kept as it
- * was, marked as stopped. Undefined when the data cannot be used at all.
+ * point nowhere are dropped, and an answer cut off by a reload is kept open
+ * to be resumed when the server named it (`answerId`), else kept as it was,
+ * marked as stopped. Another tab's write (`fromOtherTab`) is taken as it is:
+ * its open answers are in flight there. Undefined when the data cannot be
+ * used at all.
  */
-export function restoreChat(persisted: unknown): ChatData | undefined {
+export function restoreChat(persisted: unknown, fromOtherTab = false): ChatData | undefined {
   const parsed = chatDataSchema.safeParse(persisted);
   if (!parsed.success) return undefined;
   const data = parsed.data;
@@ -88,7 +115,10 @@ export function restoreChat(persisted: unknown): ChatData | undefined {
     const messageIds = conversation.messageIds.filter((messageId) => data.messages[messageId] !== undefined);
     for (const messageId of messageIds) {
       const message = data.messages[messageId] as Message;
-      messages[messageId] = message.status === "waiting" || message.status === "streaming" ? { ...message, status: "stopped" } : message;
+      // Whether it was reconnecting is this page's to find out again.
+      const kept = { ...message };
+      delete kept.reconnecting;
+      messages[messageId] = fromOtherTab || !isOpen(message) || message.answerId !== undefined ? kept : { ...kept, status: "stopped" };
     }
     conversations[id] = { ...conversation, messageIds };
   }

@@ -20,8 +20,12 @@ export interface Message {
   content: string;
   status: MessageStatus;
   model?: string;
-  /** The server's id of the answer (its `start` event): what Stop cancels, and later what a reload resumes. */
+  /** The server's id of the answer (its `start` event): what Stop cancels, and what a reload resumes. */
   answerId?: string;
+  /** The SSE id of the last event taken in, saved in the same update as the text it brought: a resume asks for what comes after. */
+  lastEventId?: string;
+  /** The connection was lost mid-answer and the page is trying to resume it. */
+  reconnecting?: boolean;
   finishReason?: string;
   usage?: Usage;
   error?: MessageError;
@@ -72,7 +76,15 @@ export interface ChatState extends ChatData, AccessState {
   regenerate(): Promise<void>;
   /** Replaces a user message's text, drops everything after it, and asks again. */
   editAndResend(messageId: string, text: string): Promise<void>;
-  appendDelta(messageId: string, content: string): void;
+  /** Adds an answer's text (`eventId`: the SSE id of the event that brought it), shown at the next frame. */
+  appendDelta(messageId: string, content: string, eventId?: string): void;
+  /** Reads on every open answer no one in this tab reads: after a reload, or one another tab is writing. */
+  resumeAnswers(): void;
+  /**
+   * Takes in what another tab saved (the `storage` event): `previousText` is
+   * the event's `oldValue`, what was saved before.
+   */
+  takeOtherTabWrite(previousText: string | null): Promise<void>;
   setStreamResponses(streamResponses: boolean): void;
   newConversation(): void;
   selectConversation(conversationId: string): void;

@@ -68,7 +68,7 @@ describe("stop and errors", () => {
     const sending = chat.state().send("Tell me a story");
     await settle();
     const [answer] = chat.answers;
-    await answer?.send({ type: "delta", content: "Once upon " });
+    await answer?.send({ type: "start", id: "answer-1", model: "m" }, { type: "delta", content: "Once upon " });
     chat.runFrame();
     // This one is still waiting for its frame when Stop is pressed.
     await answer?.send({ type: "delta", content: "a time" });

@@ -1,11 +1,12 @@
 import { createStore } from "zustand/vanilla";
 import { createJSONStorage, persist, type PersistStorage } from "zustand/middleware";
-import type { ChatEvent } from "@/lib/chat/events";
 import type { ChatRequestInput } from "@/lib/chat/schema";
+import type { AnswerSource, AnswerUpdate } from "@/lib/client/answer-stream";
 import type { ChatClientOptions, CompleteAnswer } from "@/lib/client/chat-stream";
 import { ChatClientError, isAbortError } from "@/lib/client/chat-client-error";
 import { createAccessSlice, isAccessRefused, type AccessDependencies } from "@/lib/store/access-slice";
-import { migrateChat, persistVersion, restoreChat, unreadableNotice } from "@/lib/store/chat-persistence";
+import { isOpen, migrateChat, persistVersion, restoreChat, unreadableNotice } from "@/lib/store/chat-persistence";
+import { mergeOtherTab } from "@/lib/store/merge-other-tab";
 import { historyOf, selectActiveConversation, selectAnsweringId, titleFrom } from "@/lib/store/chat-selectors";
 import type { ChatState, Message, MessageError, MessageStatus, PersistedChat } from "@/lib/store/chat-types";
 import {
@@ -20,7 +21,8 @@ import {
 export type { ChatState, Conversation, ConversationSettings, Message, MessageError, MessageStatus, PersistedChat } from "@/lib/store/chat-types";
 
 export interface ChatStoreDependencies extends AccessDependencies {
-  streamChat(request: ChatRequestInput, options: ChatClientOptions): AsyncIterable<ChatEvent>;
+  /** A resumable answer, new (`request`) or one to read on (`answerId`), to its end: lib/client's `streamAnswer`. */
+  streamAnswer(source: AnswerSource, options: { signal?: AbortSignal }): AsyncIterable<AnswerUpdate>;
   /** `POST /api/chat/{id}/cancel`: on hosts where a browser's abort never reaches the server, this is what stops the model. */
   cancelAnswer(answerId: string): Promise<void>;
   completeChat(request: ChatRequestInput, options: ChatClientOptions): Promise<CompleteAnswer>;
@@ -29,8 +31,8 @@ export interface ChatStoreDependencies extends AccessDependencies {
   /** A clock for durations (`performance.now()` in the browser). */
   now(): number;
   createId(): string;
-  /** Where chats are kept across reloads; none in tests. */
-  storage?: PersistStorage<PersistedChat>;
+  /** Where chats are kept across reloads; none in tests. `flush` writes what is pending at once. */
+  storage?: PersistStorage<PersistedChat> & { flush?(): void; hasPending?(): boolean };
 }
 
 function toMessageError(error: unknown): MessageError {
@@ -39,6 +41,16 @@ function toMessageError(error: unknown): MessageError {
   }
   // Not the server's `internal`: a fault of the page itself, which the page says in its own words.
   return { code: "page_error", message: "Something went wrong in the page. Try again.", retryable: true };
+}
+
+/** The conversation ids in a saved value (a `storage` event's `oldValue`); none when it is absent or unreadable. */
+function savedConversationIds(text: string | null): Set<string> {
+  try {
+    const ids = (JSON.parse(text ?? "null") as { state?: { conversationIds?: unknown } } | null)?.state?.conversationIds;
+    return new Set(Array.isArray(ids) ? ids.filter((id): id is string => typeof id === "string") : []);
+  } catch {
+    return new Set();
+  }
 }
 
 const noStorage = createJSONStorage<PersistedChat>(() => ({ getItem: () => null, setItem: () => undefined, removeItem: () => undefined }));
@@ -50,9 +62,16 @@ const noStorage = createJSONStorage<PersistedChat>(() => ({ getItem: () => null,
  */
 export function createChatStore(dependencies: ChatStoreDependencies) {
   const controllers = new Map<string, AbortController>();
-  const pendingDeltas = new Map<string, string[]>();
+  /** Text waiting for the next frame, by message, with the id of the last event that brought some. */
+  const pendingDeltas = new Map<string, { pieces: string[]; eventId: string | undefined }>();
   const sentAt = new Map<string, number>();
   let frameScheduled = false;
+  /** Set while another tab's write is being taken in (`merge` then merges rather than restores). */
+  let otherTabWrite: { previousIds: Set<string> } | undefined;
+  /** Writes pending changes at once: a rename or a deletion must reach other tabs before their next write. */
+  const saveNow = () => dependencies.storage?.flush?.();
+  /** Answers Stop was pressed for before the server named them: cancelled as soon as their `start` event comes. */
+  const stopWhenNamed = new Set<string>();
   /** The conversation whose answer an access refusal stopped, to ask again once unlocked. */
   let interruptedByAccess: string | undefined;
 
@@ -73,19 +92,48 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
           const now = dependencies.now();
           set((state) => {
             const messages = { ...state.messages };
-            for (const [id, pieces] of batches) {
+            for (const [id, { pieces, eventId }] of batches) {
               const message = messages[id];
               if (!message) continue;
               const started = sentAt.get(id);
               messages[id] = {
                 ...message,
                 content: message.content + pieces.join(""),
+                // Saved in the same update as the text it brought: a saved copy never claims more than it shows.
+                ...(eventId === undefined ? {} : { lastEventId: eventId }),
                 status: message.status === "waiting" ? "streaming" : message.status,
                 firstTokenMs: message.firstTokenMs ?? (started === undefined ? undefined : now - started),
               };
             }
             return { messages };
           });
+        }
+
+        /** Takes in one update of a streamed answer; throws the protocol's `error` event. */
+        function applyUpdate(assistantId: string, update: AnswerUpdate): void {
+          if (update.type === "delta") {
+            get().appendDelta(assistantId, update.content, update.eventId);
+            return;
+          }
+          if (update.type === "reconnecting" || update.type === "resumed") {
+            updateMessage(assistantId, { reconnecting: update.type === "reconnecting" });
+            return;
+          }
+          // The text before this event goes first, so that its id is saved with all of it.
+          flushDeltas();
+          const seen = update.eventId === undefined ? {} : { lastEventId: update.eventId };
+          if (update.type === "start") {
+            updateMessage(assistantId, { model: update.model, answerId: update.id, ...seen });
+            if (stopWhenNamed.delete(assistantId)) stopAnswer(assistantId, update.id);
+          }
+          else if (update.type === "usage") {
+            const { prompt_tokens, completion_tokens, total_tokens } = update;
+            updateMessage(assistantId, { usage: { prompt_tokens, completion_tokens, total_tokens }, ...seen });
+          } else if (update.type === "finish") updateMessage(assistantId, { finishReason: update.finish_reason, ...seen });
+          else {
+            updateMessage(assistantId, seen);
+            throw new ChatClientError(update.code, update.message, { retryable: update.retryable, retryAfterSeconds: update.retry_after });
+          }
         }
 
         async function runAnswer(assistantId: string, request: ChatRequestInput, signal: AbortSignal): Promise<void> {
@@ -96,39 +144,22 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
             updateMessage(assistantId, { content, model, finishReason, usage, firstTokenMs: dependencies.now() - started });
             return;
           }
-          for await (const event of dependencies.streamChat(request, { signal })) {
-            if (event.type === "delta") get().appendDelta(assistantId, event.content);
-            else if (event.type === "start") updateMessage(assistantId, { model: event.model, answerId: event.id });
-            else if (event.type === "usage") {
-              const { prompt_tokens, completion_tokens, total_tokens } = event;
-              updateMessage(assistantId, { usage: { prompt_tokens, completion_tokens, total_tokens } });
-            } else if (event.type === "finish") updateMessage(assistantId, { finishReason: event.finish_reason });
-            else if (event.type === "error") {
-              throw new ChatClientError(event.code, event.message, { retryable: event.retryable, retryAfterSeconds: event.retry_after });
-            }
-          }
+          for await (const update of dependencies.streamAnswer({ request }, { signal })) applyUpdate(assistantId, update);
         }
 
-        /** Adds an assistant message to the conversation and fills it with the answer to the conversation so far. */
-        async function answer(conversationId: string): Promise<void> {
-          const conversation = get().conversations[conversationId];
-          if (!conversation) return;
-          const { model, temperature } = conversation.settings;
-          const request: ChatRequestInput = {
-            messages: historyOf(conversation, get().messages),
-            ...(model === undefined ? {} : { model }),
-            ...(temperature === undefined ? {} : { temperature }),
-          };
-          const assistantId = dependencies.createId();
-          const waiting: Message = { id: assistantId, role: "assistant", content: "", status: "waiting" };
-          set((state) => ({ ...withMessageAdded(state, conversationId, waiting, Date.now()), answering: { ...state.answering, [conversationId]: assistantId } }));
+        /**
+         * Runs an answer into the assistant message `assistantId` of the
+         * conversation, which is answering until it ends: done, stopped (Stop,
+         * or cancelled from another tab) or with an error.
+         */
+        async function track(conversationId: string, assistantId: string, run: (signal: AbortSignal) => Promise<void>): Promise<void> {
+          set((state) => ({ answering: { ...state.answering, [conversationId]: assistantId } }));
           const controller = new AbortController();
           controllers.set(assistantId, controller);
-          sentAt.set(assistantId, dependencies.now());
           let status: MessageStatus = "done";
           let error: MessageError | undefined;
           try {
-            await runAnswer(assistantId, request, controller.signal);
+            await run(controller.signal);
           } catch (caught) {
             if (isAbortError(caught) || controller.signal.aborted) status = "stopped";
             else if (isAccessRefused(caught)) {
@@ -148,13 +179,64 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
             controllers.delete(assistantId);
             const started = sentAt.get(assistantId);
             sentAt.delete(assistantId);
-            updateMessage(assistantId, { status, ...(error ? { error } : {}), ...(started === undefined ? {} : { totalMs: dependencies.now() - started }) });
+            if (status === "done" && get().messages[assistantId]?.finishReason === "cancelled") status = "stopped";
+            updateMessage(assistantId, {
+              status,
+              reconnecting: undefined,
+              ...(error ? { error } : {}),
+              ...(started === undefined ? {} : { totalMs: dependencies.now() - started }),
+            });
             set((state) => {
               const answering = { ...state.answering };
               if (answering[conversationId] === assistantId) delete answering[conversationId];
               return { answering };
             });
           }
+        }
+
+        /** Adds an assistant message to the conversation and fills it with the answer to the conversation so far. */
+        async function answer(conversationId: string): Promise<void> {
+          const conversation = get().conversations[conversationId];
+          if (!conversation) return;
+          const { model, temperature } = conversation.settings;
+          const request: ChatRequestInput = {
+            messages: historyOf(conversation, get().messages),
+            ...(model === undefined ? {} : { model }),
+            ...(temperature === undefined ? {} : { temperature }),
+          };
+          const assistantId = dependencies.createId();
+          const waiting: Message = { id: assistantId, role: "assistant", content: "", status: "waiting" };
+          set((state) => withMessageAdded(state, conversationId, waiting, Date.now()));
+          sentAt.set(assistantId, dependencies.now());
+          await track(conversationId, assistantId, (signal) => runAnswer(assistantId, request, signal));
+        }
+
+        /** Reads on an answer that is open but not read in this tab, from where its saved copy ends. */
+        function resume(conversationId: string, message: Message & { answerId: string }): void {
+          const source: AnswerSource = { answerId: message.answerId, lastEventId: message.lastEventId, ended: message.finishReason !== undefined };
+          void track(conversationId, message.id, async (signal) => {
+            for await (const update of dependencies.streamAnswer(source, { signal })) applyUpdate(message.id, update);
+          });
+        }
+
+        /**
+         * Stop: cancel on the server first (the upstream stops there, whatever the host does with a
+         * dropped connection, and a resumable answer would otherwise go on for its grace period), then
+         * drop this connection: what has arrived stays, and nothing more is shown.
+         */
+        function stopAnswer(assistantId: string, named?: string): void {
+          const controller = controllers.get(assistantId);
+          if (!controller) return;
+          // `named`: the id its start event just gave (the message may be gone already: a deleted conversation).
+          const answerId = named ?? get().messages[assistantId]?.answerId;
+          if (answerId === undefined && sentAt.has(assistantId) && get().streamResponses) {
+            // Not named yet: its `start` comes at once, and then it can be cancelled; if it does not, the connection goes anyway.
+            stopWhenNamed.add(assistantId);
+            setTimeout(() => controller.abort(), 1_000);
+            return;
+          }
+          if (answerId !== undefined) void dependencies.cancelAnswer(answerId).catch(() => undefined);
+          controller.abort();
         }
 
         function createConversation(): string {
@@ -205,12 +287,7 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
 
           stop() {
             const id = selectAnsweringId(get());
-            if (!id) return;
-            // Cancel on the server first (the upstream stops there, whatever the host does with a dropped
-            // connection), then drop this connection: what has arrived stays, and nothing more is shown.
-            const answerId = get().messages[id]?.answerId;
-            if (answerId) void dependencies.cancelAnswer(answerId).catch(() => undefined);
-            controllers.get(id)?.abort();
+            if (id) stopAnswer(id);
           },
 
           async regenerate() {
@@ -230,10 +307,12 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
             await answer(conversation.id);
           },
 
-          appendDelta(messageId, content) {
-            const pieces = pendingDeltas.get(messageId);
-            if (pieces) pieces.push(content);
-            else pendingDeltas.set(messageId, [content]);
+          appendDelta(messageId, content, eventId) {
+            const pending = pendingDeltas.get(messageId);
+            if (pending) {
+              pending.pieces.push(content);
+              pending.eventId = eventId ?? pending.eventId;
+            } else pendingDeltas.set(messageId, { pieces: [content], eventId });
             if (!frameScheduled) {
               frameScheduled = true;
               dependencies.scheduleFrame(flushDeltas);
@@ -242,6 +321,7 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
 
           setStreamResponses(streamResponses) {
             set({ streamResponses });
+            saveNow();
           },
 
           newConversation() {
@@ -257,12 +337,14 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
           renameConversation(conversationId, title) {
             const trimmed = title.trim();
             if (trimmed) set((state) => withConversationChanged(state, conversationId, { title: trimmed, titleEdited: true }));
+            saveNow();
           },
 
           deleteConversation(conversationId) {
             const answering = get().answering[conversationId];
-            if (answering) controllers.get(answering)?.abort();
+            if (answering) stopAnswer(answering);
             set((state) => withoutConversation(state, conversationId));
+            saveNow();
           },
 
           updateSettings(settings) {
@@ -271,11 +353,32 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
               const current = state.conversations[conversationId];
               return current ? withConversationChanged(state, conversationId, { settings: { ...current.settings, ...settings } }) : state;
             });
+            saveNow();
           },
 
           clearAll() {
-            for (const controller of controllers.values()) controller.abort();
+            for (const id of controllers.keys()) stopAnswer(id);
             set({ conversations: {}, conversationIds: [], activeConversationId: undefined, messages: {} });
+            saveNow();
+          },
+
+          resumeAnswers() {
+            const { conversations, messages } = get();
+            for (const conversation of Object.values(conversations)) {
+              const last = messages[conversation.messageIds.at(-1) ?? ""];
+              if (last?.answerId !== undefined && isOpen(last) && !controllers.has(last.id)) resume(conversation.id, { ...last, answerId: last.answerId });
+            }
+          },
+
+          async takeOtherTabWrite(previousText) {
+            otherTabWrite = { previousIds: savedConversationIds(previousText) };
+            try {
+              await store.persist.rehydrate();
+            } finally {
+              otherTabWrite = undefined;
+            }
+            // A write of this tab's still waiting would put back what it had before: it writes the merged state instead.
+            if (dependencies.storage?.hasPending?.()) store.setState({});
           },
 
           dismissNotice() {
@@ -297,13 +400,21 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
         }),
         migrate: migrateChat,
         merge: (persisted, current) => {
+          if (otherTabWrite) {
+            // Another tab's write: unreadable or gone, this tab's copy stands (its next write saves it again).
+            const saved = persisted === undefined ? undefined : restoreChat(persisted, true);
+            if (!saved) return current;
+            return { ...current, ...mergeOtherTab(current, { saved, previousIds: otherTabWrite.previousIds }, new Set(Object.keys(current.answering))) };
+          }
           if (persisted === undefined) return current;
           const restored = restoreChat(persisted);
           return restored ? { ...current, ...restored } : { ...current, notice: unreadableNotice };
         },
-        // Saved chats that could not be parsed or migrated: start afresh, and say so.
         onRehydrateStorage: () => (_state, error) => {
+          // Saved chats that could not be parsed or migrated: start afresh, and say so.
           if (error) store.setState({ notice: unreadableNotice });
+          // An answer cut off by a reload, or one another tab is writing: read on where it is.
+          else store.getState().resumeAnswers();
         },
       },
     ),

@@ -57,8 +57,11 @@ describe("conversations", () => {
     const chat = createHarness();
     const sending = chat.state().send("question");
     await settle();
+    await chat.answers[0]?.send({ type: "start", id: "answer-1", model: "m" });
     chat.state().deleteConversation(chat.state().activeConversationId ?? "");
     expect(chat.answers[0]?.signal.aborted).toBe(true);
+    // Cancelled on the server too: a resumable answer would otherwise go on for its grace period.
+    expect(chat.cancelled).toEqual(["answer-1"]);
     await sending;
     expect(chat.state()).toMatchObject({ conversationIds: [], messages: {}, answering: {} });
   });
@@ -103,7 +106,7 @@ describe("edit and regenerate", () => {
     const firstQuestion = chat.messageIds()[0] ?? "";
     await answerWith(chat, () => chat.state().editAndResend(firstQuestion, "What is 2+3?"), "5");
     expect(contents(chat)).toEqual(["What is 2+3?", "5"]);
-    expect(chat.answers.at(-1)?.request.messages).toEqual([{ role: "user", content: "What is 2+3?" }]);
+    expect(chat.answers.at(-1)?.request?.messages).toEqual([{ role: "user", content: "What is 2+3?" }]);
     expect(Object.keys(chat.state().messages)).toHaveLength(2);
   });
 

@@ -19,6 +19,18 @@ function memoryStorage(): Storage & { writes: number } {
   };
 }
 
+/** This tab saved once; then another tab wrote 100, and this tab's next write (2) came to its turn. */
+function afterAnotherTabWrote() {
+  const backing = memoryStorage();
+  const storage = createThrottledStorage<{ count: number }>(() => backing, 1_000);
+  storage.setItem("chat", { state: { count: 1 }, version: 1 });
+  vi.advanceTimersByTime(1_000);
+  backing.setItem("chat", JSON.stringify({ state: { count: 100 }, version: 1 }));
+  storage.setItem("chat", { state: { count: 2 }, version: 1 });
+  vi.advanceTimersByTime(1_000);
+  return { backing, storage };
+}
+
 describe("createThrottledStorage", () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
@@ -66,5 +78,22 @@ describe("createThrottledStorage", () => {
     }, 10);
     storage.setItem("chat", { state: { count: 1 }, version: 1 });
     expect(() => vi.advanceTimersByTime(10)).not.toThrow();
+  });
+
+  it("does not overwrite another tab's write it has not taken in yet, and writes once it has", () => {
+    const { storage } = afterAnotherTabWrote();
+    expect(storage.getItem("chat")).toEqual({ state: { count: 100 }, version: 1 });
+    // The other tab's write was read (the store merged it) and this tab writes the merged state.
+    storage.setItem("chat", { state: { count: 102 }, version: 1 });
+    vi.advanceTimersByTime(1_000);
+    expect(storage.getItem("chat")).toEqual({ state: { count: 102 }, version: 1 });
+  });
+
+  it("waits only one interval for a write it is never told of", () => {
+    const { backing, storage } = afterAnotherTabWrote();
+    expect(storage.hasPending()).toBe(true);
+    vi.advanceTimersByTime(1_000);
+    expect(storage.hasPending()).toBe(false);
+    expect(backing.getItem("chat")).toBe(JSON.stringify({ state: { count: 2 }, version: 1 }));
   });
 });

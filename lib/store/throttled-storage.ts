@@ -6,34 +6,54 @@ import type { PersistStorage, StorageValue } from "zustand/middleware";
  * serialising the whole conversation each time would cost its full length per
  * frame. The latest state is written at the end of each interval, and at once
  * when the page is hidden or unloaded, so a reload loses nothing.
+ *
+ * Other tabs write the same entry. When it changed since this tab last read
+ * or wrote it, another tab's write has not been taken in yet (its `storage`
+ * event is on its way, and the store merges it and writes again): the write
+ * waits one interval rather than overwrite it. It goes ahead if nothing was
+ * taken in meanwhile, and always when the page is going away.
  */
-export function createThrottledStorage<T>(getStorage: () => Storage, intervalMs = 1_000): PersistStorage<T> & { flush(): void } {
+export function createThrottledStorage<T>(getStorage: () => Storage, intervalMs = 1_000): PersistStorage<T> & { flush(): void; hasPending(): boolean } {
   let pending: { name: string; value: StorageValue<T> } | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** The text this tab last read or wrote; what another tab wrote since differs from it. */
+  let known: string | null | undefined;
+  /** The other tab's text a write already waited for once. */
+  let waitedFor: string | null | undefined;
 
-  function flush(): void {
+  function flush(force = false): void {
     clearTimeout(timer);
     timer = undefined;
     if (!pending) return;
     const { name, value } = pending;
-    pending = undefined;
     try {
-      getStorage().setItem(name, JSON.stringify(value));
+      const storage = getStorage();
+      const current = storage.getItem(name);
+      if (!force && known !== undefined && current !== known && current !== waitedFor) {
+        waitedFor = current;
+        timer = setTimeout(flush, intervalMs);
+        return;
+      }
+      pending = undefined;
+      known = JSON.stringify(value);
+      storage.setItem(name, known);
     } catch {
       // Storage full or disabled (private mode): the chat goes on, unsaved.
+      pending = undefined;
     }
   }
 
   if (typeof window !== "undefined") {
-    window.addEventListener("pagehide", flush);
+    window.addEventListener("pagehide", () => flush(true));
     document.addEventListener("visibilitychange", () => {
-      if (document.visibilityState === "hidden") flush();
+      if (document.visibilityState === "hidden") flush(true);
     });
   }
 
   return {
     getItem(name) {
       const text = getStorage().getItem(name);
+      known = text;
       return text === null ? null : (JSON.parse(text) as StorageValue<T>);
     },
     setItem(name, value) {
@@ -42,8 +62,11 @@ export function createThrottledStorage<T>(getStorage: () => Storage, intervalMs 
     },
     removeItem(name) {
       pending = undefined;
+      known = null;
       getStorage().removeItem(name);
     },
-    flush,
+    /** Writes what is pending now: a rename or a deletion should reach other tabs before their next write. */
+    flush: () => flush(),
+    hasPending: () => pending !== undefined,
   };
 }

@@ -26,7 +26,7 @@ export function splitEvery(bytes: Uint8Array, size: number): Uint8Array[] {
 export interface FakeServer {
   fetch: typeof fetch;
   /** What the client sent, parsed, with the URL and method. */
-  sent: Array<{ url: string; method: string | undefined; contentType: string | null; body: unknown }>;
+  sent: Array<{ url: string; method: string | undefined; contentType: string | null; body: unknown; lastEventId?: string }>;
 }
 
 /**
@@ -37,11 +37,13 @@ export interface FakeServer {
 export function fakeServer(answer: (signal: AbortSignal | undefined) => Response | Promise<Response>): FakeServer {
   const sent: FakeServer["sent"] = [];
   const fetchFunction = async (input: Parameters<typeof fetch>[0], init?: RequestInit): Promise<Response> => {
+    const headers = new Headers(init?.headers);
     sent.push({
       url: String(input),
       method: init?.method,
-      contentType: new Headers(init?.headers).get("content-type"),
-      body: JSON.parse(String(init?.body)),
+      contentType: headers.get("content-type"),
+      body: init?.body === undefined ? undefined : JSON.parse(String(init.body)),
+      lastEventId: headers.get("last-event-id") ?? undefined,
     });
     const signal = init?.signal ?? undefined;
     signal?.throwIfAborted();

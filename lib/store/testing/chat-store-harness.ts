@@ -1,6 +1,6 @@
 import type { PersistStorage, StorageValue } from "zustand/middleware";
-import type { ChatEvent } from "@/lib/chat/events";
 import type { ChatRequestInput } from "@/lib/chat/schema";
+import type { AnswerSource, AnswerUpdate } from "@/lib/client/answer-stream";
 import type { CompleteAnswer } from "@/lib/client/chat-stream";
 import { ChatClientError } from "@/lib/client/chat-client-error";
 import type { ModelsInfo } from "@/lib/client/api-client";
@@ -18,19 +18,21 @@ export function settle(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-type Step = { kind: "event"; event: ChatEvent } | { kind: "end" } | { kind: "fail"; error: unknown };
+type Step = { kind: "event"; event: AnswerUpdate } | { kind: "end" } | { kind: "fail"; error: unknown };
 
 /** One streamed answer, fed by the test. Aborting its signal makes it throw the signal's AbortError, as lib/client does. */
 export interface ScriptedAnswer {
-  request: ChatRequestInput;
+  /** What was asked: a new answer (`request`, also given on its own), or one to read on. */
+  source: AnswerSource;
+  request: ChatRequestInput | undefined;
   signal: AbortSignal;
-  send(...events: ChatEvent[]): Promise<void>;
+  send(...events: AnswerUpdate[]): Promise<void>;
   /** Ends the stream after [DONE]. */
   end(): Promise<void>;
   fail(error: unknown): Promise<void>;
 }
 
-function scriptedAnswer(request: ChatRequestInput, signal: AbortSignal): { answer: ScriptedAnswer; events: AsyncIterable<ChatEvent> } {
+function scriptedAnswer(source: AnswerSource, signal: AbortSignal): { answer: ScriptedAnswer; events: AsyncIterable<AnswerUpdate> } {
   const steps: Step[] = [];
   let wake: (() => void) | undefined;
   signal.addEventListener("abort", () => wake?.(), { once: true });
@@ -39,7 +41,7 @@ function scriptedAnswer(request: ChatRequestInput, signal: AbortSignal): { answe
     wake?.();
     await settle();
   };
-  async function* events(): AsyncGenerator<ChatEvent> {
+  async function* events(): AsyncGenerator<AnswerUpdate> {
     for (;;) {
       while (steps.length === 0 && !signal.aborted) await new Promise<void>((resolve) => (wake = resolve));
       signal.throwIfAborted();
@@ -50,7 +52,8 @@ function scriptedAnswer(request: ChatRequestInput, signal: AbortSignal): { answe
     }
   }
   const answer: ScriptedAnswer = {
-    request,
+    source,
+    request: "request" in source ? source.request : undefined,
     signal,
     send: (...sent) => add(...sent.map((event): Step => ({ kind: "event", event }))),
     end: () => add({ kind: "end" }),
@@ -106,8 +109,8 @@ export function createHarness(options: { storage?: PersistStorage<PersistedChat>
     async closeSession() {
       access.sessionOpen = false;
     },
-    streamChat(request, { signal = new AbortController().signal }) {
-      const { answer, events } = scriptedAnswer(request, signal);
+    streamAnswer(source, { signal = new AbortController().signal }) {
+      const { answer, events } = scriptedAnswer(source, signal);
       answers.push(answer);
       return events;
     },

@@ -1,0 +1,116 @@
+import { describe, expect, test } from "vitest";
+import type { ChatData, Conversation, Message } from "@/lib/store/chat-types";
+import { furtherAlong, mergeOtherTab } from "@/lib/store/merge-other-tab";
+import { createHarness, memoryStorage, settle } from "@/lib/store/testing/chat-store-harness";
+
+const conversation = (id: string, messageIds: string[], title = id): Conversation => ({
+  id,
+  title,
+  titleEdited: false,
+  createdAt: 1,
+  updatedAt: 1,
+  messageIds,
+  settings: { systemPrompt: "" },
+});
+const answer = (id: string, content: string, status: Message["status"], lastEventId?: string): Message => ({
+  id,
+  role: "assistant",
+  content,
+  status,
+  answerId: `answer-${id}`,
+  ...(lastEventId === undefined ? {} : { lastEventId }),
+});
+
+function data(conversations: Conversation[], messages: Message[], activeConversationId = conversations[0]?.id): ChatData {
+  return {
+    conversations: Object.fromEntries(conversations.map((item) => [item.id, item])),
+    conversationIds: conversations.map((item) => item.id),
+    activeConversationId,
+    messages: Object.fromEntries(messages.map((item) => [item.id, item])),
+    streamResponses: true,
+  };
+}
+
+describe("furtherAlong", () => {
+  test("an ended answer never goes back to streaming, and of two open copies the later event wins", () => {
+    expect(furtherAlong(answer("a", "All.", "done", "9"), answer("a", "Al", "streaming", "5"))?.status).toBe("done");
+    expect(furtherAlong(answer("a", "Al", "streaming", "5"), answer("a", "A", "streaming", "3"))?.content).toBe("Al");
+    expect(furtherAlong(answer("a", "A", "streaming", "3"), answer("a", "All", "streaming", "7"))?.content).toBe("All");
+    expect(furtherAlong(answer("a", "A", "streaming", "3"), answer("a", "All.", "done", "9"))?.status).toBe("done");
+  });
+});
+
+describe("mergeOtherTab", () => {
+  const local = data([conversation("c1", ["a1"]), conversation("c2", ["a2"], "old title")], [answer("a1", "Growing here", "streaming", "8"), answer("a2", "x", "done")], "c2");
+
+  test("takes the other tab's renames, deletions and new conversations, and keeps what is this tab's own", () => {
+    const saved = data([conversation("c3", ["a3"]), conversation("c1", ["a1"])], [answer("a3", "new there", "done"), answer("a1", "Grow", "streaming", "2")], "c3");
+    const merged = mergeOtherTab(local, { saved, previousIds: new Set(["c1", "c2"]) }, new Set(["c1"]));
+    // c2 was saved before and is gone from the new value: deleted in the other tab.
+    expect(merged.conversationIds).toEqual(["c3", "c1"]);
+    // c1 is being answered here: this tab's copy, ahead of the saved one, stays.
+    expect(merged.messages.a1?.content).toBe("Growing here");
+    expect(merged.messages.a3?.content).toBe("new there");
+    expect(merged.messages.a2).toBeUndefined();
+    // c2 is gone, so this tab shows the other tab's choice.
+    expect(merged.activeConversationId).toBe("c3");
+  });
+
+  test("what did not change stays the same object, so that its message does not render again", () => {
+    const saved = JSON.parse(JSON.stringify(local)) as ChatData;
+    const merged = mergeOtherTab(local, { saved, previousIds: new Set(["c1", "c2"]) }, new Set());
+    expect(merged.messages.a2).toBe(local.messages.a2);
+    expect(merged.conversations.c2).toBe(local.conversations.c2);
+  });
+
+  test("a conversation made here and not saved yet is kept, at the top, and stays shown", () => {
+    const mine = data([conversation("new", ["n1"]), ...Object.values(local.conversations)], [...Object.values(local.messages), answer("n1", "mine", "done")], "new");
+    const saved = data([conversation("c2", ["a2"], "renamed there"), conversation("c1", ["a1"])], [answer("a2", "x", "done"), answer("a1", "Grow", "streaming", "2")]);
+    const merged = mergeOtherTab(mine, { saved, previousIds: new Set(["c1", "c2"]) }, new Set());
+    expect(merged.conversationIds).toEqual(["new", "c2", "c1"]);
+    expect(merged.conversations.c2?.title).toBe("renamed there");
+    expect(merged.messages.n1?.content).toBe("mine");
+    expect(merged.activeConversationId).toBe("new");
+    // Not answered here: the saved copy, unless this tab's is further along.
+    expect(merged.messages.a1?.content).toBe("Growing here");
+  });
+});
+
+describe("two tabs on one conversation", () => {
+  test("the second tab follows the answer the first is writing, neither overwrites the other's copy, and Stop there cancels it", async () => {
+    const storage = memoryStorage();
+    const first = createHarness({ storage, idPrefix: "first" });
+    const second = createHarness({ storage, idPrefix: "second" });
+    await first.store.persist.rehydrate();
+    await second.store.persist.rehydrate();
+    const before = JSON.stringify(storage.getItem("streamchat"));
+
+    void first.state().send("Count for me");
+    await settle();
+    const writing = first.answers[0];
+    await writing?.send({ type: "start", id: "answer-1", model: "m", eventId: "0" }, { type: "delta", content: "Token 0. ", eventId: "1" });
+    first.runFrame();
+
+    // The storage event: the second tab takes the write in and follows the answer from where the saved copy ends.
+    await second.state().takeOtherTabWrite(before);
+    expect(second.answers.map((answer) => answer.source)).toEqual([{ answerId: "answer-1", lastEventId: "1", ended: false }]);
+    expect(second.answeringId()).toBe("first-3");
+    const following = second.answers[0];
+    await following?.send({ type: "delta", content: "Token 1. ", eventId: "2" });
+    second.runFrame();
+    expect(second.message(1).content).toBe("Token 0. Token 1. ");
+
+    // The first tab is further along, then the second tab saves its copy: the first keeps its own.
+    await writing?.send({ type: "delta", content: "Token 1. Token 2. ", eventId: "3" });
+    first.runFrame();
+    const afterFirst = JSON.stringify(storage.getItem("streamchat"));
+    second.state().setStreamResponses(true);
+    await first.state().takeOtherTabWrite(afterFirst);
+    expect(first.message(1).content).toBe("Token 0. Token 1. Token 2. ");
+    expect(first.answers).toHaveLength(1);
+
+    second.state().stop();
+    expect(second.cancelled).toEqual(["answer-1"]);
+    expect(following?.signal.aborted).toBe(true);
+  });
+});

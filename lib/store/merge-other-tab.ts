@@ -1,0 +1,78 @@
+import { isOpen } from "@/lib/store/chat-persistence";
+import type { ChatData, Conversation, Message } from "@/lib/store/chat-types";
+
+/** Event ids are 0, 1, 2, ...: the larger one has more of the answer. */
+function eventNumber(message: Message): number {
+  const number = Number(message.lastEventId);
+  return message.lastEventId === undefined || !Number.isInteger(number) ? -1 : number;
+}
+
+/**
+ * Of two tabs' copies of one message, the one further along: an ended answer
+ * never goes back to streaming, and of two open copies of one answer the one
+ * with the later event wins. Each copy's text and last event id were saved
+ * together, so either is a consistent place to resume from.
+ */
+export function furtherAlong(local: Message | undefined, saved: Message | undefined): Message | undefined {
+  if (!local || !saved || local.answerId !== saved.answerId) return saved ?? local;
+  if (!isOpen(local) && isOpen(saved)) return local;
+  if (isOpen(local) && isOpen(saved) && eventNumber(local) > eventNumber(saved)) return local;
+  return saved;
+}
+
+/**
+ * `local` when it is the same as `incoming`: every message and conversation
+ * of another tab's write is a new object, and keeping the ones that did not
+ * change means their components do not render again.
+ */
+function unchanged<T extends Message | Conversation>(local: T | undefined, incoming: T): T {
+  if (!local || local === incoming) return incoming;
+  if ("content" in local && "content" in incoming && local.content.length !== incoming.content.length) return incoming;
+  return JSON.stringify(local) === JSON.stringify(incoming) ? local : incoming;
+}
+
+export interface OtherTabWrite {
+  /** What the other tab saved. */
+  saved: ChatData;
+  /** The conversation ids saved before that write (the storage event's `oldValue`): gone from `saved`, they were deleted there. */
+  previousIds: ReadonlySet<string>;
+}
+
+/**
+ * This tab's data once another tab saved its own. Every tab keeps the whole
+ * chat in one localStorage entry, so each write replaces the others': to
+ * never fight, a tab takes in what another saved at once, and keeps only what
+ * is its own to decide:
+ * - the conversations it is answering (or following) right now: their text
+ *   comes in live here, so its copy is the newest;
+ * - conversations made here and not saved yet (in neither the old nor the new value);
+ * - which conversation it shows (each tab looks at its own).
+ * Everything else is the other tab's newer word: renames, deletions, new
+ * conversations, settings. A message is never set back (`furtherAlong`).
+ */
+export function mergeOtherTab(local: ChatData, write: OtherTabWrite, answeringHere: ReadonlySet<string>): ChatData {
+  const { saved, previousIds } = write;
+  const conversations: Record<string, Conversation> = {};
+  for (const [id, conversation] of Object.entries(saved.conversations)) conversations[id] = unchanged(local.conversations[id], conversation);
+  const messages: Record<string, Message> = {};
+  for (const [id, message] of Object.entries(saved.messages)) messages[id] = unchanged(local.messages[id], furtherAlong(local.messages[id], message) ?? message);
+  const madeHere: string[] = [];
+  for (const id of local.conversationIds) {
+    const conversation = local.conversations[id];
+    if (!conversation) continue;
+    const inSaved = saved.conversations[id] !== undefined;
+    const keep = inSaved ? answeringHere.has(id) : !previousIds.has(id);
+    if (!keep) continue;
+    if (!inSaved) madeHere.push(id);
+    for (const messageId of saved.conversations[id]?.messageIds ?? []) delete messages[messageId];
+    conversations[id] = conversation;
+    for (const messageId of conversation.messageIds) {
+      const message = local.messages[messageId];
+      if (message) messages[messageId] = message;
+    }
+  }
+  const conversationIds = [...madeHere, ...saved.conversationIds];
+  const activeConversationId =
+    local.activeConversationId !== undefined && conversations[local.activeConversationId] ? local.activeConversationId : (saved.activeConversationId ?? conversationIds[0]);
+  return { conversations, conversationIds, activeConversationId, messages, streamResponses: saved.streamResponses };
+}
