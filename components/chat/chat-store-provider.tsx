@@ -3,11 +3,24 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
 import { useStore } from "zustand";
 import { cancelAnswer, closeSession, fetchModels, openSession } from "@/lib/client/api-client";
-import { completeChat, streamChat } from "@/lib/client/chat-stream";
+import type { ChatClientOptions } from "@/lib/client/chat-stream";
+import type { ChatRequestInput } from "@/lib/chat/schema";
 import { createChatStore, type ChatState, type ChatStore, type PersistedChat } from "@/lib/store/chat";
 import { createThrottledStorage } from "@/lib/store/throttled-storage";
 
 const ChatStoreContext = createContext<ChatStore | null>(null);
+
+// The stream client (the SSE decoder, eventsource-parser, the event readers) is not needed to show the
+// page: a chunk of its own, fetched as soon as the page is up (below), not part of first-load JS.
+const loadChatClient = () => import("@/lib/client/chat-stream");
+
+async function* streamChat(request: ChatRequestInput, options: ChatClientOptions) {
+  yield* (await loadChatClient()).streamChat(request, options);
+}
+
+async function completeChat(request: ChatRequestInput, options: ChatClientOptions) {
+  return (await loadChatClient()).completeChat(request, options);
+}
 
 function randomId(): string {
   // crypto.randomUUID needs a secure context; a plain-http deployment has none.
@@ -31,6 +44,8 @@ export function ChatStoreProvider({ children }: { children: ReactNode }) {
     }),
   );
   useEffect(() => {
+    // A prefetch: should it fail, the first answer fetches the chunk again.
+    loadChatClient().catch(() => undefined);
     void store.persist.rehydrate();
     void store.getState().loadModels();
   }, [store]);

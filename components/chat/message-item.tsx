@@ -3,7 +3,6 @@
 import { lazy, memo, Suspense, useState } from "react";
 import { useChatActions, useChatStore } from "@/components/chat/chat-store-provider";
 import { MessageActions } from "@/components/chat/message-actions";
-import { MessageEditor } from "@/components/chat/message-editor";
 import { MessageError } from "@/components/chat/message-error";
 import { MessageMetrics } from "@/components/chat/message-metrics";
 import { useTranslations } from "@/components/preferences/use-preferences";
@@ -13,6 +12,8 @@ import { countRender } from "@/lib/ui/render-counts";
 // The markdown renderer (react-markdown, remark-gfm, micromark) is the largest part of the page after
 // React. As a chunk of its own, it is not first-load JS: MessageList asks for it once the page is up,
 // and an answer that comes before it is there shows as plain text meanwhile.
+// Editing a question is rare: its editor is a chunk of its own too.
+const MessageEditor = lazy(() => import("@/components/chat/message-editor").then((module) => ({ default: module.MessageEditor })));
 const MarkdownMessage = lazy(() => import("@/components/markdown/markdown-message").then((module) => ({ default: module.MarkdownMessage })));
 
 /**
@@ -37,14 +38,16 @@ export const MessageItem = memo(function MessageItem({ id }: { id: string }) {
       className={cn("flex flex-col", isUser ? "items-end" : "items-start")}
     >
       {editing ? (
-        <MessageEditor
-          initial={message.content}
-          onCancel={() => setEditing(false)}
-          onSave={(text) => {
-            setEditing(false);
-            void editAndResend(id, text);
-          }}
-        />
+        <Suspense fallback={null}>
+          <MessageEditor
+            initial={message.content}
+            onCancel={() => setEditing(false)}
+            onSave={(text) => {
+              setEditing(false);
+              void editAndResend(id, text);
+            }}
+          />
+        </Suspense>
       ) : (
         <div
           className={cn(

@@ -1,4 +1,5 @@
-import { chatEventSchema, doneSentinel, type ChatEvent, type Usage } from "@/lib/chat/events";
+import { doneSentinel, readChatEvent } from "@/lib/chat/event-readers";
+import type { ChatEvent, Usage } from "@/lib/chat/events";
 import type { ChatRequestInput } from "@/lib/chat/schema";
 import { ChatClientError, connectionError, errorFromResponse } from "@/lib/client/chat-client-error";
 import { decodeSse } from "@/lib/sse/decode";
@@ -18,9 +19,7 @@ function parseEvent(name: string | undefined, data: string): ChatEvent | undefin
   } catch {
     return undefined;
   }
-  if (typeof fields !== "object" || fields === null) return undefined;
-  const parsed = chatEventSchema.safeParse({ ...fields, type: name });
-  return parsed.success ? parsed.data : undefined;
+  return readChatEvent(name, fields);
 }
 
 function post(request: ChatRequestInput, stream: boolean, options: ChatClientOptions): Promise<Response> {
