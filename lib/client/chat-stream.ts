@@ -11,6 +11,9 @@ export interface ChatClientOptions {
   endpoint?: string;
 }
 
+/** How long reading the stream may hold the page's main thread before a frame may come (see decodeSse). */
+const readSliceMs = 12;
+
 /** A protocol event, or undefined for one this client does not know (a newer server's), which is skipped. */
 function parseEvent(name: string | undefined, data: string): ChatEvent | undefined {
   let fields: unknown;
@@ -50,7 +53,8 @@ export async function* streamChat(request: ChatRequestInput, options: ChatClient
     throw new ChatClientError("bad_response", "The server did not answer with a stream.", { retryable: true });
   }
   try {
-    for await (const message of decodeSse(response.body)) {
+    // A long answer at full speed must not be read in one long task: the page paints as it reads.
+    for await (const message of decodeSse(response.body, { yieldAfterMs: readSliceMs })) {
       if (message.data === doneSentinel) return;
       const event = parseEvent(message.event, message.data);
       if (event) yield event;
