@@ -10,6 +10,7 @@ import { runRelayBench } from "./relay-bench";
 import { describeLoad, type Load, type LoadFigures, type TargetName } from "./relay-load";
 import { repositoryRoot, startApp, startMock } from "./servers";
 import { figure, formatTable } from "./table";
+import { formatTaskSummary, summarizeTrace } from "./trace-summary";
 
 const usage = `npm run bench [-- options]
   --full              also 1,000 streams at once, and the whole 40,000-character answer at 50 tokens/s (several minutes more)
@@ -17,7 +18,9 @@ const usage = `npm run bench [-- options]
   --loads LIST        relay loads as STREAMSxTOKENS@MS, e.g. 100x50@20,200x500@2
   --targets LIST      some of: floor,naive,ours (default: all)
   --no-build          use the last benchmark build (.next-bench) as it is
-  --profile           write a CPU profile of our route under each load (bench/results/) and summarize it`;
+  --profile           write a CPU profile of our route under each load (bench/results/) and summarize it
+  --trace             record a Chromium trace of each page run (bench/results/) and summarize its long tasks
+                      (the build then has browser source maps, to name the page's functions)`;
 
 const { values: options } = parseArgs({
   options: {
@@ -27,6 +30,7 @@ const { values: options } = parseArgs({
     targets: { type: "string", default: "floor,naive,ours" },
     "no-build": { type: "boolean", default: false },
     profile: { type: "boolean", default: false },
+    trace: { type: "boolean", default: false },
     help: { type: "boolean", default: false },
   },
 });
@@ -63,7 +67,13 @@ function build(): void {
   execFileSync(path.join(repositoryRoot, "node_modules/.bin/next"), ["build"], {
     cwd: repositoryRoot,
     // The baseline builds an openai client when it is loaded, which the build does once: it needs some key.
-    env: { ...process.env, STREAMCHAT_BENCH: "1", NEXT_TELEMETRY_DISABLED: "1", OPENAI_API_KEY: "bench-key-not-real" },
+    env: {
+      ...process.env,
+      STREAMCHAT_BENCH: "1",
+      NEXT_TELEMETRY_DISABLED: "1",
+      OPENAI_API_KEY: "bench-key-not-real",
+      ...(options.trace ? { STREAMCHAT_BROWSER_SOURCE_MAPS: "1" } : {}),
+    },
     stdio: ["ignore", "ignore", "inherit"],
   });
   console.log(`built in ${((performance.now() - startedAt) / 1000).toFixed(0)} s\n`);
@@ -133,6 +143,17 @@ function printPage(figures: PageFigures[]): void {
   console.log("");
 }
 
+function printTraces(figures: PageFigures[]): void {
+  for (const row of figures) {
+    if (!row.tracePath) continue;
+    const { tasks, total } = summarizeTrace(row.tracePath, path.join(repositoryRoot, ".next-bench/static"));
+    console.log(`Trace of ${row.label} (${path.relative(repositoryRoot, row.tracePath)}), tasks of 50 ms or more:`);
+    console.log(formatTaskSummary("  all of them", total).join("\n"));
+    tasks.forEach((task, index) => console.log(formatTaskSummary(`  longest ${index + 1}`, task).join("\n")));
+    console.log("");
+  }
+}
+
 function printBundle(bundle: BundleFigures): void {
   console.log(`Bundle: first-load JS of / = ${(bundle.gzipBytes / 1000).toFixed(1)} kB gzipped (${(bundle.bytes / 1000).toFixed(0)} kB raw, ${bundle.files.length} files)\n`);
 }
@@ -151,8 +172,11 @@ try {
         results.bundle = bundle;
       }
       if (parts.has("page")) {
-        const page = await runPageBench(app.origin, mock.origin, pageRuns);
+        const traceDirectory = options.trace ? path.join(resultsDirectory, `traces-${Date.now()}`) : undefined;
+        if (traceDirectory) mkdirSync(traceDirectory, { recursive: true });
+        const page = await runPageBench(app.origin, mock.origin, pageRuns, traceDirectory);
         printPage(page);
+        if (traceDirectory) printTraces(page);
         results.page = page;
       }
     } finally {

@@ -1,4 +1,5 @@
-import { existsSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { chromium, type Page } from "@playwright/test";
 import { documentAnswer, documentAnswerEnd } from "../mock/markdown-answer";
 import type { MockRequestRecord } from "../mock/mock-server";
@@ -28,7 +29,12 @@ export interface PageFigures {
   /** Renders, meanwhile, of the messages that were already there (they should not re-render). */
   otherRenders: number;
   seconds: number;
+  /** The run's Chromium trace, when asked for. */
+  tracePath?: string;
 }
+
+/** Main-thread tasks and what they did (style, layout, paint, script, GC), as Chromium's Performance panel records them. */
+const traceCategories = ["devtools.timeline", "disabled-by-default-devtools.timeline", "toplevel", "v8.execute"];
 
 const tokenSize = 4;
 const systemChromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -88,7 +94,7 @@ async function measure(page: Page, mockOrigin: string, run: PageRun, timeoutMs: 
  * `article[data-role="assistant"]`, `[data-part="content"]`, data-status),
  * whatever the page renders the answer with.
  */
-export async function runPageBench(appOrigin: string, mockOrigin: string, runs: PageRun[]): Promise<PageFigures[]> {
+export async function runPageBench(appOrigin: string, mockOrigin: string, runs: PageRun[], traceDirectory?: string): Promise<PageFigures[]> {
   const browser = await chromium.launch({
     executablePath: existsSync(systemChromium) ? systemChromium : undefined,
     args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
@@ -104,7 +110,22 @@ export async function runPageBench(appOrigin: string, mockOrigin: string, runs: 
       await send(page, "mock:paced tokens=20 interval=5 first=0");
       await page.locator('[role="log"] article[data-role="assistant"][data-status="done"]').waitFor();
       const streamMs = (documentAnswer(run.characters).length / tokenSize) * Math.max(run.intervalMs, 1);
-      figures.push(await measure(page, mockOrigin, run, 60_000 + 2 * streamMs));
+      // A trace costs the page time of its own: its run's timings read high, its tasks' makeup does not.
+      const tracePath = traceDirectory && path.join(traceDirectory, `trace-${run.label.replace(/\W+/g, "-")}.json`);
+      const profiler = tracePath ? await page.context().newCDPSession(page) : undefined;
+      if (tracePath && profiler) {
+        await browser.startTracing(page, { path: tracePath, categories: traceCategories });
+        await profiler.send("Profiler.enable");
+        await profiler.send("Profiler.setSamplingInterval", { interval: 250 });
+        await profiler.send("Profiler.start");
+      }
+      figures.push({ ...(await measure(page, mockOrigin, run, 60_000 + 2 * streamMs)), tracePath });
+      if (tracePath && profiler) {
+        // The sampling profiler's own record, whole (the trace's copy of it can lose its last chunks); same clock as the trace.
+        const { profile } = await profiler.send("Profiler.stop");
+        writeFileSync(`${tracePath}.cpuprofile`, JSON.stringify(profile));
+        await browser.stopTracing();
+      }
       await page.close();
     }
     return figures;

@@ -32,17 +32,26 @@ const sourceMaps = new Map<string, SourceMap | undefined>();
 
 function sourceMapOf(file: string): SourceMap | undefined {
   if (!sourceMaps.has(file)) {
-    const mapFile = `${file}.map`;
+    // Turbopack names a chunk's map after the map's own hash: the chunk's last line says which.
+    const named = existsSync(file) ? /\/\/# sourceMappingURL=(\S+)\s*$/.exec(readFileSync(file, "utf8").slice(-300))?.[1] : undefined;
+    const mapFile = named && !named.startsWith("data:") ? path.resolve(path.dirname(file), named) : `${file}.map`;
     sourceMaps.set(file, existsSync(mapFile) ? new SourceMap(JSON.parse(readFileSync(mapFile, "utf8"))) : undefined);
   }
   return sourceMaps.get(file);
 }
 
-/** Where a frame's code came from: the original file (through the build's source maps) and function. */
-function locate({ functionName, url, lineNumber, columnNumber }: ProfileNode["callFrame"]): { area: string; where: string } {
+/**
+ * Where a frame's code came from: the original file (through the build's
+ * source maps) and function. `fileOf` maps a URL that is not a file's (a
+ * page's script) to the file on disk.
+ */
+export function locateFrame(
+  { functionName, url, lineNumber, columnNumber }: ProfileNode["callFrame"],
+  fileOf: (url: string) => string = (url) => url,
+): { area: string; where: string } {
   if (!url) return { area: functionName || "(anonymous)", where: functionName || "(anonymous)" };
   if (url.startsWith("node:")) return { area: url.replace(/^node:(internal\/)?/, "node:"), where: `${url} ${functionName}` };
-  const file = url.startsWith("file://") ? fileURLToPath(url) : url;
+  const file = url.startsWith("file://") ? fileURLToPath(url) : fileOf(url);
   let source = file;
   let name = functionName;
   const entry = sourceMapOf(file)?.findEntry(lineNumber, columnNumber);
@@ -81,7 +90,7 @@ export function summarizeProfile(profileFile: string, top = 15, window?: TimeWin
     const node = nodes.get(id);
     if (!node || node.callFrame.functionName === "(idle)") continue;
     busy += micros;
-    const { area, where } = locate(node.callFrame);
+    const { area, where } = locateFrame(node.callFrame);
     areas.set(area, (areas.get(area) ?? 0) + micros);
     functions.set(where, (functions.get(where) ?? 0) + micros);
   }

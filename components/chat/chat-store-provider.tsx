@@ -3,12 +3,27 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
 import { useStore } from "zustand";
 import { cancelAnswer, closeSession, fetchModels, openSession } from "@/lib/client/api-client";
-import { streamAnswer } from "@/lib/client/answer-stream";
-import { completeChat } from "@/lib/client/chat-stream";
+import type { AnswerSource } from "@/lib/client/answer-stream";
+import type { ChatClientOptions } from "@/lib/client/chat-stream";
+import type { ChatRequestInput } from "@/lib/chat/schema";
 import { createChatStore, type ChatState, type ChatStore, type PersistedChat } from "@/lib/store/chat";
 import { createThrottledStorage } from "@/lib/store/throttled-storage";
 
 const ChatStoreContext = createContext<ChatStore | null>(null);
+
+// The stream client (the SSE decoder, eventsource-parser, the event readers, resuming) is not needed to
+// show the page: a chunk of its own, fetched as soon as the page is up (below), not part of first-load JS.
+const loadAnswerStream = () => import("@/lib/client/answer-stream");
+const loadChatStream = () => import("@/lib/client/chat-stream");
+const loadChatClient = () => Promise.all([loadAnswerStream(), loadChatStream()]);
+
+async function* streamAnswer(source: AnswerSource, options: { signal?: AbortSignal }) {
+  yield* (await loadAnswerStream()).streamAnswer(source, options);
+}
+
+async function completeChat(request: ChatRequestInput, options: ChatClientOptions) {
+  return (await loadChatStream()).completeChat(request, options);
+}
 
 function randomId(): string {
   // crypto.randomUUID needs a secure context; a plain-http deployment has none.
@@ -32,6 +47,8 @@ export function ChatStoreProvider({ children }: { children: ReactNode }) {
     }),
   );
   useEffect(() => {
+    // A prefetch: should it fail, the first answer fetches the chunk again.
+    loadChatClient().catch(() => undefined);
     void store.persist.rehydrate();
     void store.getState().loadModels();
     // Another tab saved the chats (the event never fires in the tab that wrote): take its write in,

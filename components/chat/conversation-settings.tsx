@@ -1,30 +1,27 @@
 "use client";
 
-import { useRef } from "react";
-import { useChatActions, useChatStore } from "@/components/chat/chat-store-provider";
-import { LockButton } from "@/components/chat/lock-button";
-import { ModelOptions } from "@/components/chat/model-options";
-import { useModels } from "@/components/chat/use-models";
+import { lazy, Suspense, useRef, useState } from "react";
 import { useTranslations } from "@/components/preferences/use-preferences";
-import { selectActiveConversation } from "@/lib/store/chat-selectors";
-import type { ConversationSettings as Settings } from "@/lib/store/chat-types";
 
-const noSettings: Settings = { systemPrompt: "" };
-const fieldClass =
-  "mt-1 w-full rounded-lg border border-slate-500 bg-white px-3 py-2 text-sm font-normal placeholder:text-slate-500 dark:border-slate-500 dark:bg-slate-800 dark:placeholder:text-slate-400";
+// The dialog's form (and the model list it offers) is a chunk of its own, fetched when the dialog first opens:
+// the page shows and answers without it.
+const ConversationSettingsForm = lazy(() =>
+  import("@/components/chat/conversation-settings-form").then((module) => ({ default: module.ConversationSettingsForm })),
+);
 
 /** A button that opens this conversation's settings (system prompt, model, temperature) in a modal dialog. */
 export function ConversationSettings() {
   const dialogRef = useRef<HTMLDialogElement>(null);
-  const settings = useChatStore((state) => selectActiveConversation(state)?.settings ?? noSettings);
-  const { updateSettings } = useChatActions();
-  const models = useModels();
+  const [opened, setOpened] = useState(false);
   const t = useTranslations();
   return (
     <>
       <button
         type="button"
-        onClick={() => dialogRef.current?.showModal()}
+        onClick={() => {
+          setOpened(true);
+          dialogRef.current?.showModal();
+        }}
         aria-label={t.page.settings}
         title={t.page.settings}
         className="flex shrink-0 items-center gap-1.5 rounded-lg p-1.5 text-sm text-slate-700 hover:bg-slate-100 sm:px-3 dark:text-slate-300 dark:hover:bg-slate-800"
@@ -47,50 +44,11 @@ export function ConversationSettings() {
         aria-labelledby="conversation-settings-title"
         className="z-50 m-auto w-[min(32rem,calc(100vw-2rem))] rounded-2xl bg-white p-5 text-slate-900 shadow-xl backdrop:bg-black/40 dark:bg-slate-900 dark:text-slate-100"
       >
-        <h2 id="conversation-settings-title" className="text-lg font-semibold">
-          {t.settings.title}
-        </h2>
-        <label className="mt-4 block text-sm font-medium">
-          {t.settings.systemPrompt}
-          <textarea
-            rows={4}
-            value={settings.systemPrompt}
-            placeholder={t.settings.systemPromptPlaceholder}
-            onChange={(event) => updateSettings({ systemPrompt: event.target.value })}
-            className={fieldClass}
-          />
-        </label>
-        <label className="mt-4 block text-sm font-medium">
-          {t.settings.model}
-          <select value={settings.model ?? ""} onChange={(event) => updateSettings({ model: event.target.value || undefined })} className={fieldClass}>
-            <ModelOptions models={models} defaultLabel={t.settings.serverDefault} />
-          </select>
-        </label>
-        <label className="mt-4 block text-sm font-medium">
-          {t.settings.temperature(settings.temperature === undefined ? t.settings.modelDefault : settings.temperature.toFixed(1))}
-          <input
-            type="range"
-            min={0}
-            max={2}
-            step={0.1}
-            value={settings.temperature ?? 1}
-            onChange={(event) => updateSettings({ temperature: Number(event.target.value) })}
-            className="mt-2 w-full accent-blue-600"
-          />
-        </label>
-        <LockButton onLocked={() => dialogRef.current?.close()} />
-        <div className="mt-5 flex justify-between gap-2">
-          <button
-            type="button"
-            onClick={() => updateSettings({ temperature: undefined })}
-            className="rounded-lg px-3 py-2 text-sm text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
-          >
-            {t.settings.defaultTemperature}
-          </button>
-          <button type="button" onClick={() => dialogRef.current?.close()} className="rounded-lg bg-blue-600 px-4 py-2 text-sm font-medium text-white hover:bg-blue-700">
-            {t.settings.done}
-          </button>
-        </div>
+        {opened && (
+          <Suspense fallback={null}>
+            <ConversationSettingsForm onClose={() => dialogRef.current?.close()} />
+          </Suspense>
+        )}
       </dialog>
     </>
   );

@@ -1,15 +1,17 @@
 "use client";
 
-import { memo, Suspense, useState } from "react";
+import { lazy, memo, Suspense, useState } from "react";
 import { useChatActions, useChatStore } from "@/components/chat/chat-store-provider";
 import { MessageActions } from "@/components/chat/message-actions";
-import { MessageEditor } from "@/components/chat/message-editor";
 import { MessageError } from "@/components/chat/message-error";
 import { MessageMetrics } from "@/components/chat/message-metrics";
 import { LazyMarkdownMessage } from "@/components/markdown/lazy-markdown-message";
 import { useTranslations } from "@/components/preferences/use-preferences";
 import { cn } from "@/lib/ui/cn";
 import { countRender } from "@/lib/ui/render-counts";
+
+// Editing a question is rare: its editor is a chunk of its own.
+const MessageEditor = lazy(() => import("@/components/chat/message-editor").then((module) => ({ default: module.MessageEditor })));
 
 /**
  * One message. It selects only its own entry, so it re-renders when its own
@@ -33,14 +35,16 @@ export const MessageItem = memo(function MessageItem({ id }: { id: string }) {
       className={cn("flex flex-col", isUser ? "items-end" : "items-start")}
     >
       {editing ? (
-        <MessageEditor
-          initial={message.content}
-          onCancel={() => setEditing(false)}
-          onSave={(text) => {
-            setEditing(false);
-            void editAndResend(id, text);
-          }}
-        />
+        <Suspense fallback={null}>
+          <MessageEditor
+            initial={message.content}
+            onCancel={() => setEditing(false)}
+            onSave={(text) => {
+              setEditing(false);
+              void editAndResend(id, text);
+            }}
+          />
+        </Suspense>
       ) : (
         <div
           className={cn(

@@ -2,10 +2,11 @@
 
 import type { Element } from "hast";
 import { toJsxRuntime } from "hast-util-to-jsx-runtime";
-import { useMemo } from "react";
+import { type ReactNode, startTransition, useEffect, useState } from "react";
 import { Fragment, jsx, jsxs } from "react/jsx-runtime";
 import { CopyButton } from "@/components/chat/copy-button";
 import { useHighlighter } from "@/components/markdown/use-highlighter";
+import { runInSlices } from "@/lib/ui/run-in-slices";
 import "@/components/markdown/code-highlight.css";
 
 /**
@@ -13,14 +14,26 @@ import "@/components/markdown/code-highlight.css";
  * highlighted once the block is finished (a block still being written stays
  * plain: highlighting it again on every token would cost a frame, and the
  * colours would flicker as a string or comment opens and closes).
+ *
+ * Highlighting runs after the block is on screen, a few blocks per task
+ * (runInSlices), and renders as a transition (React yields while it builds
+ * the token spans): a long answer whose blocks all come at once (a fast
+ * stream, a reload, the highlighter arriving) is coloured over a few frames
+ * instead of in one long task.
  */
 export function CodeBlock({ code, language, finished }: { code: string; language: string | undefined; finished: boolean }) {
   const highlight = useHighlighter(finished);
-  const highlighted = useMemo(() => {
-    const tree = finished ? highlight?.(code, language) : undefined;
-    // hast to React elements: the token spans are built as elements, never parsed from HTML.
-    return tree && toJsxRuntime(tree, { Fragment, jsx, jsxs, passKeys: true });
+  const [highlighting, setHighlighting] = useState<{ code: string; language: string | undefined; element: ReactNode }>();
+  useEffect(() => {
+    if (!finished || !highlight) return;
+    return runInSlices(() => {
+      const tree = highlight(code, language);
+      // hast to React elements: the token spans are built as elements, never parsed from HTML.
+      const element = tree && toJsxRuntime(tree, { Fragment, jsx, jsxs, passKeys: true });
+      startTransition(() => setHighlighting({ code, language, element }));
+    });
   }, [finished, highlight, code, language]);
+  const highlighted = finished && highlighting?.code === code && highlighting.language === language ? highlighting.element : undefined;
   return (
     <div className="markdown-code my-4 overflow-hidden rounded-lg border first:mt-0 last:mb-0">
       <div className="markdown-code-header flex items-center justify-between gap-2 py-1 pr-1 pl-3 text-xs">

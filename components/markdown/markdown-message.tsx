@@ -1,6 +1,6 @@
 "use client";
 
-import { memo, type ReactElement, useEffect, useMemo, useState } from "react";
+import { memo, type ReactElement, useEffect, useMemo, useRef, useState } from "react";
 import { MarkdownBlock, parseBlock } from "@/components/markdown/markdown-block";
 import { createBlockSplitter } from "@/lib/markdown/create-block-splitter";
 
@@ -16,6 +16,11 @@ const definitionLine = /^ {0,3}\[\^?[^\]\n]+\]:/m;
 if (typeof window !== "undefined" && "requestIdleCallback" in window) {
   requestIdleCallback(() => parseBlock("# Warm-up\n\n*One* **two** `three` ~~four~~ [five](https://example.com) www.example.com\nsix\n\n- [x] seven\n\n| a | b |\n| --- | --- |\n| 1 | 2 |\n", true));
 }
+
+/** More new characters than this in one render is a burst: far more than a model writes in a frame (some 10 at 50 tokens a second). */
+const burstCharacters = 400;
+/** How long after a burst parsing waits for the text to settle. */
+const burstSettleMs = 100;
 
 /**
  * An answer rendered as markdown while it streams, cut into top-level blocks. Each longer text re-lexes only the
@@ -41,13 +46,19 @@ export const MarkdownMessage = memo(function MarkdownMessage({
   const [parsedBlocks] = useState(() => new Map<string, ReactElement>());
   const [growing] = useState((): { text?: string; parsed?: ReactElement } => ({}));
   const [, setCatchUp] = useState(0);
+  const shown = useRef({ length: text.length, burstAt: -Infinity });
   const blocks = useMemo(() => (definitionLine.test(text) ? [text] : splitter(text).blocks), [splitter, text]);
-  const deadline = performance.now() + parseBudgetMs;
+  const now = performance.now();
+  // Text pouring in faster than frames (a fast model, a backlog after a busy moment): every parse
+  // then takes time from reading the stream, and is soon outdated. While that lasts, new text is
+  // shown as written, and formatted once it settles (or the answer ends).
+  const bursting = streaming && (text.length - shown.current.length > burstCharacters || now - shown.current.burstAt < burstSettleMs);
+  const deadline = bursting ? now : now + parseBudgetMs;
   let behind = false;
   const elements = blocks.map((block, index) => {
     const finished = !streaming || index < blocks.length - 1;
     let parsed = finished ? parsedBlocks.get(block) : growing.text === block ? growing.parsed : undefined;
-    if (!parsed && (!finished || performance.now() < deadline)) {
+    if (!parsed && ((!finished && !bursting) || performance.now() < deadline)) {
       parsed = parseBlock(block, finished);
       if (finished) parsedBlocks.set(block, parsed);
       else Object.assign(growing, { text: block, parsed });
@@ -56,6 +67,10 @@ export const MarkdownMessage = memo(function MarkdownMessage({
     // Blocks are only ever appended, and a block keeps its place: its index is its identity.
     return <MarkdownBlock key={index} text={block} parsed={parsed} />;
   });
+  useEffect(() => {
+    if (text.length - shown.current.length > burstCharacters) shown.current.burstAt = performance.now();
+    shown.current.length = text.length;
+  }, [text]);
   useEffect(() => {
     if (!behind) return;
     const frame = requestAnimationFrame(() => setCatchUp((count) => count + 1));

@@ -1,8 +1,8 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
+import { useEffect, useSyncExternalStore } from "react";
 import { defaultLocale, type Locale } from "@/lib/i18n/locales";
-import { messages, type Messages } from "@/lib/i18n/messages";
+import { englishMessages, loadedMessages, loadMessages, type Messages, subscribeToMessages } from "@/lib/i18n/messages";
 import { currentLocale, currentThemePreference, subscribePreferences, type ThemePreference } from "@/lib/preferences/preferences";
 
 /*
@@ -18,9 +18,16 @@ export function useLocale(): Locale {
   return useSyncExternalStore(subscribePreferences, currentLocale, serverLocale);
 }
 
-/** The page's texts in the reader's language. */
+const serverMessages = () => englishMessages;
+
+/** The page's texts in the reader's language: English until that language's dictionary has arrived (a chunk, fetched once). */
 export function useTranslations(): Messages {
-  return messages[useLocale()];
+  const locale = useLocale();
+  const messages = useSyncExternalStore(subscribeToMessages, () => loadedMessages(locale), serverMessages);
+  useEffect(() => {
+    if (!messages) loadMessages(locale).catch(() => undefined);
+  }, [messages, locale]);
+  return messages ?? englishMessages;
 }
 
 /** "system", "light" or "dark", as the reader chose. */

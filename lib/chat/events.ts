@@ -31,5 +31,4 @@ export type ChatEvent = z.infer<typeof chatEventSchema>;
 export type ChatEventType = ChatEvent["type"];
 export type ChatEventOf<T extends ChatEventType> = Extract<ChatEvent, { type: T }>;
 
-/** The plain `data: [DONE]` line that always ends a stream. */
-export const doneSentinel = "[DONE]";
+export { doneSentinel } from "@/lib/chat/event-readers";

@@ -1,4 +1,5 @@
-import { chatEventSchema, doneSentinel, type ChatEvent, type Usage } from "@/lib/chat/events";
+import { doneSentinel, readChatEvent } from "@/lib/chat/event-readers";
+import type { ChatEvent, Usage } from "@/lib/chat/events";
 import type { ChatRequestInput } from "@/lib/chat/schema";
 import { ChatClientError, connectionError, errorFromResponse } from "@/lib/client/chat-client-error";
 import { decodeSse } from "@/lib/sse/decode";
@@ -10,6 +11,9 @@ export interface ChatClientOptions {
   endpoint?: string;
 }
 
+/** How long reading the stream may hold the page's main thread before a frame may come (see decodeSse). */
+const readSliceMs = 12;
+
 /** A protocol event, or undefined for one this client does not know (a newer server's), which is skipped. */
 function parseEvent(name: string | undefined, data: string): ChatEvent | undefined {
   let fields: unknown;
@@ -18,9 +22,7 @@ function parseEvent(name: string | undefined, data: string): ChatEvent | undefin
   } catch {
     return undefined;
   }
-  if (typeof fields !== "object" || fields === null) return undefined;
-  const parsed = chatEventSchema.safeParse({ ...fields, type: name });
-  return parsed.success ? parsed.data : undefined;
+  return readChatEvent(name, fields);
 }
 
 function post(request: ChatRequestInput, fields: { stream: boolean; resumable?: boolean }, options: ChatClientOptions): Promise<Response> {
@@ -40,8 +42,8 @@ export interface IdentifiedEvent {
 }
 
 /**
- * The events of one SSE response, each checked against the same schema the
- * server writes with, and tagged with its id. Ends after `[DONE]`; throws a
+ * The events of one SSE response, each checked against the shapes the server
+ * writes (lib/chat/event-readers.ts), and tagged with its id. Ends after `[DONE]`; throws a
  * `ChatClientError` (`connection_lost`) if the body ends or breaks before it,
  * and the signal's `AbortError` when aborted.
  */
@@ -50,7 +52,8 @@ export async function* eventsOf(response: Response): AsyncGenerator<IdentifiedEv
     throw new ChatClientError("bad_response", "The server did not answer with a stream.", { retryable: true });
   }
   try {
-    for await (const message of decodeSse(response.body)) {
+    // A long answer at full speed must not be read in one long task: the page paints as it reads.
+    for await (const message of decodeSse(response.body, { yieldAfterMs: readSliceMs })) {
       if (message.data === doneSentinel) return;
       const event = parseEvent(message.event, message.data);
       if (event) yield { event, id: message.id };

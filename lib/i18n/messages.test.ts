@@ -1,7 +1,12 @@
 import { describe, expect, test } from "vitest";
 import { errorText } from "@/lib/i18n/error-text";
 import { locales } from "@/lib/i18n/locales";
-import { messages } from "@/lib/i18n/messages";
+import { loadMessages, type Messages } from "@/lib/i18n/messages";
+
+const messages = Object.fromEntries(await Promise.all(locales.map(async (locale) => [locale, await loadMessages(locale)] as const))) as Record<
+  (typeof locales)[number],
+  Messages
+>;
 
 type Tree = { [key: string]: string | ((...args: never[]) => string) | Tree };
 

@@ -178,4 +178,23 @@ describe("decodeSse events", () => {
     ).rejects.toBe(failure);
     expect(seen).toEqual(["first"]);
   });
+
+  test("with yieldAfterMs, a backlog is read across tasks (other tasks run in between), every message in order", async () => {
+    const count = 200;
+    const text = Array.from({ length: count }, (_, index) => `data: ${index}\n\n`).join("");
+    const read = async (options?: { yieldAfterMs: number }) => {
+      const seen: string[] = [];
+      let readWhenATaskRan: number | undefined;
+      setTimeout(() => (readWhenATaskRan = seen.length), 0);
+      for await (const message of decodeSse(streamOf([bytesOf(text)]), options)) seen.push(message.data);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      return { seen, readWhenATaskRan };
+    };
+    const everyMessage = Array.from({ length: count }, (_, index) => String(index));
+    // Without it, data already there is read in one task (each read resolves at once).
+    expect(await read()).toEqual({ seen: everyMessage, readWhenATaskRan: count });
+    const sliced = await read({ yieldAfterMs: 0 });
+    expect(sliced.seen).toEqual(everyMessage);
+    expect(sliced.readWhenATaskRan).toBeLessThan(count);
+  });
 });

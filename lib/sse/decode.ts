@@ -36,17 +36,44 @@ export function createSseDecoder(onMessage: (message: SseMessage) => void): SseD
   };
 }
 
+export interface DecodeOptions {
+  /**
+   * On a page's main thread: after this many milliseconds of decoding (and of
+   * the caller's handling of each message, which runs in between) without a
+   * pause, let the event loop run (a frame, input) before going on. A stream
+   * that arrives faster than it is handled (a long answer at full speed, a
+   * backlog after a busy moment) would otherwise be read in one long task:
+   * every read of a body with data waiting resolves at once, in a microtask.
+   */
+  yieldAfterMs?: number;
+}
+
+/** Ends the current task: `scheduler.yield()` where the browser has it (the work goes on first), a timer otherwise. */
+function nextTask(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 /** Turns an SSE byte stream into its messages (see `createSseDecoder`). */
-export async function* decodeSse(body: ReadableStream<Uint8Array>): AsyncGenerator<SseMessage> {
-  const pending: SseMessage[] = [];
+export async function* decodeSse(body: ReadableStream<Uint8Array>, { yieldAfterMs = Infinity }: DecodeOptions = {}): AsyncGenerator<SseMessage> {
+  let pending: SseMessage[] = [];
   const decoder = createSseDecoder((message) => pending.push(message));
   const reader = body.getReader();
+  let sliceStart = performance.now();
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) decoder.end();
       else decoder.push(value);
-      while (pending.length > 0) yield pending.shift() as SseMessage;
+      const messages = pending;
+      pending = [];
+      for (const message of messages) {
+        yield message;
+        if (performance.now() - sliceStart > yieldAfterMs) {
+          await nextTask();
+          sliceStart = performance.now();
+        }
+      }
       if (done) return;
     }
   } finally {

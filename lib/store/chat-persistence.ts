@@ -1,8 +1,18 @@
-import * as z from "@/lib/chat/zod";
-import { usageSchema } from "@/lib/chat/events";
-import { chatRoleSchema } from "@/lib/chat/schema";
+import { readUsage } from "@/lib/chat/event-readers";
+import type { ChatRole } from "@/lib/chat/schema";
 import { titleFrom } from "@/lib/store/chat-selectors";
-import type { ChatData, ChatNotice, Conversation, Message } from "@/lib/store/chat-types";
+import type { ChatData, ChatNotice, Conversation, ConversationSettings, Message, MessageError, MessageStatus } from "@/lib/store/chat-types";
+import {
+  invalid,
+  readArray,
+  readBoolean,
+  readMember,
+  readNumber,
+  readObject,
+  readOptional,
+  readRecord,
+  readString,
+} from "@/lib/validation/readers";
 
 /**
  * Version 1 kept one conversation (`messageIds`); version 2 keeps many;
@@ -16,44 +26,50 @@ export const unreadableNotice: ChatNotice = "saved_chats_unreadable";
 /** An answer still being written (or cut off mid-way by a reload). */
 export const isOpen = (message: Pick<Message, "status">) => message.status === "waiting" || message.status === "streaming";
 
-const messageSchema = z.object({
-  id: z.string(),
-  role: chatRoleSchema,
-  content: z.string(),
-  status: z.enum(["waiting", "streaming", "done", "stopped", "error"]),
-  model: z.string().optional(),
-  answerId: z.string().optional(),
-  lastEventId: z.string().optional(),
-  reconnecting: z.boolean().optional(),
-  finishReason: z.string().optional(),
-  usage: usageSchema.optional(),
-  error: z.object({ code: z.string(), message: z.string(), retryable: z.boolean(), retryAfterSeconds: z.number().optional() }).optional(),
-  firstTokenMs: z.number().optional(),
-  totalMs: z.number().optional(),
+// Read without zod, which would be most of the page's own first-load JS (lib/validation/readers.ts).
+const roles: Record<ChatRole, true> = { system: true, user: true, assistant: true };
+const statuses: Record<MessageStatus, true> = { waiting: true, streaming: true, done: true, stopped: true, error: true };
+
+const readMessage = readObject<Message>({
+  id: readString,
+  role: readMember(roles),
+  content: readString,
+  status: readMember(statuses),
+  model: readOptional(readString),
+  answerId: readOptional(readString),
+  lastEventId: readOptional(readString),
+  reconnecting: readOptional(readBoolean),
+  finishReason: readOptional(readString),
+  usage: readOptional(readUsage),
+  error: readOptional(
+    readObject<MessageError>({ code: readString, message: readString, retryable: readBoolean, retryAfterSeconds: readOptional(readNumber()) }),
+  ),
+  firstTokenMs: readOptional(readNumber()),
+  totalMs: readOptional(readNumber()),
 });
 
-const conversationSchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  titleEdited: z.boolean(),
-  createdAt: z.number(),
-  updatedAt: z.number(),
-  messageIds: z.array(z.string()),
-  settings: z.object({ systemPrompt: z.string(), model: z.string().optional(), temperature: z.number().min(0).max(2).optional() }),
+const readConversation = readObject<Conversation>({
+  id: readString,
+  title: readString,
+  titleEdited: readBoolean,
+  createdAt: readNumber(),
+  updatedAt: readNumber(),
+  messageIds: readArray(readString),
+  settings: readObject<ConversationSettings>({ systemPrompt: readString, model: readOptional(readString), temperature: readOptional(readNumber(0, 2)) }),
 });
 
-const chatDataSchema = z.object({
-  conversations: z.record(z.string(), conversationSchema),
-  conversationIds: z.array(z.string()),
-  activeConversationId: z.string().optional(),
-  messages: z.record(z.string(), messageSchema),
-  streamResponses: z.boolean(),
+const readChatData = readObject<ChatData>({
+  conversations: readRecord(readConversation),
+  conversationIds: readArray(readString),
+  activeConversationId: readOptional(readString),
+  messages: readRecord(readMessage),
+  streamResponses: readBoolean,
 });
 
-const version1Schema = z.object({
-  messageIds: z.array(z.string()),
-  messages: z.record(z.string(), messageSchema),
-  streamResponses: z.boolean().optional(),
+const readVersion1 = readObject<{ messageIds: string[]; messages: Record<string, Message>; streamResponses: boolean | undefined }>({
+  messageIds: readArray(readString),
+  messages: readRecord(readMessage),
+  streamResponses: readOptional(readBoolean),
 });
 
 /** Version 2's answers cut off by a reload were not resumable (it never asked for that): they stay as they were, stopped. */
@@ -66,15 +82,17 @@ function withOpenAnswersStopped(data: ChatData): ChatData {
 /** Brings older saved chats up to `persistVersion`; throws for what it cannot read (the store then starts afresh, with a notice). */
 export function migrateChat(persisted: unknown, version: number): ChatData {
   if (version === 2) {
-    const data = chatDataSchema.parse(persisted);
-    return withOpenAnswersStopped({ ...data, activeConversationId: data.activeConversationId });
+    const data = readChatData(persisted);
+    if (data === invalid) throw new Error("saved chats of version 2 that cannot be read");
+    return withOpenAnswersStopped(data);
   }
   if (version !== 1) throw new Error(`saved chats of version ${version} cannot be read by version ${persistVersion}`);
   return withOpenAnswersStopped(migrateVersion1(persisted));
 }
 
 function migrateVersion1(persisted: unknown): ChatData {
-  const old = version1Schema.parse(persisted);
+  const old = readVersion1(persisted);
+  if (old === invalid) throw new Error("saved chats of version 1 that cannot be read");
   const now = Date.now();
   const firstUser = old.messageIds.map((id) => old.messages[id]).find((message) => message?.role === "user");
   const conversation: Conversation = {
@@ -104,9 +122,8 @@ function migrateVersion1(persisted: unknown): ChatData {
  * used at all.
  */
 export function restoreChat(persisted: unknown, fromOtherTab = false): ChatData | undefined {
-  const parsed = chatDataSchema.safeParse(persisted);
-  if (!parsed.success) return undefined;
-  const data = parsed.data;
+  const data = readChatData(persisted);
+  if (data === invalid) return undefined;
   const messages: Record<string, Message> = {};
   const conversations: Record<string, Conversation> = {};
   const conversationIds = data.conversationIds.filter((id) => data.conversations[id] !== undefined);

@@ -1,0 +1,71 @@
+"use client";
+
+import { useChatActions, useChatStore } from "@/components/chat/chat-store-provider";
+import { LockButton } from "@/components/chat/lock-button";
+import { ModelOptions } from "@/components/chat/model-options";
+import { useModels } from "@/components/chat/use-models";
+import { useTranslations } from "@/components/preferences/use-preferences";
+import { selectActiveConversation } from "@/lib/store/chat-selectors";
+import type { ConversationSettings as Settings } from "@/lib/store/chat-types";
+
+const noSettings: Settings = { systemPrompt: "" };
+const fieldClass =
+  "mt-1 w-full rounded-lg border border-slate-500 bg-white px-3 py-2 text-sm font-normal placeholder:text-slate-500 dark:border-slate-500 dark:bg-slate-800 dark:placeholder:text-slate-400";
+
+/** What the settings dialog holds: this conversation's system prompt, model and temperature. */
+export function ConversationSettingsForm({ onClose }: { onClose: () => void }) {
+  const settings = useChatStore((state) => selectActiveConversation(state)?.settings ?? noSettings);
+  const { updateSettings } = useChatActions();
+  const models = useModels();
+  const t = useTranslations();
+  return (
+    <>
+      <h2 id="conversation-settings-title" className="text-lg font-semibold">
+        {t.settings.title}
+      </h2>
+      <label className="mt-4 block text-sm font-medium">
+        {t.settings.systemPrompt}
+        {/* This form arrives after showModal() chose what to focus: it takes the focus the dialog gives its first field. */}
+        <textarea
+          autoFocus
+          rows={4}
+          value={settings.systemPrompt}
+          placeholder={t.settings.systemPromptPlaceholder}
+          onChange={(event) => updateSettings({ systemPrompt: event.target.value })}
+          className={fieldClass}
+        />
+      </label>
+      <label className="mt-4 block text-sm font-medium">
+        {t.settings.model}
+        <select value={settings.model ?? ""} onChange={(event) => updateSettings({ model: event.target.value || undefined })} className={fieldClass}>
+          <ModelOptions models={models} defaultLabel={t.settings.serverDefault} />
+        </select>
+      </label>
+      <label className="mt-4 block text-sm font-medium">
+        {t.settings.temperature(settings.temperature === undefined ? t.settings.modelDefault : settings.temperature.toFixed(1))}
+        <input
+          type="range"
+          min={0}
+          max={2}
+          step={0.1}
+          value={settings.temperature ?? 1}
+          onChange={(event) => updateSettings({ temperature: Number(event.target.value) })}
+          className="mt-2 w-full accent-blue-600"
+        />
+      </label>
+      <LockButton onLocked={() => onClose()} />
+      <div className="mt-5 flex justify-between gap-2">
+        <button
+          type="button"
+          onClick={() => updateSettings({ temperature: undefined })}
+          className="rounded-lg px-3 py-2 text-sm text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
+        >
+          {t.settings.defaultTemperature}
+        </button>
+        <button type="button" onClick={() => onClose()} className="rounded-lg bg-blue-600 px-4 py-2 text-sm font-medium text-white hover:bg-blue-700">
+          {t.settings.done}
+        </button>
+      </div>
+    </>
+  );
+}
