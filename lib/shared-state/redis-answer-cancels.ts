@@ -1,5 +1,5 @@
-import type { Redis } from "ioredis";
 import { endedAnswerMemoryMs, MemoryAnswerCancels, type AnswerCancels, type AnswerRegistration } from "@/lib/shared-state/answer-cancels";
+import { RedisChannels } from "@/lib/shared-state/redis-channels";
 import type { RedisConnection } from "@/lib/shared-state/redis-connection";
 
 const channel = "streamchat:cancel";
@@ -21,16 +21,12 @@ const knownWithinMs = 250;
  */
 export class RedisAnswerCancels implements AnswerCancels {
   private readonly local = new MemoryAnswerCancels();
-  private readonly subscriber: Redis;
 
-  constructor(private readonly connection: RedisConnection) {
-    // Its own connection (a subscribed one can do nothing else). Its SUBSCRIBE
-    // may wait for the connection (an offline queue here only), and ioredis
-    // subscribes again after every reconnection.
-    this.subscriber = connection.client.duplicate({ enableOfflineQueue: true, commandTimeout: undefined });
-    void this.subscriber.subscribe(channel).catch((error: unknown) => connection.wentDown(error));
-    this.subscriber.on("message", (_channel: string, id: string) => this.local.cancelHere(id));
-    this.subscriber.on("error", (error: Error) => connection.wentDown(error));
+  constructor(
+    private readonly connection: RedisConnection,
+    private readonly channels = new RedisChannels(connection),
+  ) {
+    channels.listen(channel, (id) => this.local.cancelHere(id));
   }
 
   register(id: string): AnswerRegistration {
@@ -72,7 +68,7 @@ export class RedisAnswerCancels implements AnswerCancels {
   }
 
   async close(): Promise<void> {
-    this.subscriber.disconnect();
+    this.channels.close();
   }
 
   /** A write off the answer's path: not awaited by it, and waiting a moment for a connection still being made. */

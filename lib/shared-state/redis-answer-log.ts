@@ -1,6 +1,7 @@
 import type { Redis } from "ioredis";
 import { defaultResumeTtlMs, type AnswerFollower, type AnswerLog, type AnswerLogWriter, type FollowerHooks } from "@/lib/shared-state/answer-log";
 import { MemoryAnswerLog } from "@/lib/shared-state/memory-answer-log";
+import { RedisChannels } from "@/lib/shared-state/redis-channels";
 import type { RedisConnection } from "@/lib/shared-state/redis-connection";
 import { followFromRedis } from "@/lib/shared-state/redis-log-follower";
 import { redisLogWriter, withAppendScript, type AppendingRedis } from "@/lib/shared-state/redis-log-writer";
@@ -17,6 +18,8 @@ export interface RedisAnswerLogOptions {
   /** How long a follower's blocking read waits before checking that its stream still exists. */
   blockMs?: number;
   log?: (line: string) => void;
+  /** This instance's subscribed connection, shared with cancels; its own when not given. */
+  channels?: RedisChannels;
 }
 
 /**
@@ -31,9 +34,9 @@ export class RedisAnswerLog implements AnswerLog {
   private readonly local: MemoryAnswerLog;
   /** Its own connection: no 250 ms bound on writes (a slow Redis fills a bounded backlog instead of failing them). */
   private readonly writer: AppendingRedis;
-  private readonly subscriber: Redis;
+  private readonly channels: RedisChannels;
   private readonly hooksOf = new Map<string, FollowerHooks>();
-  private readonly options: Required<Omit<RedisAnswerLogOptions, "log">>;
+  private readonly options: Required<Omit<RedisAnswerLogOptions, "log" | "channels">>;
   private readonly log: (line: string) => void;
 
   constructor(
@@ -51,10 +54,8 @@ export class RedisAnswerLog implements AnswerLog {
     const wentDown = (error: unknown) => connection.wentDown(error);
     this.writer = withAppendScript(connection.client.duplicate({ commandTimeout: 10_000 }));
     this.writer.on("error", wentDown);
-    this.subscriber = connection.client.duplicate({ enableOfflineQueue: true, commandTimeout: undefined });
-    this.subscriber.on("error", wentDown);
-    void this.subscriber.subscribe(followChannel).catch(wentDown);
-    this.subscriber.on("message", (_channel: string, message: string) => {
+    this.channels = options.channels ?? new RedisChannels(connection);
+    this.channels.listen(followChannel, (message) => {
       const change = message[0] === "+" ? 1 : -1;
       this.hooksOf.get(message.slice(1))?.onFollowerChange(change);
     });
@@ -104,7 +105,7 @@ export class RedisAnswerLog implements AnswerLog {
 
   async close(): Promise<void> {
     this.writer.disconnect();
-    this.subscriber.disconnect();
+    this.channels.close();
   }
 
   private announce(id: string, change: 1 | -1): void {

@@ -40,10 +40,10 @@ export interface RedisFollowOptions {
 export async function followFromRedis(id: string, after: number, options: RedisFollowOptions): Promise<AnswerFollower | undefined> {
   const key = logKey(id);
   const from = `0-${after + 1}`;
-  const [existing, replay] = (await options.client.multi().exists(key).xread("STREAMS", key, from).exec()) ?? [];
-  if (existing?.[0] || replay?.[0]) throw existing?.[0] ?? replay?.[0];
-  if (existing?.[1] !== 1) return undefined;
-  const first = entriesOf(replay?.[1] as StreamReply, from);
+  // Sent together, answered in one round trip.
+  const [existing, replay] = await Promise.all([options.client.exists(key), options.client.xread("STREAMS", key, from)]);
+  if (existing !== 1) return undefined;
+  const first = entriesOf(replay as StreamReply, from);
   if (first.ended && first.text === "") return undefined;
 
   const live = !first.ended;

@@ -3,6 +3,7 @@ import { defaultResumeTtlMs, type AnswerLog } from "@/lib/shared-state/answer-lo
 import { MemoryAnswerLog } from "@/lib/shared-state/memory-answer-log";
 import { RedisAnswerCancels } from "@/lib/shared-state/redis-answer-cancels";
 import { RedisAnswerLog } from "@/lib/shared-state/redis-answer-log";
+import { RedisChannels } from "@/lib/shared-state/redis-channels";
 import { RedisConnection, type RedisStatus } from "@/lib/shared-state/redis-connection";
 import { redisCounters } from "@/lib/shared-state/redis-counters";
 import { memoryCounters, type SharedCounters } from "@/lib/shared-state/shared-counters";
@@ -26,10 +27,11 @@ export function sharedStateFrom(
     return { counters: memoryCounters(), cancels: new MemoryAnswerCancels(), answers: new MemoryAnswerLog(resumeTtlMs), redisStatus: () => "off" };
   }
   const connection = new RedisConnection(url);
+  const channels = new RedisChannels(connection);
   return {
     counters: redisCounters(connection),
-    cancels: new RedisAnswerCancels(connection),
-    answers: new RedisAnswerLog(connection, { ttlMs: resumeTtlMs }),
+    cancels: new RedisAnswerCancels(connection, channels),
+    answers: new RedisAnswerLog(connection, { ttlMs: resumeTtlMs, channels }),
     redisStatus: () => connection.status,
   };
 }

@@ -1,0 +1,31 @@
+import type { Redis } from "ioredis";
+import type { RedisConnection } from "@/lib/shared-state/redis-connection";
+
+/**
+ * This instance's one subscribed connection (a subscribed connection can do
+ * nothing else), shared by everything that listens for messages from other
+ * instances: cancels, followers coming and going. One connection fewer per
+ * instance for each listener counts on Redis plans with few connections.
+ */
+export class RedisChannels {
+  private readonly subscriber: Redis;
+  private readonly handlers = new Map<string, (message: string) => void>();
+
+  constructor(private readonly connection: RedisConnection) {
+    // Its SUBSCRIBE may wait for the connection (an offline queue here only),
+    // and ioredis subscribes again after every reconnection.
+    this.subscriber = connection.client.duplicate({ enableOfflineQueue: true, commandTimeout: undefined });
+    this.subscriber.on("error", (error: Error) => connection.wentDown(error));
+    this.subscriber.on("message", (channel: string, message: string) => this.handlers.get(channel)?.(message));
+  }
+
+  /** Calls `handler` with each message published on `channel` (one handler a channel). */
+  listen(channel: string, handler: (message: string) => void): void {
+    this.handlers.set(channel, handler);
+    void this.subscriber.subscribe(channel).catch((error: unknown) => this.connection.wentDown(error));
+  }
+
+  close(): void {
+    this.subscriber.disconnect();
+  }
+}
