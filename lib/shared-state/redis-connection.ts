@@ -13,6 +13,7 @@ export type RedisStatus = "off" | "up" | "down";
 export class RedisConnection {
   readonly client: Redis;
   private warnedDown = false;
+  private lastSlowWarningAt = Number.NEGATIVE_INFINITY;
 
   constructor(url: string, private readonly log: (line: string) => void = (line) => process.stderr.write(`${line}\n`)) {
     this.client = new Redis(url, {
@@ -58,13 +59,26 @@ export class RedisConnection {
     });
   }
 
-  /** Notes that Redis failed (once per outage, on standard error), for callers that fall back. */
+  /**
+   * Notes that a Redis command failed, for callers that fall back: one line
+   * on standard error per outage. A command that timed out on a connection
+   * still up is a slow Redis, not an outage: no `ready` would follow to end
+   * it (and later outages would go unsaid), so it is said as `redis.slow`, at
+   * most once a minute.
+   */
   wentDown(error: unknown): void {
-    if (this.warnedDown) return;
-    this.warnedDown = true;
     // The error's code (ECONNREFUSED, ETIMEDOUT) or name; never its message, which can carry the URL.
     const code = (error as { code?: unknown } | undefined)?.code;
     const reason = typeof code === "string" ? code : error instanceof Error ? error.name : "unknown";
+    if (this.client.status === "ready") {
+      const now = performance.now();
+      if (now - this.lastSlowWarningAt < 60_000) return;
+      this.lastSlowWarningAt = now;
+      this.log(JSON.stringify({ event: "redis.slow", reason, note: "a command took too long; this request fell back to this instance" }));
+      return;
+    }
+    if (this.warnedDown) return;
+    this.warnedDown = true;
     this.log(JSON.stringify({ event: "redis.down", reason, note: "counting limits on this instance until Redis is back" }));
   }
 

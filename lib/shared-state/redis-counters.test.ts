@@ -60,4 +60,29 @@ describe("rate-limit counters on Redis", () => {
     expect((await redisCounters(instanceB).peek("after-restart")).count).toBe(1);
     expect(logsOfA.filter((line) => line.includes('"redis.up"'))).toHaveLength(1);
   });
+
+  test("a slow Redis is said once as slow, and an outage after it is still said", async () => {
+    const logs: string[] = [];
+    const connection = new RedisConnection(redis.url, (line) => logs.push(line));
+    const pauser = new RedisConnection(redis.url, () => undefined);
+    try {
+      await until(() => connection.status === "up" && pauser.status === "up", 3_000);
+      const counters = redisCounters(connection);
+      // Redis holds every client's commands for a second: past the 250 ms a command may take.
+      await pauser.client.call("CLIENT", "PAUSE", "1000", "ALL");
+      expect((await counters.add("while-slow")).count).toBe(1);
+      expect((await counters.add("while-slow")).count).toBe(2);
+      expect(logs.filter((line) => line.includes('"redis.slow"'))).toHaveLength(1);
+      expect(logs.filter((line) => line.includes('"redis.down"'))).toHaveLength(0);
+      await sleep(1_100);
+      await redis.kill();
+      await until(() => connection.status === "down", 2_000);
+      await until(() => logs.some((line) => line.includes('"redis.down"')), 2_000);
+      await redis.restart();
+      await until(() => logs.some((line) => line.includes('"redis.up"')), 10_000);
+    } finally {
+      await connection.close();
+      await pauser.close();
+    }
+  });
 });

@@ -14,7 +14,8 @@ export interface SharedState {
   cancels: AnswerCancels;
   /** The events of resumable answers. */
   answers: AnswerLog;
-  redisStatus(): RedisStatus;
+  /** Waits up to a second for a connection still being made (a new instance's first request), so that it is not reported down. */
+  redisStatus(): Promise<RedisStatus>;
 }
 
 /** Memory (one instance) without REDIS_URL, Redis with it; chosen here and nowhere else. */
@@ -24,7 +25,7 @@ export function sharedStateFrom(
 ): SharedState {
   const url = environment.REDIS_URL?.trim();
   if (!url) {
-    return { counters: memoryCounters(), cancels: new MemoryAnswerCancels(), answers: new MemoryAnswerLog(resumeTtlMs), redisStatus: () => "off" };
+    return { counters: memoryCounters(), cancels: new MemoryAnswerCancels(), answers: new MemoryAnswerLog(resumeTtlMs), redisStatus: async () => "off" };
   }
   const connection = new RedisConnection(url);
   const channels = new RedisChannels(connection);
@@ -32,6 +33,6 @@ export function sharedStateFrom(
     counters: redisCounters(connection),
     cancels: new RedisAnswerCancels(connection, channels),
     answers: new RedisAnswerLog(connection, { ttlMs: resumeTtlMs, channels }),
-    redisStatus: () => connection.status,
+    redisStatus: async () => ((await connection.ready()) ? "up" : "down"),
   };
 }

@@ -12,7 +12,7 @@ export async function GET(request: Request): Promise<Response> {
   try {
     await guardApi(request, { open: true });
     return Response.json(
-      { ok: true, provider: providerFromEnvironment().kind, redis: chatServer().shared.redisStatus(), version: packageJson.version },
+      { ok: true, provider: providerFromEnvironment().kind, redis: await chatServer().shared.redisStatus(), version: packageJson.version },
       { headers: { "Cache-Control": "no-store" } },
     );
   } catch (error) {
