@@ -3,7 +3,8 @@ import { RedisChannels } from "@/lib/shared-state/redis-channels";
 import type { RedisConnection } from "@/lib/shared-state/redis-connection";
 
 const channel = "streamchat:cancel";
-const stateKey = (id: string) => `streamchat:answer:${id}`;
+/** `live` while the answer is generated somewhere (written before its `start` event), then `ended`. */
+export const stateKey = (id: string) => `streamchat:answer:${id}`;
 // Longer than any answer may stream (maxDuration is 300 s, 800 s at most).
 const inFlightTtlSeconds = 900;
 const knownWithinMs = 250;

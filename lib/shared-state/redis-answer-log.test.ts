@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { newAnswerId } from "@/lib/server/answer-id";
 import { sleep, waitFor } from "@/lib/server/test-support";
+import { stateKey } from "@/lib/shared-state/redis-answer-cancels";
 import { RedisAnswerLog } from "@/lib/shared-state/redis-answer-log";
 import { RedisConnection } from "@/lib/shared-state/redis-connection";
 import { describeAnswerLogContract, loggedDelta, readAll } from "@/lib/shared-state/testing/answer-log-contract";
@@ -54,6 +55,26 @@ describe("Redis answer log", () => {
     expect(await readAll(here!)).toEqual({ text: loggedDelta(0, "here").text + loggedDelta(1, " and now").text, ended: true });
     here?.close();
     expect(changes).toEqual([1, -1]);
+  });
+
+  test("a resume sent before the answer's stream reaches Redis waits for it while the answer is known in flight; an unknown one gets nothing at once", async () => {
+    const id = newAnswerId();
+    const redisOfB = connections[1]!.client;
+    // As the chat route does before `start`: the answer is known in flight. Its events reach Redis only later.
+    await redisOfB.set(stateKey(id), "live", "EX", 60);
+    const following = instanceB.follow(id, -1);
+    await sleep(300);
+    const writer = instanceA.create(id, { onFollowerChange: () => undefined });
+    writer.append([loggedDelta(0, "late")]);
+    writer.end();
+    const follower = await following;
+    expect(follower).toBeDefined();
+    expect(await readAll(follower!)).toEqual({ text: loggedDelta(0, "late").text, ended: true });
+    follower?.close();
+
+    const startedAt = performance.now();
+    expect(await instanceB.follow(newAnswerId(), -1)).toBeUndefined();
+    expect(performance.now() - startedAt).toBeLessThan(500);
   });
 
   test("replays 2,000 events from any position in order, then the live ones", async () => {

@@ -1,6 +1,7 @@
 import type { Redis } from "ioredis";
 import { defaultResumeTtlMs, type AnswerFollower, type AnswerLog, type AnswerLogWriter, type FollowerHooks } from "@/lib/shared-state/answer-log";
 import { MemoryAnswerLog } from "@/lib/shared-state/memory-answer-log";
+import { stateKey } from "@/lib/shared-state/redis-answer-cancels";
 import { RedisChannels } from "@/lib/shared-state/redis-channels";
 import type { RedisConnection } from "@/lib/shared-state/redis-connection";
 import { followFromRedis } from "@/lib/shared-state/redis-log-follower";
@@ -95,6 +96,7 @@ export class RedisAnswerLog implements AnswerLog {
         blockingConnection: () => this.blockingConnection(),
         blockMs: this.options.blockMs,
         announce: (change) => this.announce(id, change),
+        inFlight: async () => (await this.connection.client.get(stateKey(id))) === "live",
       });
     } catch (error) {
       // Redis failed or was too slow: this instance cannot see the answer (204; the client may try again).

@@ -28,6 +28,10 @@ export interface RedisFollowOptions {
   blockMs: number;
   /** Tells the generating instance, wherever it is, that a follower came (1) or went (-1). */
   announce(change: 1 | -1): void;
+  /** Whether the answer is in flight somewhere (known before its `start` event was sent, unlike its stream). */
+  inFlight(): Promise<boolean>;
+  /** How long to wait for the stream of an answer in flight to appear; 1 s unless said. */
+  startWaitMs?: number;
 }
 
 /**
@@ -41,7 +45,15 @@ export async function followFromRedis(id: string, after: number, options: RedisF
   const key = logKey(id);
   const from = `0-${after + 1}`;
   // Sent together, answered in one round trip.
-  const [existing, replay] = await Promise.all([options.client.exists(key), options.client.xread("STREAMS", key, from)]);
+  const readStream = () => Promise.all([options.client.exists(key), options.client.xread("STREAMS", key, from)]);
+  let [existing, replay] = await readStream();
+  // A resume sent the moment `start` arrives can come before the start event's copy reaches Redis
+  // (that copy is off the answer's path): an answer known to be in flight gets a moment for it.
+  const waitUntil = performance.now() + (options.startWaitMs ?? 1_000);
+  while (existing !== 1 && performance.now() < waitUntil && (await options.inFlight())) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    [existing, replay] = await readStream();
+  }
   if (existing !== 1) return undefined;
   const first = entriesOf(replay as StreamReply, from);
   if (first.ended && first.text === "") return undefined;
