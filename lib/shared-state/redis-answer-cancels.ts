@@ -22,8 +22,11 @@ export class RedisAnswerCancels implements AnswerCancels {
   constructor(private readonly connection: RedisConnection) {
     // Its own connection (a subscribed one can do nothing else). Its SUBSCRIBE
     // may wait for the connection (an offline queue here only), and ioredis
-    // subscribes again after every reconnection.
-    this.subscriber = connection.client.duplicate({ enableOfflineQueue: true, commandTimeout: undefined });
+    // subscribes again after every reconnection. It waits however many
+    // attempts it takes (maxRetriesPerRequest null): with the main client's 0,
+    // ioredis drops the queued SUBSCRIBE at the first failed attempt, so an
+    // instance that started while Redis was down never heard a cancel.
+    this.subscriber = connection.client.duplicate({ enableOfflineQueue: true, commandTimeout: undefined, maxRetriesPerRequest: null });
     void this.subscriber.subscribe(channel).catch((error: unknown) => connection.wentDown(error));
     this.subscriber.on("message", (_channel: string, id: string) => this.local.cancelHere(id));
     this.subscriber.on("error", (error: Error) => connection.wentDown(error));
