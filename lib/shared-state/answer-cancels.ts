@@ -4,10 +4,20 @@
  * it and gets a signal that aborts when anyone, on any instance, cancels it.
  */
 export interface AnswerCancels {
-  /** Registers an answer in flight; call `end` once it is over. */
-  register(id: string): { signal: AbortSignal; end(): void };
+  /**
+   * Registers an answer in flight; call `end` once it is over. `known`
+   * resolves once every instance can find it (a cancel sent anywhere right
+   * after its `start` event reaches it), or once that cannot be had soon.
+   */
+  register(id: string): AnswerRegistration;
   /** `cancelled` (it was in flight), `ended` (it had already ended), or `unknown`. */
   cancel(id: string): Promise<"cancelled" | "ended" | "unknown">;
+}
+
+export interface AnswerRegistration {
+  signal: AbortSignal;
+  end(): void;
+  known: Promise<void>;
 }
 
 /** How long an ended answer's id is still known (a late Stop gets 204, not 404). */
@@ -20,11 +30,12 @@ export class MemoryAnswerCancels implements AnswerCancels {
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  register(id: string): { signal: AbortSignal; end(): void } {
+  register(id: string): AnswerRegistration {
     const controller = new AbortController();
     this.inFlight.set(id, controller);
     return {
       signal: controller.signal,
+      known: Promise.resolve(),
       end: () => {
         this.inFlight.delete(id);
         this.forgetOldEnded();

@@ -37,7 +37,7 @@ export interface AnswerLogWriter {
 
 /** A client following one answer. */
 export interface AnswerFollower {
-  /** The next events (waits for them while the answer is live); `ended` once there will be none. */
+  /** The next events (waits for them while the answer is live); `ended` once there will be none. One read at a time. */
   read(): Promise<LogRead>;
   /** Stops following and frees what following held (a connection, a listener). Safe to call twice. */
   close(): void;

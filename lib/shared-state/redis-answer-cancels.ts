@@ -1,19 +1,23 @@
 import type { Redis } from "ioredis";
-import { endedAnswerMemoryMs, MemoryAnswerCancels, type AnswerCancels } from "@/lib/shared-state/answer-cancels";
+import { endedAnswerMemoryMs, MemoryAnswerCancels, type AnswerCancels, type AnswerRegistration } from "@/lib/shared-state/answer-cancels";
 import type { RedisConnection } from "@/lib/shared-state/redis-connection";
 
 const channel = "streamchat:cancel";
 const stateKey = (id: string) => `streamchat:answer:${id}`;
 // Longer than any answer may stream (maxDuration is 300 s, 800 s at most).
 const inFlightTtlSeconds = 900;
+const knownWithinMs = 250;
 
 /**
  * Cancel across instances: each answer in flight has a key in Redis
  * (`live`, then `ended`), and a cancel for an answer generated elsewhere is
  * published on one channel that every instance listens to: the generating
- * instance aborts its upstream as soon as the message arrives. Writes to
- * Redis are not awaited on the answer's path. While Redis is down, cancel
- * still works for answers of the instance that receives it.
+ * instance aborts its upstream as soon as the message arrives. The `live`
+ * key is written before the answer's `start` event is sent (`known`; the
+ * answer waits 250 ms at most, not at all while Redis is down): a cancel on
+ * another instance right after `start` finds it. The `ended` write is not
+ * awaited. While Redis is down, cancel still works for answers of the
+ * instance that receives it.
  */
 export class RedisAnswerCancels implements AnswerCancels {
   private readonly local = new MemoryAnswerCancels();
@@ -32,11 +36,21 @@ export class RedisAnswerCancels implements AnswerCancels {
     this.subscriber.on("error", (error: Error) => connection.wentDown(error));
   }
 
-  register(id: string): { signal: AbortSignal; end(): void } {
+  register(id: string): AnswerRegistration {
     const registration = this.local.register(id);
-    this.write(() => this.connection.client.set(stateKey(id), "live", "EX", inFlightTtlSeconds));
+    const written = this.connection
+      .ready()
+      .then((ready) => (ready ? this.connection.client.set(stateKey(id), "live", "EX", inFlightTtlSeconds) : undefined))
+      .then(
+        () => undefined,
+        (error: unknown) => this.connection.wentDown(error),
+      );
+    // The answer waits for the write 250 ms at most (a new instance's first connection may
+    // still be under way); the write itself goes on, and lands when the connection does.
+    const known = Promise.race([written, new Promise<void>((resolve) => setTimeout(resolve, knownWithinMs).unref())]);
     return {
       signal: registration.signal,
+      known,
       end: () => {
         registration.end();
         this.write(() => this.connection.client.set(stateKey(id), "ended", "PX", endedAnswerMemoryMs));

@@ -2,6 +2,7 @@ import { MemoryAnswerCancels, type AnswerCancels } from "@/lib/shared-state/answ
 import { defaultResumeTtlMs, type AnswerLog } from "@/lib/shared-state/answer-log";
 import { MemoryAnswerLog } from "@/lib/shared-state/memory-answer-log";
 import { RedisAnswerCancels } from "@/lib/shared-state/redis-answer-cancels";
+import { RedisAnswerLog } from "@/lib/shared-state/redis-answer-log";
 import { RedisConnection, type RedisStatus } from "@/lib/shared-state/redis-connection";
 import { redisCounters } from "@/lib/shared-state/redis-counters";
 import { memoryCounters, type SharedCounters } from "@/lib/shared-state/shared-counters";
@@ -28,8 +29,7 @@ export function sharedStateFrom(
   return {
     counters: redisCounters(connection),
     cancels: new RedisAnswerCancels(connection),
-    // Redis's turn comes next; until then a resumable answer resumes on the instance that generates it.
-    answers: new MemoryAnswerLog(resumeTtlMs),
+    answers: new RedisAnswerLog(connection, { ttlMs: resumeTtlMs }),
     redisStatus: () => connection.status,
   };
 }

@@ -46,6 +46,8 @@ export async function POST(request: Request): Promise<Response> {
       },
     };
     if (!cancellation) return await completeChat({ ...answer, timeoutMs: config.completionTimeoutMs });
+    // Known on every instance before its `start` event says its id (a Stop right after it must find it).
+    await cancellation.known;
     const resume = parsed.data.resumable ? { log: shared.answers, graceMs: config.resumeGraceMs } : undefined;
     const relayed = relayChatStream({ ...answer, config, cancelSignal: cancellation.signal, resume });
     return new Response(relayed, { headers: sseHeaders });

@@ -98,4 +98,20 @@ describe("POST /api/chat/{id}/cancel", () => {
     await waitFor(() => outcomesOfA.includes("cancelled"), "A's outcome");
     expect((await cancelOn(instanceB, answer.id)).status).toBe(204);
   });
+
+  test("across instances, a cancel sent the moment `start` arrives finds the answer (no 404 race)", async () => {
+    vi.stubEnv("REDIS_URL", redis.url);
+    const instanceA = await startInstance();
+    const instanceB = await startInstance();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const response = await instanceA.chat.POST(chatRequest({ messages: userMessage(`mock:paced tokens=500 interval=20 tag=race-${attempt}`) }));
+      const messages = decodeSse(response.body ?? new ReadableStream());
+      const id = (JSON.parse((await messages.next()).value?.data ?? "{}") as { id: string }).id;
+      expect((await cancelOn(instanceB, id)).status).toBe(204);
+      const rest: Array<{ data: string }> = [];
+      for await (const message of messages) rest.push(message);
+      expect(rest.at(-2)?.data).toBe(JSON.stringify({ finish_reason: "cancelled" }));
+    }
+  });
 });
