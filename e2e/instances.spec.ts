@@ -37,6 +37,12 @@ test.beforeAll(async () => {
   console.log(`redis, proxy, mock and instances A, B, M started in ${Date.now() - startedAt} ms`);
 });
 
+// A failure says what the instances wrote to standard error (Redis warnings, errors).
+test.afterEach(async ({}, testInfo) => {
+  if (testInfo.status === testInfo.expectedStatus || !cluster) return;
+  for (const instance of [cluster.a, cluster.b, cluster.memory]) console.log(`${instance.name} stderr:\n${instance.stderr.slice(-15).join("\n")}`);
+});
+
 test.afterAll(async () => {
   test.setTimeout(60_000);
   await cluster?.stop();

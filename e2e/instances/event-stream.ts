@@ -87,7 +87,7 @@ export async function openEventStream(url: string, init: RequestInit = {}): Prom
     text: () => text,
     until(condition, timeoutMs = 10_000) {
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => finish(new Error(`not within ${timeoutMs} ms; ${events.length} messages so far`)), timeoutMs);
+        const timer = setTimeout(() => finish(new Error(`not within ${timeoutMs} ms (${url}, status ${response.status}); ${events.length} messages so far`)), timeoutMs);
         const check = () => {
           if (condition(events)) finish();
           else if (ended) finish(new Error(`the stream (status ${response.status}) ended first, after ${events.length} messages: ${text.slice(0, 300)}`));

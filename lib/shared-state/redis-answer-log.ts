@@ -51,7 +51,9 @@ export class RedisAnswerLog implements AnswerLog {
     const wentDown = (error: unknown) => connection.wentDown(error);
     this.writer = withAppendScript(connection.client.duplicate({ commandTimeout: 10_000 }));
     this.writer.on("error", wentDown);
-    this.subscriber = connection.client.duplicate({ enableOfflineQueue: true, commandTimeout: undefined });
+    // maxRetriesPerRequest null: with the main client's 0, ioredis drops the queued SUBSCRIBE at the first
+    // failed attempt, and an instance started while Redis was down would never hear followers elsewhere.
+    this.subscriber = connection.client.duplicate({ enableOfflineQueue: true, commandTimeout: undefined, maxRetriesPerRequest: null });
     this.subscriber.on("error", wentDown);
     void this.subscriber.subscribe(followChannel).catch(wentDown);
     this.subscriber.on("message", (_channel: string, message: string) => {
