@@ -25,4 +25,15 @@ describe("memory answer log", () => {
     const follower = await log.follow("new", -1);
     expect((await readAll(follower!)).text).toBe(loggedDelta(0, "y".repeat(60)).text);
   });
+
+  test("a position ahead of the answer waits for the events after it", async () => {
+    const log = new MemoryAnswerLog();
+    const writer = log.create("ahead", { onFollowerChange: () => undefined });
+    writer.append([loggedDelta(0, "a")]);
+    const follower = await log.follow("ahead", 2);
+    writer.append([loggedDelta(1, "b"), loggedDelta(2, "c")]);
+    writer.append([loggedDelta(3, "d")]);
+    writer.end();
+    expect(await readAll(follower!)).toEqual({ text: loggedDelta(3, "d").text, ended: true });
+  });
 });

@@ -69,23 +69,25 @@ export class MemoryAnswerLog implements AnswerLog {
   followNow(id: string, after: number): AnswerFollower | undefined {
     const answer = this.answers.get(id);
     if (!answer) return undefined;
-    // Event n's text starts where event n-1's ends.
-    const offsetAfter = (eventId: number) => (eventId < 0 ? 0 : (answer.ends[Math.min(eventId, answer.ends.length - 1)] ?? 0));
-    let offset = offsetAfter(after);
-    if (answer.ended && offset >= answer.text.length) return undefined;
+    // Event n's text starts where event n-1's ends; a position not reached yet is waited for.
+    const offsetAfter = () => (after < 0 ? 0 : (answer.ends[after] ?? (answer.ended ? answer.text.length : undefined)));
+    let offset = offsetAfter();
+    if (answer.ended && offset !== undefined && offset >= answer.text.length) return undefined;
     const live = !answer.ended;
     if (live) answer.hooks.onFollowerChange(1);
     let closed = false;
     let wakeMe: (() => void) | undefined;
     return {
       read: async (): Promise<LogRead> => {
-        while (!closed && offset >= answer.text.length && !answer.ended) {
+        let from = offset ?? offsetAfter();
+        while (!closed && (from === undefined || from >= answer.text.length) && !answer.ended) {
           await new Promise<void>((resolve) => {
             wakeMe = resolve;
             answer.waiting.add(resolve);
           });
+          from = offset ?? offsetAfter();
         }
-        const text = closed ? "" : answer.text.slice(offset);
+        const text = closed || from === undefined ? "" : answer.text.slice(from);
         offset = answer.text.length;
         return { text, ended: answer.ended || closed };
       },

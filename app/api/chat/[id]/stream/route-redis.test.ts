@@ -1,3 +1,4 @@
+import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import type { Outcome } from "@/lib/server/outcome";
 import { chatRequest, onlyOutcomeOf, readText, sleep, userMessage, withMockProviderEnvironment } from "@/lib/server/test-support";
@@ -104,5 +105,46 @@ describe("resumable answers across instances (Redis)", () => {
     expect(await onlyOutcomeOf(instanceA.outcomes, answer.id)).toMatchObject({ outcome: "cancelled", resumes: 1 });
     const record = upstream.mock.requests.find((request) => JSON.stringify(request.body).includes("tag=cancel-across"));
     expect(record?.tokensSent).toBeLessThan(500);
+  });
+
+  test("Redis stalled for a whole answer: its client still gets every token; it resumes on A at once, and on B once Redis has caught up", async () => {
+    const admin = new Redis(redis.url);
+    await admin.call("CLIENT", "PAUSE", "3000", "ALL");
+    const response = await instanceA.chat.POST(chatRequest({ messages: userMessage("mock:paced tokens=40 interval=10 tag=stalled"), resumable: true }));
+    expect(response.status).toBe(200);
+    const text = await readText(response.body);
+    expect(deltasOf(text)).toBe(pacedText(40));
+    const id = (JSON.parse(/^data: (.*)$/m.exec(text)?.[1] ?? "{}") as { id: string }).id;
+    expect(await readText((await resumeOn(instanceA, id, 10)).body)).toBe(text.slice(text.indexOf("id: 11\n")));
+    admin.disconnect();
+    await sleep(3_200);
+    // Within the backlog bound nothing was lost: the same bytes on B.
+    expect(await readText((await resumeOn(instanceB, id, 10)).body)).toBe(text.slice(text.indexOf("id: 11\n")));
+  });
+
+  test("Redis gone: the chat goes on, A resumes its own answers, B answers 204, no 500; Redis back: shared again within 10 s", async () => {
+    await redis.kill();
+    const response = await instanceA.chat.POST(chatRequest({ messages: userMessage("mock:paced tokens=10 interval=5"), resumable: true }));
+    expect(response.status).toBe(200);
+    const text = await readText(response.body);
+    expect(deltasOf(text)).toBe(pacedText(10));
+    const id = (JSON.parse(/^data: (.*)$/m.exec(text)?.[1] ?? "{}") as { id: string }).id;
+    expect(await readText((await resumeOn(instanceA, id, -1)).body)).toBe(text);
+    expect((await resumeOn(instanceB, id, -1)).status).toBe(204);
+    expect((await instanceB.cancel.POST(new Request(`http://app.test/api/chat/${id}/cancel`, { method: "POST" }), params(id))).status).toBe(404);
+
+    await redis.restart();
+    const backAt = performance.now();
+    let resumed = 0;
+    while (resumed !== 200 && performance.now() - backAt < 10_000) {
+      const again = await instanceA.chat.POST(chatRequest({ messages: userMessage("mock:paced tokens=3 interval=5"), resumable: true }));
+      const againText = await readText(again.body);
+      const againId = (JSON.parse(/^data: (.*)$/m.exec(againText)?.[1] ?? "{}") as { id: string }).id;
+      const onB = await resumeOn(instanceB, againId, -1);
+      resumed = onB.status;
+      if (resumed === 200) expect(await readText(onB.body)).toBe(againText);
+      else await sleep(250);
+    }
+    expect(resumed).toBe(200);
   });
 });
