@@ -7,6 +7,7 @@ import { describeMachine, loadAverage } from "./machine";
 import { runPageBench, type PageFigures, type PageRun } from "./page-bench";
 import { summarizeProfile } from "./profile-summary";
 import { runRelayBench } from "./relay-bench";
+import { runResumeBench, type ResumeBenchResults } from "./resume-bench";
 import { describeLoad, type Load, type LoadFigures, type TargetName } from "./relay-load";
 import { repositoryRoot, startApp, startMock } from "./servers";
 import { figure, formatTable } from "./table";
@@ -14,8 +15,8 @@ import { formatTaskSummary, summarizeTrace } from "./trace-summary";
 
 const usage = `npm run bench [-- options]
   --full              also 1,000 streams at once, and the whole 40,000-character answer at 50 tokens/s (several minutes more)
-  --only LIST         some of: relay,page,bundle (default: all)
-  --loads LIST        relay loads as STREAMSxTOKENS@MS, e.g. 100x50@20,200x500@2
+  --only LIST         some of: relay,resume,page,bundle (default: all)
+  --loads LIST        relay (and resume) loads as STREAMSxTOKENS@MS, e.g. 100x50@20,200x500@2
   --targets LIST      some of: floor,naive,ours (default: all)
   --no-build          use the last benchmark build (.next-bench) as it is
   --profile           write a CPU profile of our route under each load (bench/results/) and summarize it
@@ -25,7 +26,7 @@ const usage = `npm run bench [-- options]
 const { values: options } = parseArgs({
   options: {
     full: { type: "boolean", default: false },
-    only: { type: "string", default: "relay,page,bundle" },
+    only: { type: "string", default: "relay,resume,page,bundle" },
     loads: { type: "string" },
     targets: { type: "string", default: "floor,naive,ours" },
     "no-build": { type: "boolean", default: false },
@@ -41,12 +42,15 @@ if (options.help) {
 
 const parts = new Set(options.only.split(","));
 const defaultLoads = ["100x50@20", "200x500@2", ...(options.full ? ["1000x50@20"] : [])];
-const loads: Load[] = (options.loads?.split(",") ?? defaultLoads).map((text) => {
+const parseLoad = (text: string): Load => {
   const match = /^(\d+)x(\d+)@(\d+)$/.exec(text);
   if (!match) throw new Error(`a load is STREAMSxTOKENS@MS, not ${text}`);
   const intervalMs = Number(match[3]);
   return { streams: Number(match[1]), tokens: Number(match[2]), intervalMs, firstTokenMs: 20 };
-});
+};
+const loads: Load[] = (options.loads?.split(",") ?? defaultLoads).map(parseLoad);
+// Resumable answers cost per token and per stream: the usual load, and 1,000 streams with --full.
+const resumeLoads: Load[] = (options.loads?.split(",") ?? ["100x50@20", ...(options.full ? ["1000x50@20"] : [])]).map(parseLoad);
 const pageRuns: PageRun[] = [
   { label: "full speed", characters: 40_000, intervalMs: 0 },
   options.full ? { label: "50 tokens/s", characters: 40_000, intervalMs: 20 } : { label: "50 tokens/s", characters: 8_000, intervalMs: 20 },
@@ -154,6 +158,50 @@ function printTraces(figures: PageFigures[]): void {
   }
 }
 
+function printResume({ loads: measured, resumeStarts }: ResumeBenchResults): void {
+  for (const { load, figures } of measured) {
+    console.log(`Resumable answers: ${describeLoad(load)}; load average ${loadAverage()}`);
+    const rows = figures.map((row) => [
+      row.name,
+      `${row.exactStreams}/${row.streams}`,
+      figure(row.lagMs.p50, 2),
+      figure(row.lagMs.p99, 2),
+      figure(row.cpuMicrosPerToken, 0),
+      figure(row.redisCpuMicrosPerToken, 0),
+      figure(row.redisCommandsPerToken, 2),
+      figure(mib(row.peakRssBytes), 0),
+      figure(row.seconds),
+    ]);
+    console.log(formatTable(["", "exact", "lag p50 ms", "lag p99 ms", "CPU µs/token", "Redis CPU µs/token", "Redis cmds/token", "peak RSS MiB", "wall s"], rows));
+    const plain = figures.find((row) => row.name === "not resumable");
+    for (const row of figures) {
+      if (row === plain || !plain?.cpuMicrosPerToken || !row.cpuMicrosPerToken || plain.lagMs.p99 === undefined || row.lagMs.p99 === undefined) continue;
+      const withRedis = (row.cpuMicrosPerToken + (row.redisCpuMicrosPerToken ?? 0)) / plain.cpuMicrosPerToken;
+      console.log(
+        `${row.name} ÷ not resumable: CPU per token ${(row.cpuMicrosPerToken / plain.cpuMicrosPerToken).toFixed(2)}× (with Redis's own ${withRedis.toFixed(2)}×; goal ≤ 1.5×), lag p99 ${row.lagMs.p99 - plain.lagMs.p99 >= 0 ? "+" : ""}${(row.lagMs.p99 - plain.lagMs.p99).toFixed(2)} ms (goal ≤ +5 ms)`,
+      );
+    }
+    for (const row of figures) {
+      if (row.problems.length === 0) continue;
+      console.log(`  ${row.name}: ${row.problems.join("; ")}`);
+      for (const line of row.serverOutput ?? []) console.log(`    ${line.slice(0, 300)}`);
+    }
+    console.log("");
+  }
+  const first = resumeStarts[0];
+  console.log(`Resume of an ended answer of ${first?.events.toLocaleString("en")} events, from its first event, ${first?.runs ?? 0} times; load average ${loadAverage()}`);
+  const rows = resumeStarts.map((row) => [
+    `${row.name}, ${row.where}`,
+    figure(row.firstEventMs.p50, 1),
+    figure(row.firstEventMs.p99, 1),
+    figure(row.wholeMs.p50, 1),
+    figure(row.wholeMs.p99, 1),
+    row.problem ?? "",
+  ]);
+  console.log(formatTable(["", "first event p50 ms", "first event p99 ms (goal < 50)", "whole replay p50 ms", "whole replay p99 ms", "problem"], rows));
+  console.log("");
+}
+
 function printBundle(bundle: BundleFigures): void {
   console.log(`Bundle: first-load JS of / = ${(bundle.gzipBytes / 1000).toFixed(1)} kB gzipped (${(bundle.bytes / 1000).toFixed(0)} kB raw, ${bundle.files.length} files)\n`);
 }
@@ -182,6 +230,11 @@ try {
     } finally {
       await app.stop();
     }
+  }
+  if (parts.has("resume")) {
+    const resume = await runResumeBench(mock, resumeLoads);
+    printResume(resume);
+    results.resume = resume;
   }
   if (parts.has("relay")) {
     const profileDirectory = options.profile ? path.join(resultsDirectory, `profiles-${Date.now()}`) : undefined;

@@ -38,8 +38,8 @@ export interface LoadFigures {
 export const describeLoad = (load: Load) =>
   `${load.streams} streams × ${load.tokens} tokens at ${load.intervalMs} ms (first token after ${load.firstTokenMs} ms)`;
 
-/** The request each target needs for one stamped stream tagged `tag`. */
-export function streamTarget(target: TargetName, origin: string, load: Load, tag: string): StreamTarget {
+/** The request each target needs for one stamped stream tagged `tag` (`bodyExtras` go into our route's body, e.g. `resumable`). */
+export function streamTarget(target: TargetName, origin: string, load: Load, tag: string, bodyExtras: Record<string, unknown> = {}): StreamTarget {
   const directive = `mock:paced tokens=${load.tokens} interval=${load.intervalMs} first=${load.firstTokenMs} stamp=${tag}`;
   const messages = [{ role: "user", content: directive }];
   if (target === "floor") {
@@ -47,13 +47,13 @@ export function streamTarget(target: TargetName, origin: string, load: Load, tag
     return { url: new URL("/v1/chat/completions", origin), body: JSON.stringify(body), endsWithFinish: true };
   }
   const path = target === "ours" ? "/api/chat" : "/api/bench/naive";
-  return { url: new URL(path, origin), body: JSON.stringify({ messages }), endsWithFinish: target === "ours" };
+  return { url: new URL(path, origin), body: JSON.stringify({ ...bodyExtras, messages }), endsWithFinish: target === "ours" };
 }
 
 let runCounter = 0;
 
 /** Runs `load.streams` streams at once against `origin`, measuring the server `serverPid` (when there is one). */
-export async function runLoad(target: TargetName, origin: string, load: Load, serverPid?: number): Promise<LoadFigures> {
+export async function runLoad(target: TargetName, origin: string, load: Load, serverPid?: number, bodyExtras?: Record<string, unknown>): Promise<LoadFigures> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
   const run = `${process.pid}-${(runCounter += 1)}`;
   const memory = serverPid === undefined ? undefined : watchPeakMemory(serverPid);
@@ -63,7 +63,7 @@ export async function runLoad(target: TargetName, origin: string, load: Load, se
   const readings: StreamReading[] = await Promise.all(
     Array.from({ length: load.streams }, (_, index) => {
       const tag = `${run}-${index}`;
-      return readStream(streamTarget(target, origin, load, tag), tag, load.tokens, agent);
+      return readStream(streamTarget(target, origin, load, tag, bodyExtras), tag, load.tokens, agent);
     }),
   );
   const seconds = (performance.now() - startedAt) / 1000;

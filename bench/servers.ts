@@ -78,10 +78,12 @@ export interface AppOptions {
   mockOrigin: string;
   /** Extra node flags, e.g. `--cpu-prof`. */
   nodeFlags?: string[];
+  /** Extra environment, e.g. `REDIS_URL`. */
+  environment?: Record<string, string>;
 }
 
 /** `next start` of the benchmark build (`.next-bench`), pointed at the mock. */
-export async function startApp({ mockOrigin, nodeFlags = [] }: AppOptions): Promise<RunningServer> {
+export async function startApp({ mockOrigin, nodeFlags = [], environment: extra = {} }: AppOptions): Promise<RunningServer> {
   const port = await freePort();
   const environment: NodeJS.ProcessEnv = {
     ...process.env,
@@ -97,6 +99,7 @@ export async function startApp({ mockOrigin, nodeFlags = [] }: AppOptions): Prom
     // and 1,000 streams at once are above the default of 256 in flight.
     CHAT_RATE_LIMIT: "0",
     CHAT_MAX_CONCURRENT: "5000",
+    ...extra,
   };
   const nextBinary = path.join(repositoryRoot, "node_modules/next/dist/bin/next");
   return startProcess(process.execPath, [...nodeFlags, nextBinary, "start", "-H", "127.0.0.1", "-p", String(port)], environment, `http://127.0.0.1:${port}`, "/api/models");

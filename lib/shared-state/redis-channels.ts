@@ -13,8 +13,12 @@ export class RedisChannels {
 
   constructor(private readonly connection: RedisConnection) {
     // Its SUBSCRIBE may wait for the connection (an offline queue here only),
-    // and ioredis subscribes again after every reconnection.
-    this.subscriber = connection.client.duplicate({ enableOfflineQueue: true, commandTimeout: undefined });
+    // and ioredis subscribes again after every reconnection. It waits however
+    // many attempts it takes (maxRetriesPerRequest null): with the main
+    // client's 0, ioredis drops the queued SUBSCRIBE at the first failed
+    // attempt, and an instance that started while Redis was down would never
+    // hear a cancel or a follower from another instance.
+    this.subscriber = connection.client.duplicate({ enableOfflineQueue: true, commandTimeout: undefined, maxRetriesPerRequest: null });
     this.subscriber.on("error", (error: Error) => connection.wentDown(error));
     this.subscriber.on("message", (channel: string, message: string) => this.handlers.get(channel)?.(message));
   }
