@@ -121,29 +121,44 @@ export function httpFetch(input: string | URL | Request, init: RequestInit = {})
       return reject(new TypeError("httpFetch sends string or byte bodies only"));
     }
     if (signal?.aborted) return reject(abortError(signal));
-    const request = (url.protocol === "https:" ? https : http).request(url, {
-      method: init.method ?? "GET",
-      // A plain record (the relay's, made once) goes as it is: node:http checks names and values itself.
-      headers: isHeaderRecord(init.headers) ? init.headers : Object.fromEntries(new Headers(init.headers)),
-      agent,
-    });
-    const onAbort = () => request.destroy(abortError(signal as AbortSignal) as Error);
-    signal?.addEventListener("abort", onAbort, { once: true });
-    // Like undici: a failure before the response is a TypeError whose cause says what happened.
-    request.once("error", (error) => reject(signal?.aborted ? abortError(signal) : new TypeError("fetch failed", { cause: error })));
-    request.once("response", (incoming) => {
-      incoming.once("close", () => signal?.removeEventListener("abort", onAbort));
-      // Whoever reads the body listens for its errors; until then one must not crash the server
-      // (an 'error' event nobody listens to is thrown). A reader still learns of it: the stream closes without 'end'.
-      incoming.on("error", () => undefined);
-      const headers = new Headers();
-      for (let index = 0; index < incoming.rawHeaders.length; index += 2) headers.append(incoming.rawHeaders[index] as string, incoming.rawHeaders[index + 1] as string);
-      const status = incoming.statusCode ?? 0;
-      const hasBody = !bodilessStatuses.has(status) && init.method !== "HEAD";
-      if (!hasBody) incoming.resume();
-      const responseInit = { status, statusText: incoming.statusMessage, headers };
-      resolve(hasBody ? new NodeBodyResponse(incoming, responseInit) : new Response(null, responseInit));
-    });
-    request.end(body ?? undefined);
+    send(agent);
+
+    /**
+     * `connection`: the pool's agent, or `false` for a connection of its own. An idle pooled
+     * connection the server has just closed fails on reuse with ECONNRESET before any answer
+     * (Node's agent drops such sockets by the server's Keep-Alive hint, but its timer runs late
+     * when the event loop lags by seconds): the server never saw the request, so it is sent
+     * once more at once, on a fresh connection, as Node's documentation advises.
+     */
+    function send(connection: http.Agent | false): void {
+      const request = (url.protocol === "https:" ? https : http).request(url, {
+        method: init.method ?? "GET",
+        // A plain record (the relay's, made once) goes as it is: node:http checks names and values itself.
+        headers: isHeaderRecord(init.headers) ? init.headers : Object.fromEntries(new Headers(init.headers)),
+        agent: connection,
+      });
+      const onAbort = () => request.destroy(abortError(signal as AbortSignal) as Error);
+      signal?.addEventListener("abort", onAbort, { once: true });
+      request.once("error", (error: NodeJS.ErrnoException) => {
+        signal?.removeEventListener("abort", onAbort);
+        if (connection && request.reusedSocket && error.code === "ECONNRESET" && !signal?.aborted) return send(false);
+        // Like undici: a failure before the response is a TypeError whose cause says what happened.
+        reject(signal?.aborted ? abortError(signal) : new TypeError("fetch failed", { cause: error }));
+      });
+      request.once("response", (incoming) => {
+        incoming.once("close", () => signal?.removeEventListener("abort", onAbort));
+        // Whoever reads the body listens for its errors; until then one must not crash the server
+        // (an 'error' event nobody listens to is thrown). A reader still learns of it: the stream closes without 'end'.
+        incoming.on("error", () => undefined);
+        const headers = new Headers();
+        for (let index = 0; index < incoming.rawHeaders.length; index += 2) headers.append(incoming.rawHeaders[index] as string, incoming.rawHeaders[index + 1] as string);
+        const status = incoming.statusCode ?? 0;
+        const hasBody = !bodilessStatuses.has(status) && init.method !== "HEAD";
+        if (!hasBody) incoming.resume();
+        const responseInit = { status, statusText: incoming.statusMessage, headers };
+        resolve(hasBody ? new NodeBodyResponse(incoming, responseInit) : new Response(null, responseInit));
+      });
+      request.end(body ?? undefined);
+    }
   });
 }
