@@ -17,7 +17,7 @@ const usage = `npm run bench [-- options]
   --full              also 1,000 streams at once, and the whole 40,000-character answer at 50 tokens/s (several minutes more)
   --only LIST         some of: relay,resume,page,bundle (default: all)
   --loads LIST        relay (and resume) loads as STREAMSxTOKENS@MS, e.g. 100x50@20,200x500@2
-  --targets LIST      some of: floor,naive,ours (default: all)
+  --targets LIST      some of: floor,passthrough,naive,ours (default: all)
   --no-build          use the last benchmark build (.next-bench) as it is
   --profile           write a CPU profile of our route under each load (bench/results/) and summarize it
   --trace             record a Chromium trace of each page run (bench/results/) and summarize its long tasks
@@ -28,7 +28,7 @@ const { values: options } = parseArgs({
     full: { type: "boolean", default: false },
     only: { type: "string", default: "relay,resume,page,bundle" },
     loads: { type: "string" },
-    targets: { type: "string", default: "floor,naive,ours" },
+    targets: { type: "string", default: "floor,passthrough,naive,ours" },
     "no-build": { type: "boolean", default: false },
     profile: { type: "boolean", default: false },
     trace: { type: "boolean", default: false },
@@ -84,7 +84,10 @@ function build(): void {
 }
 
 function printLoad(load: Load, figures: LoadFigures[]): void {
-  const names: Record<TargetName, string> = { floor: "floor (mock read directly)", naive: "naive route (bench/)", ours: "ours (/api/chat)" };
+  const names: Record<TargetName, string> = {
+    floor: "floor (mock read directly)",
+    passthrough: "Next + byte pipe (bench/)",
+    naive: "naive route (bench/)", ours: "ours (/api/chat)" };
   console.log(`Relay: ${describeLoad(load)}; load average ${loadAverage()}`);
   const rows = figures.map((row) => [
     names[row.target],
@@ -106,6 +109,13 @@ function printLoad(load: Load, figures: LoadFigures[]): void {
   const ours = figures.find((row) => row.target === "ours");
   if (naive?.cpuMicrosPerToken && ours?.cpuMicrosPerToken && naive.lagMs.p99 && ours.lagMs.p99) {
     console.log(`ours ÷ naive: CPU per token ${(ours.cpuMicrosPerToken / naive.cpuMicrosPerToken).toFixed(2)}×, lag p99 ${(ours.lagMs.p99 / naive.lagMs.p99).toFixed(2)}×`);
+  }
+  const passthrough = figures.find((row) => row.target === "passthrough");
+  if (passthrough?.nextAloneMicrosPerRequest !== undefined) {
+    const perToken = passthrough.nextAloneMicrosPerRequest / load.tokens;
+    const versusNaive = naive?.cpuMicrosPerToken ? `, ${(perToken / naive.cpuMicrosPerToken).toFixed(2)}× naive's CPU per token` : "";
+    console.log(`Next alone (a fixed 50-event SSE body): ${passthrough.nextAloneMicrosPerRequest.toFixed(0)} µs CPU per request = ${perToken.toFixed(0)} µs per token at ${load.tokens} tokens a stream${versusNaive}`);
+    if (naive?.cpuMicrosPerToken && passthrough.cpuMicrosPerToken) console.log(`Next + byte pipe ÷ naive: CPU per token ${(passthrough.cpuMicrosPerToken / naive.cpuMicrosPerToken).toFixed(2)}×`);
   }
   for (const row of figures) {
     if (row.problems.length === 0) continue;

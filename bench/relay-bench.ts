@@ -1,3 +1,4 @@
+import { measureNextAlone } from "./next-alone";
 import { runLoad, type Load, type LoadFigures, type TargetName } from "./relay-load";
 import { startApp, type RunningServer } from "./servers";
 
@@ -34,6 +35,7 @@ export async function runRelayBench({ mock, loads, targets, profileDirectory, on
           const measured = await runLoad(target, app.origin, load, app.pid);
           // A stream that failed on the server's side says why in its output.
           if (measured.problems.length > 0) measured.serverOutput = app.output.join("").split("\n").filter(Boolean).slice(-5);
+          if (target === "passthrough") measured.nextAloneMicrosPerRequest = await measureNextAlone(app.origin, app.pid, Math.min(load.streams, 200));
           figures.push(measured);
         } finally {
           await app.stop();

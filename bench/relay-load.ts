@@ -13,7 +13,8 @@ export interface Load {
   firstTokenMs: number;
 }
 
-export type TargetName = "floor" | "naive" | "ours";
+/** `passthrough`: the mock's bytes piped through a Next route untouched (bench/next-alone-routes.ts), the least a relay in Next costs. */
+export type TargetName = "floor" | "passthrough" | "naive" | "ours";
 
 export interface LoadFigures {
   target: TargetName;
@@ -26,6 +27,8 @@ export interface LoadFigures {
   /** Server CPU (user + system) over the load, per token relayed; undefined for the floor, which has no server of ours. */
   cpuMicrosPerToken?: number;
   peakRssBytes?: number;
+  /** For the pass-through target: server CPU per request of a fixed SSE body (Next alone), on the same server after the load. */
+  nextAloneMicrosPerRequest?: number;
   seconds: number;
   /** When the load ran, on the monotonic clock (to cut a CPU profile to it). */
   window: TimeWindow;
@@ -42,9 +45,10 @@ export const describeLoad = (load: Load) =>
 export function streamTarget(target: TargetName, origin: string, load: Load, tag: string, bodyExtras: Record<string, unknown> = {}): StreamTarget {
   const directive = `mock:paced tokens=${load.tokens} interval=${load.intervalMs} first=${load.firstTokenMs} stamp=${tag}`;
   const messages = [{ role: "user", content: directive }];
-  if (target === "floor") {
+  if (target === "floor" || target === "passthrough") {
     const body = { model: "mock-model", messages, stream: true, stream_options: { include_usage: true } };
-    return { url: new URL("/v1/chat/completions", origin), body: JSON.stringify(body), endsWithFinish: true };
+    const path = target === "floor" ? "/v1/chat/completions" : "/api/bench/passthrough";
+    return { url: new URL(path, origin), body: JSON.stringify(body), endsWithFinish: true };
   }
   const path = target === "ours" ? "/api/chat" : "/api/bench/naive";
   return { url: new URL(path, origin), body: JSON.stringify({ ...bodyExtras, messages }), endsWithFinish: target === "ours" };

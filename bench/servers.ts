@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
 import path from "node:path";
+import { freePort } from "../lib/testing/free-port";
 
 export const repositoryRoot = path.resolve(import.meta.dirname, "..");
 
@@ -10,18 +10,6 @@ export interface RunningServer {
   /** The last lines it wrote, for a report when something fails. */
   output: string[];
   stop(): Promise<void>;
-}
-
-/** A port nobody listens on right now (the kernel picks it). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
 }
 
 async function waitUntilAnswering(url: string, child: ChildProcess, output: string[], timeoutMs = 60_000): Promise<void> {

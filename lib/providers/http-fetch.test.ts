@@ -78,4 +78,27 @@ describe("httpFetch", () => {
     expect(error).toBeInstanceOf(TypeError);
     expect(error).toMatchObject({ message: "fetch failed", cause: { code: "ECONNREFUSED" } });
   });
+
+  it("sends a request again on a fresh connection when the server closed the idle pooled one it went on", async () => {
+    // The server answers the first request of each connection and drops any later one unanswered,
+    // as a server does with a keep-alive connection it just timed out.
+    const requestsByConnection = new Map<unknown, number>();
+    const closing = http.createServer((request, response) => {
+      const count = (requestsByConnection.get(request.socket) ?? 0) + 1;
+      requestsByConnection.set(request.socket, count);
+      if (count > 1) return void request.socket.destroy();
+      response.end("answered");
+    });
+    await new Promise<void>((resolve) => closing.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(closing.address() as AddressInfo).port}/`;
+    try {
+      expect(await (await httpFetch(url, { method: "POST", body: "{}" })).text()).toBe("answered");
+      expect(await (await httpFetch(url, { method: "POST", body: "{}" })).text()).toBe("answered");
+      // The second went out twice: on the kept connection (dropped), then on a new one.
+      expect([...requestsByConnection.values()].sort()).toEqual([1, 2]);
+    } finally {
+      closing.closeAllConnections();
+      await new Promise((resolve) => closing.close(resolve));
+    }
+  });
 });

@@ -9,19 +9,18 @@ import https from "node:https";
  * with its cache and tracing layers on top; per request it builds a Request,
  * a fetch controller and a stream for the request body. Here the relay
  * reads the Node stream itself (`nodeBodyOf`): one 'data' event per chunk.
- * The Response's own body is made only when somebody reads it (the SDK does
- * for error bodies and non-streaming answers).
+ * The Response's Web body is not even made until somebody asks for it (the
+ * SDK does for error bodies and non-streaming answers): a streamed answer
+ * never pays for a ReadableStream it does not read.
  */
 const agents = {
   "http:": new http.Agent({ keepAlive: true }),
   "https:": new https.Agent({ keepAlive: true }),
 };
 
-const nodeBodies = new WeakMap<Response, http.IncomingMessage>();
-
-/** The Node stream behind a response of `httpFetch`, while nobody has read its Web body. */
+/** The Node stream behind a response of `httpFetch`, while nobody has asked for its Web body. */
 export function nodeBodyOf(response: Response): http.IncomingMessage | undefined {
-  return response.bodyUsed ? undefined : nodeBodies.get(response);
+  return response instanceof NodeBodyResponse ? response.unreadNodeBody() : undefined;
 }
 
 function abortError(signal: AbortSignal): unknown {
@@ -53,6 +52,62 @@ function lazyWebBody(incoming: http.IncomingMessage): ReadableStream<Uint8Array>
   );
 }
 
+/**
+ * A Response whose body is `incoming`: the Web body (and every method that
+ * reads it) is a Response made on first use around a lazy Web stream of it;
+ * until then `nodeBodyOf` hands the Node stream itself to the relay.
+ */
+class NodeBodyResponse extends Response {
+  #incoming: http.IncomingMessage;
+  #web: Response | undefined;
+
+  constructor(incoming: http.IncomingMessage, init: ResponseInit) {
+    super(null, init);
+    this.#incoming = incoming;
+  }
+
+  unreadNodeBody(): http.IncomingMessage | undefined {
+    return this.#web ? undefined : this.#incoming;
+  }
+
+  #webResponse(): Response {
+    this.#web ??= new Response(lazyWebBody(this.#incoming), { status: this.status, statusText: this.statusText, headers: this.headers });
+    return this.#web;
+  }
+
+  override get body(): ReadableStream<Uint8Array<ArrayBuffer>> {
+    return this.#webResponse().body as ReadableStream<Uint8Array<ArrayBuffer>>;
+  }
+  override get bodyUsed(): boolean {
+    return this.#web?.bodyUsed ?? false;
+  }
+  override arrayBuffer(): Promise<ArrayBuffer> {
+    return this.#webResponse().arrayBuffer();
+  }
+  override blob(): Promise<Blob> {
+    return this.#webResponse().blob();
+  }
+  override bytes(): Promise<Uint8Array<ArrayBuffer>> {
+    return this.#webResponse().bytes();
+  }
+  override formData(): Promise<FormData> {
+    return this.#webResponse().formData();
+  }
+  override json(): Promise<unknown> {
+    return this.#webResponse().json();
+  }
+  override text(): Promise<string> {
+    return this.#webResponse().text();
+  }
+  override clone(): Response {
+    return this.#webResponse().clone();
+  }
+}
+
+function isHeaderRecord(headers: HeadersInit | undefined): headers is Record<string, string> {
+  return typeof headers === "object" && !Array.isArray(headers) && !(headers instanceof Headers);
+}
+
 const bodilessStatuses = new Set([101, 204, 205, 304]);
 
 /** Enough of `fetch` for the openai SDK: a string or bytes body, headers, a signal; errors shaped as undici's. */
@@ -66,29 +121,44 @@ export function httpFetch(input: string | URL | Request, init: RequestInit = {})
       return reject(new TypeError("httpFetch sends string or byte bodies only"));
     }
     if (signal?.aborted) return reject(abortError(signal));
-    const request = (url.protocol === "https:" ? https : http).request(url, {
-      method: init.method ?? "GET",
-      headers: Object.fromEntries(new Headers(init.headers)),
-      agent,
-    });
-    const onAbort = () => request.destroy(abortError(signal as AbortSignal) as Error);
-    signal?.addEventListener("abort", onAbort, { once: true });
-    // Like undici: a failure before the response is a TypeError whose cause says what happened.
-    request.once("error", (error) => reject(signal?.aborted ? abortError(signal) : new TypeError("fetch failed", { cause: error })));
-    request.once("response", (incoming) => {
-      incoming.once("close", () => signal?.removeEventListener("abort", onAbort));
-      // Whoever reads the body listens for its errors; until then one must not crash the server
-      // (an 'error' event nobody listens to is thrown). A reader still learns of it: the stream closes without 'end'.
-      incoming.on("error", () => undefined);
-      const headers = new Headers();
-      for (let index = 0; index < incoming.rawHeaders.length; index += 2) headers.append(incoming.rawHeaders[index] as string, incoming.rawHeaders[index + 1] as string);
-      const status = incoming.statusCode ?? 0;
-      const hasBody = !bodilessStatuses.has(status) && init.method !== "HEAD";
-      if (!hasBody) incoming.resume();
-      const response = new Response(hasBody ? lazyWebBody(incoming) : null, { status, statusText: incoming.statusMessage, headers });
-      if (hasBody) nodeBodies.set(response, incoming);
-      resolve(response);
-    });
-    request.end(body ?? undefined);
+    send(agent);
+
+    /**
+     * `connection`: the pool's agent, or `false` for a connection of its own. An idle pooled
+     * connection the server has just closed fails on reuse with ECONNRESET before any answer
+     * (Node's agent drops such sockets by the server's Keep-Alive hint, but its timer runs late
+     * when the event loop lags by seconds): the server never saw the request, so it is sent
+     * once more at once, on a fresh connection, as Node's documentation advises.
+     */
+    function send(connection: http.Agent | false): void {
+      const request = (url.protocol === "https:" ? https : http).request(url, {
+        method: init.method ?? "GET",
+        // A plain record (the relay's, made once) goes as it is: node:http checks names and values itself.
+        headers: isHeaderRecord(init.headers) ? init.headers : Object.fromEntries(new Headers(init.headers)),
+        agent: connection,
+      });
+      const onAbort = () => request.destroy(abortError(signal as AbortSignal) as Error);
+      signal?.addEventListener("abort", onAbort, { once: true });
+      request.once("error", (error: NodeJS.ErrnoException) => {
+        signal?.removeEventListener("abort", onAbort);
+        if (connection && request.reusedSocket && error.code === "ECONNRESET" && !signal?.aborted) return send(false);
+        // Like undici: a failure before the response is a TypeError whose cause says what happened.
+        reject(signal?.aborted ? abortError(signal) : new TypeError("fetch failed", { cause: error }));
+      });
+      request.once("response", (incoming) => {
+        incoming.once("close", () => signal?.removeEventListener("abort", onAbort));
+        // Whoever reads the body listens for its errors; until then one must not crash the server
+        // (an 'error' event nobody listens to is thrown). A reader still learns of it: the stream closes without 'end'.
+        incoming.on("error", () => undefined);
+        const headers = new Headers();
+        for (let index = 0; index < incoming.rawHeaders.length; index += 2) headers.append(incoming.rawHeaders[index] as string, incoming.rawHeaders[index + 1] as string);
+        const status = incoming.statusCode ?? 0;
+        const hasBody = !bodilessStatuses.has(status) && init.method !== "HEAD";
+        if (!hasBody) incoming.resume();
+        const responseInit = { status, statusText: incoming.statusMessage, headers };
+        resolve(hasBody ? new NodeBodyResponse(incoming, responseInit) : new Response(null, responseInit));
+      });
+      request.end(body ?? undefined);
+    }
   });
 }

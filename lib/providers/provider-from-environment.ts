@@ -2,6 +2,7 @@ import OpenAI, { AzureOpenAI } from "openai";
 import { createDemoFetch } from "@/lib/providers/demo/demo-fetch";
 import { demoModels, type DemoPacing } from "@/lib/providers/demo/demo-pacing";
 import { httpFetch } from "@/lib/providers/http-fetch";
+import { directChatStream, sdkChatStream } from "@/lib/providers/open-chat-stream";
 import type { ChatProvider, ModelOption } from "@/lib/providers/provider";
 
 type Environment = Record<string, string | undefined>;
@@ -45,15 +46,18 @@ function createProvider(environment: Environment): ChatProvider {
   const azureKey = environment.AZURE_OPENAI_API_KEY;
   if (azureEndpoint && azureKey) {
     const deployment = environment.AZURE_OPENAI_DEPLOYMENT || environment.OPENAI_MODEL || defaultOpenAIModel;
+    const client = new AzureOpenAI({
+      ...networkClientOptions,
+      endpoint: azureEndpoint,
+      apiKey: azureKey,
+      deployment,
+      apiVersion: environment.OPENAI_API_VERSION || "2024-10-21",
+    });
     return {
       kind: "azure",
-      client: new AzureOpenAI({
-        ...networkClientOptions,
-        endpoint: azureEndpoint,
-        apiKey: azureKey,
-        deployment,
-        apiVersion: environment.OPENAI_API_VERSION || "2024-10-21",
-      }),
+      client,
+      // Azure's path depends on the deployment in each request: the SDK builds it.
+      openChatStream: sdkChatStream(client),
       defaultModel: deployment,
       models: modelList(deployment, undefined),
       tokenLimitParameter: "max_tokens",
@@ -65,23 +69,27 @@ function createProvider(environment: Environment): ChatProvider {
     const baseURL = environment.OPENAI_BASE_URL || undefined;
     const isOpenAI = !baseURL || hostnameOf(baseURL) === "api.openai.com";
     const defaultModel = environment.OPENAI_MODEL || defaultOpenAIModel;
+    const client = new OpenAI({ ...networkClientOptions, apiKey, baseURL });
     return {
       kind: isOpenAI ? "openai" : "compatible",
-      client: new OpenAI({ ...networkClientOptions, apiKey, baseURL }),
+      client,
+      openChatStream: directChatStream(client),
       defaultModel,
       models: modelList(defaultModel, environment.OPENAI_MODELS),
       tokenLimitParameter: isOpenAI ? "max_completion_tokens" : "max_tokens",
     };
   }
 
+  const client = new OpenAI({
+    ...clientOptions,
+    apiKey: "demo",
+    baseURL: "http://demo.invalid/v1",
+    fetch: createDemoFetch(demoPacingFromEnvironment(environment)),
+  });
   return {
     kind: "demo",
-    client: new OpenAI({
-      ...clientOptions,
-      apiKey: "demo",
-      baseURL: "http://demo.invalid/v1",
-      fetch: createDemoFetch(demoPacingFromEnvironment(environment)),
-    }),
+    client,
+    openChatStream: sdkChatStream(client),
     defaultModel: "demo",
     models: demoModels.map(({ id, label }) => ({ id, label })),
     tokenLimitParameter: "max_tokens",

@@ -1,4 +1,5 @@
 import type OpenAI from "openai";
+import type { OpenChatStream } from "@/lib/providers/open-chat-stream";
 
 export type ProviderKind = "demo" | "openai" | "azure" | "compatible";
 
@@ -21,4 +22,6 @@ export interface ChatProvider {
    * `max_tokens`); compatible servers (Ollama, vLLM, LM Studio) know `max_tokens`.
    */
   tokenLimitParameter: "max_tokens" | "max_completion_tokens";
+  /** How the relay opens a streaming answer (`client` for everything else). */
+  openChatStream: OpenChatStream;
 }

@@ -150,7 +150,7 @@ export function relayChatStream(options: RelayOptions): ReadableStream<Uint8Arra
     try {
       const parameters = upstreamParameters(request, provider, model, true);
       const response = await withConnectRetry(
-        () => provider.client.chat.completions.create(parameters, { signal: upstreamAbort.signal }).asResponse(),
+        () => provider.openChatStream(parameters, upstreamAbort.signal),
         upstreamAbort.signal,
       );
       await readCompletionChunks(response, upstreamAbort.signal, {

@@ -33,9 +33,16 @@ export function formatEvent(id: number, event: ChatEvent): string {
   return formatMessage(type, data, id);
 }
 
-/** UTF-8 bytes of SSE text (events formatted together are encoded once). */
+/**
+ * UTF-8 bytes of SSE text (events formatted together are encoded once). Once
+ * per upstream read, so it is on the hot path: Buffer.from cuts small texts
+ * from Node's shared pool, a quarter of the CPU of TextEncoder.encode, which
+ * allocates a fresh ArrayBuffer each time (about 0.45 against 1.7 µs for a
+ * delta, and less garbage). A default ReadableStream never transfers its
+ * chunks' buffers, so sharing the pool's is safe.
+ */
 export function encodeText(text: string): Uint8Array {
-  return encoder.encode(text);
+  return Buffer.from(text, "utf8");
 }
 
 export function encodeEvent(id: number, event: ChatEvent): Uint8Array {
