@@ -1,6 +1,6 @@
 import type { ModelOption, ProviderKind } from "@/lib/providers/provider";
 import { ChatClientError, connectionError, errorFromResponse } from "@/lib/client/chat-client-error";
-import { browserConnectivity, waitToReconnect, type Connectivity } from "@/lib/client/reconnect-wait";
+import type { Connectivity } from "@/lib/client/reconnect-wait";
 
 /** `GET /api/models`, with what this app adds: which provider answers and whether access codes are in use. */
 export interface ModelsInfo {
@@ -42,7 +42,7 @@ export async function closeSession(): Promise<void> {
  * again when the browser is back (or every 2 s) for `forMs`: a resumable
  * answer keeps generating for a while after its client went away.
  */
-export async function cancelAnswer(answerId: string, connectivity: Connectivity = browserConnectivity, forMs = 40_000): Promise<void> {
+export async function cancelAnswer(answerId: string, connectivity?: Connectivity, forMs = 40_000): Promise<void> {
   const deadline = Date.now() + forMs;
   for (;;) {
     try {
@@ -50,7 +50,9 @@ export async function cancelAnswer(answerId: string, connectivity: Connectivity 
       return;
     } catch (error) {
       if (!(error instanceof ChatClientError && error.code === "network_error") || Date.now() > deadline) throw error;
-      await waitToReconnect(2_000, undefined, connectivity);
+      // Only a Stop pressed offline needs the waiting: loaded then, not with the page.
+      const { browserConnectivity, waitToReconnect } = await import("@/lib/client/reconnect-wait");
+      await waitToReconnect(2_000, undefined, connectivity ?? browserConnectivity);
     }
   }
 }

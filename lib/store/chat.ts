@@ -6,7 +6,7 @@ import type { ChatClientOptions, CompleteAnswer } from "@/lib/client/chat-stream
 import { ChatClientError, isAbortError } from "@/lib/client/chat-client-error";
 import { createAccessSlice, isAccessRefused, type AccessDependencies } from "@/lib/store/access-slice";
 import { isOpen, migrateChat, persistVersion, restoreChat, unreadableNotice } from "@/lib/store/chat-persistence";
-import { mergeOtherTab } from "@/lib/store/merge-other-tab";
+import type { mergeOtherTab } from "@/lib/store/merge-other-tab";
 import { historyOf, selectActiveConversation, selectAnsweringId, titleFrom } from "@/lib/store/chat-selectors";
 import type { ChatState, Message, MessageError, MessageStatus, PersistedChat } from "@/lib/store/chat-types";
 import {
@@ -67,7 +67,7 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
   const sentAt = new Map<string, number>();
   let frameScheduled = false;
   /** Set while another tab's write is being taken in (`merge` then merges rather than restores). */
-  let otherTabWrite: { previousIds: Set<string> } | undefined;
+  let otherTabWrite: { previousIds: Set<string>; merge: typeof mergeOtherTab } | undefined;
   /** Writes pending changes at once: a rename or a deletion must reach other tabs before their next write. */
   const saveNow = () => dependencies.storage?.flush?.();
   /** Answers Stop was pressed for before the server named them: cancelled as soon as their `start` event comes. */
@@ -371,7 +371,9 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
           },
 
           async takeOtherTabWrite(previousText) {
-            otherTabWrite = { previousIds: savedConversationIds(previousText) };
+            // Loaded when another tab first writes (most pages never see one): not first-load JS.
+            const { mergeOtherTab } = await import("@/lib/store/merge-other-tab");
+            otherTabWrite = { previousIds: savedConversationIds(previousText), merge: mergeOtherTab };
             try {
               await store.persist.rehydrate();
             } finally {
@@ -404,7 +406,7 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
             // Another tab's write: unreadable or gone, this tab's copy stands (its next write saves it again).
             const saved = persisted === undefined ? undefined : restoreChat(persisted, true);
             if (!saved) return current;
-            return { ...current, ...mergeOtherTab(current, { saved, previousIds: otherTabWrite.previousIds }, new Set(Object.keys(current.answering))) };
+            return { ...current, ...otherTabWrite.merge(current, { saved, previousIds: otherTabWrite.previousIds }, new Set(Object.keys(current.answering))) };
           }
           if (persisted === undefined) return current;
           const restored = restoreChat(persisted);
