@@ -53,7 +53,9 @@ export class RedisAnswerLog implements AnswerLog {
     this.log = options.log ?? ((line) => process.stderr.write(`${line}\n`));
     this.local = new MemoryAnswerLog(this.options.ttlMs);
     const wentDown = (error: unknown) => connection.wentDown(error);
-    this.writer = withAppendScript(connection.client.duplicate({ commandTimeout: 10_000 }));
+    // Auto-pipelining: the appends of every answer made in one turn of the event loop leave in one
+    // write to Redis (with hundreds of answers at once, one syscall and one reply parse per turn, not per answer).
+    this.writer = withAppendScript(connection.client.duplicate({ commandTimeout: 10_000, enableAutoPipelining: true }));
     this.writer.on("error", wentDown);
     this.channels = options.channels ?? new RedisChannels(connection);
     this.channels.listen(followChannel, (message) => {
