@@ -35,10 +35,8 @@ export function followAnswer(follower: AnswerFollower, heartbeatMs: number, sign
         streamController.enqueue(bytes);
         heartbeat?.refresh();
       };
-      heartbeat = setTimeout(function ping() {
-        write(pingBytes);
-        heartbeat = setTimeout(ping, heartbeatMs);
-      }, heartbeatMs);
+      // As in the relay: one timer, refreshed by every write (the ping's own included, which re-arms it).
+      heartbeat = setTimeout(() => write(pingBytes), heartbeatMs);
       if (signal.aborted) return onAbort();
       signal.addEventListener("abort", onAbort, { once: true });
 
