@@ -2,15 +2,10 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { httpFetch, nodeBodyOf } from "@/lib/providers/http-fetch";
+import { freePort } from "@/lib/testing/free-port";
 
-/** A loopback URL nothing listens on: a port the kernel gave out and took back. */
-async function refusingUrl(): Promise<string> {
-  const probe = http.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return `http://127.0.0.1:${port}/`;
-}
+/** A loopback URL nothing listens on. */
+const refusingUrl = async () => `http://127.0.0.1:${await freePort()}/`;
 
 let server: http.Server;
 let origin = "";

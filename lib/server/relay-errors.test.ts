@@ -1,7 +1,6 @@
-import net from "node:net";
-import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import type { ChatEvent } from "@/lib/chat/events";
+import { freePort } from "@/lib/testing/free-port";
 import { mockTexts, tokensOf } from "@/mock/scenarios";
 import {
   deltaText,
@@ -113,12 +112,7 @@ describe("heartbeats and unreachable upstreams", () => {
   });
 
   it("says upstream_unavailable when the upstream refuses the connection", async () => {
-    const closed = net.createServer();
-    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
-    const { port } = closed.address() as AddressInfo;
-    await new Promise<void>((resolve) => closed.close(() => resolve()));
-
-    const { id, messages, events } = await relayAndRead(`http://127.0.0.1:${port}/v1`, "hello");
+    const { id, messages, events } = await relayAndRead(`http://127.0.0.1:${await freePort()}/v1`, "hello");
     expect(eventSequence(messages)).toBe("start error [DONE]");
     expect(errorOf(events)).toMatchObject({ code: "upstream_unavailable", retryable: true });
     expect(await onlyOutcomeOf(upstream.outcomes, id)).toMatchObject({ outcome: "error", error: "upstream_unavailable", deltas: 0 });

@@ -1,9 +1,9 @@
 import { afterAll, expect, test } from "vitest";
+import { sleep } from "@/lib/server/test-support";
 import { RedisAnswerCancels } from "@/lib/shared-state/redis-answer-cancels";
 import { RedisConnection } from "@/lib/shared-state/redis-connection";
 import { startTestRedis, type TestRedis } from "@/lib/shared-state/testing/redis-server";
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const closers: Array<() => Promise<void>> = [];
 let redis: TestRedis | undefined;
 

@@ -1,17 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { sleep, waitFor } from "@/lib/server/test-support";
 import { RedisConnection } from "@/lib/shared-state/redis-connection";
 import { redisCounters } from "@/lib/shared-state/redis-counters";
 import { startTestRedis, type TestRedis } from "@/lib/shared-state/testing/redis-server";
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function until(condition: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms`);
-    await sleep(20);
-  }
-}
 
 describe("rate-limit counters on Redis", () => {
   let redis: TestRedis;
@@ -23,7 +15,7 @@ describe("rate-limit counters on Redis", () => {
     redis = await startTestRedis();
     instanceA = new RedisConnection(redis.url, (line) => logsOfA.push(line));
     instanceB = new RedisConnection(redis.url, () => undefined);
-    await until(() => instanceA.status === "up" && instanceB.status === "up", 3_000);
+    await waitFor(() => instanceA.status === "up" && instanceB.status === "up", "both instances to connect", 3_000);
   });
 
   afterAll(async () => {
@@ -49,13 +41,13 @@ describe("rate-limit counters on Redis", () => {
     const started = Date.now();
     for (let attempt = 1; attempt <= 5; attempt++) expect((await counters.add("while-down")).count).toBe(attempt);
     expect(Date.now() - started).toBeLessThan(1_000);
-    await until(() => instanceA.status === "down", 2_000);
+    await waitFor(() => instanceA.status === "down", "A to see Redis down", 2_000);
     // One line for the outage, however many commands and reconnections failed.
     await sleep(600);
     expect(logsOfA.filter((line) => line.includes('"redis.down"'))).toHaveLength(1);
 
     await redis.restart();
-    await until(() => instanceA.status === "up" && instanceB.status === "up", 10_000);
+    await waitFor(() => instanceA.status === "up" && instanceB.status === "up", "both instances to connect", 10_000);
     expect((await counters.add("after-restart")).count).toBe(1);
     expect((await redisCounters(instanceB).peek("after-restart")).count).toBe(1);
     expect(logsOfA.filter((line) => line.includes('"redis.up"'))).toHaveLength(1);
@@ -66,7 +58,7 @@ describe("rate-limit counters on Redis", () => {
     const connection = new RedisConnection(redis.url, (line) => logs.push(line));
     const pauser = new RedisConnection(redis.url, () => undefined);
     try {
-      await until(() => connection.status === "up" && pauser.status === "up", 3_000);
+      await waitFor(() => connection.status === "up" && pauser.status === "up", "both connections", 3_000);
       const counters = redisCounters(connection);
       // Redis holds every client's commands for a second: past the 250 ms a command may take.
       await pauser.client.call("CLIENT", "PAUSE", "1000", "ALL");
@@ -76,10 +68,10 @@ describe("rate-limit counters on Redis", () => {
       expect(logs.filter((line) => line.includes('"redis.down"'))).toHaveLength(0);
       await sleep(1_100);
       await redis.kill();
-      await until(() => connection.status === "down", 2_000);
-      await until(() => logs.some((line) => line.includes('"redis.down"')), 2_000);
+      await waitFor(() => connection.status === "down", "the connection to see Redis down", 2_000);
+      await waitFor(() => logs.some((line) => line.includes('"redis.down"')), "the redis.down line", 2_000);
       await redis.restart();
-      await until(() => logs.some((line) => line.includes('"redis.up"')), 10_000);
+      await waitFor(() => logs.some((line) => line.includes('"redis.up"')), "the redis.up line", 10_000);
     } finally {
       await connection.close();
       await pauser.close();
