@@ -37,6 +37,19 @@ const closedEarlyError = () =>
     retryable: true,
   });
 
+/** Where the relay's bytes go: the Node response itself (pages/api/chat.ts), or a ReadableStream (relayChatStream). */
+export interface RelaySink {
+  /** Bytes for the client, to be sent at once. */
+  write(bytes: Uint8Array): void;
+  /** The answer is over (or its client has gone): end the response. */
+  end(): void;
+}
+
+export interface RelayHandle {
+  /** The client went away without `clientSignal` (a Web stream's reader cancelled). */
+  clientGone(): void;
+}
+
 /**
  * Relays one upstream answer as protocol events: `start` at once, one `delta`
  * per upstream delta written the moment it arrives, `usage`, then `finish` or
@@ -44,11 +57,10 @@ const closedEarlyError = () =>
  * aborted at once; for a resumable answer, only once nobody has followed it
  * for the grace period (FollowerPresence). Exactly one outcome line is recorded.
  */
-export function relayChatStream(options: RelayOptions): ReadableStream<Uint8Array> {
+export function relayChat(options: RelayOptions, sink: RelaySink): RelayHandle {
   const { provider, request, id, model, clientSignal, config } = options;
   const startedAt = performance.now();
   const upstreamAbort = new AbortController();
-  let controller: ReadableStreamDefaultController<Uint8Array> | undefined;
   let open = true;
   let clientGone = false;
   /** The upstream was aborted because nobody listens any more (v1: the client left; resumable: the grace period passed). */
@@ -68,14 +80,14 @@ export function relayChatStream(options: RelayOptions): ReadableStream<Uint8Arra
   let upstreamReads = 0;
 
   function write(bytes: Uint8Array): void {
-    if (!open || !controller) return;
-    controller.enqueue(bytes);
+    if (!open) return;
+    sink.write(bytes);
     heartbeat.refresh();
   }
 
   // Events are formatted into `pending` and leave together when what made
   // them is over (the start, one read of the upstream's body, the end): one
-  // encoding, one chunk through Next's pipe and one socket write, however
+  // encoding and one socket write, however
   // many tokens one read carried. Nothing waits for a timer: a read's events
   // are written before the next read is even asked for.
   //
@@ -108,19 +120,16 @@ export function relayChatStream(options: RelayOptions): ReadableStream<Uint8Arra
   const presence = options.resume ? new FollowerPresence(options.resume.graceMs, abandon) : undefined;
   const log = options.resume?.log.create(id, { onFollowerChange: (change) => presence?.change(change) });
 
-  /** `streamCancelled`: the reader cancelled the stream, so it must not be closed again. */
-  function onClientGone(streamCancelled: boolean): void {
+  function onClientGone(): void {
     if (clientGone) return;
     clientGone = true;
     const wasOpen = open;
     open = false;
     if (presence) presence.change(-1);
     else abandon();
-    // A reader still attached (the signal aborted, the body was not cancelled) sees the end.
-    if (wasOpen && !streamCancelled && controller) controller.close();
+    if (wasOpen) sink.end();
   }
-  const onClientSignal = () => onClientGone(false);
-  clientSignal.addEventListener("abort", onClientSignal, { once: true });
+  clientSignal.addEventListener("abort", onClientGone, { once: true });
   // Cancelled: the upstream stops at once, and whoever still reads gets `finish: cancelled`.
   const onCancel = () => {
     cancelled = true;
@@ -182,7 +191,7 @@ export function relayChatStream(options: RelayOptions): ReadableStream<Uint8Arra
       clearTimeout(heartbeat);
       clearTimeout(watchdog);
       presence?.stop();
-      clientSignal.removeEventListener("abort", onClientSignal);
+      clientSignal.removeEventListener("abort", onClientGone);
       options.cancelSignal?.removeEventListener("abort", onCancel);
     }
 
@@ -195,7 +204,7 @@ export function relayChatStream(options: RelayOptions): ReadableStream<Uint8Arra
       log?.end();
     }
     open = false;
-    if (wasOpen) controller?.close();
+    if (wasOpen) sink.end();
 
     let outcome: OutcomeKind = "success";
     if (cancelled) outcome = "cancelled";
@@ -216,16 +225,30 @@ export function relayChatStream(options: RelayOptions): ReadableStream<Uint8Arra
     options.onEnd?.();
   }
 
+  if (clientSignal.aborted) onClientGone();
+  queue({ type: "start", id, model });
+  flush();
+  void pump();
+  return { clientGone: onClientGone };
+}
+
+/** The relay as a ReadableStream, for a Web Response (the resume route's tests, the providers' tests). */
+export function relayChatStream(options: RelayOptions): ReadableStream<Uint8Array> {
+  let handle: RelayHandle | undefined;
+  let cancelled = false;
   return new ReadableStream<Uint8Array>({
-    start(streamController) {
-      controller = streamController;
-      if (clientSignal.aborted) onClientGone(false);
-      queue({ type: "start", id, model });
-      flush();
-      void pump();
+    start(controller) {
+      handle = relayChat(options, {
+        write: (bytes) => controller.enqueue(bytes),
+        // A cancelled stream must not be closed again.
+        end: () => {
+          if (!cancelled) controller.close();
+        },
+      });
     },
     cancel() {
-      onClientGone(true);
+      cancelled = true;
+      handle?.clientGone();
     },
   });
 }
