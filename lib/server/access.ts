@@ -2,6 +2,7 @@ import { matchAccessCode } from "@/lib/server/access-codes";
 import { ChatError } from "@/lib/server/chat-error";
 import { chatServer } from "@/lib/server/chat-server";
 import { clientAddress } from "@/lib/server/client-address";
+import type { IncomingRequest } from "@/lib/server/incoming-request";
 import { isForeignOrigin } from "@/lib/server/request-origin";
 import { readCookie, sessionCookieName, verifySession } from "@/lib/server/session-cookie";
 
@@ -16,7 +17,7 @@ const unauthorizedMessage = "This chat needs an access code. Enter the code you 
  * is not `open`, require a session cookie or `Authorization: Bearer <code>`.
  * Throws the protocol's 403, 401 or 429; returns the client's address.
  */
-export async function guardApi(request: Request, { open = false }: { open?: boolean } = {}): Promise<string> {
+export async function guardApi(request: Pick<IncomingRequest, "headers" | "url">, { open = false }: { open?: boolean } = {}): Promise<string> {
   const { access } = chatServer().config;
   if (isForeignOrigin(request, access)) {
     throw new ChatError("forbidden_origin", "This API answers only pages of its own site (or of CHAT_ALLOWED_ORIGINS).");

@@ -1,3 +1,4 @@
+import type { RequestHeaders } from "@/lib/server/incoming-request";
 import { stampedSocketAddress } from "@/lib/server/socket-address";
 
 /**
@@ -7,7 +8,7 @@ import { stampedSocketAddress } from "@/lib/server/socket-address";
  * entries are whatever the client claimed), or X-Real-IP. Otherwise it is the
  * socket's address, and forwarded headers are ignored: anyone can send them.
  */
-export function clientAddress(headers: Headers, trustProxy: boolean): string {
+export function clientAddress(headers: RequestHeaders, trustProxy: boolean): string {
   if (trustProxy) {
     const nearest = headers.get("x-forwarded-for")?.split(",").at(-1)?.trim();
     return nearest || headers.get("x-real-ip")?.trim() || "unknown";

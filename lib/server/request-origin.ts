@@ -1,11 +1,15 @@
+import type { IncomingRequest } from "@/lib/server/incoming-request";
 import type { AccessConfig } from "@/lib/server/server-config";
+
+/** The parts of a request these checks read (a Web Request is one). */
+type RequestParts = Pick<IncomingRequest, "headers" | "url">;
 
 function firstValue(header: string | null): string | undefined {
   return header?.split(",")[0]?.trim() || undefined;
 }
 
 /** Whether the request came over HTTPS, as the client sees it. */
-export function isSecureRequest(request: Request, trustProxy: boolean): boolean {
+export function isSecureRequest(request: RequestParts, trustProxy: boolean): boolean {
   const forwardedProto = trustProxy ? firstValue(request.headers.get("x-forwarded-proto")) : undefined;
   return (forwardedProto ?? new URL(request.url).protocol.replace(":", "")) === "https";
 }
@@ -18,7 +22,7 @@ export function isSecureRequest(request: Request, trustProxy: boolean): boolean 
  * proxy the scheme is not known for sure (TLS may end at a proxy), so the
  * host alone is compared.
  */
-export function isForeignOrigin(request: Request, access: Pick<AccessConfig, "allowedOrigins" | "trustProxy">): boolean {
+export function isForeignOrigin(request: RequestParts, access: Pick<AccessConfig, "allowedOrigins" | "trustProxy">): boolean {
   const origin = request.headers.get("origin");
   if (origin === null) return false;
   if (access.allowedOrigins.includes(origin)) return false;

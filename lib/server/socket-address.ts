@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { IncomingMessage, Server } from "node:http";
+import type { RequestHeaders } from "@/lib/server/incoming-request";
 
 /**
  * Next's route handlers are not told the socket's address, and `next start`
@@ -46,7 +47,7 @@ export function stampSocketAddresses(serverClass: typeof Server, onServing: (ser
 }
 
 /** The address of the socket the request came in on, when instrumentation stamped it. */
-export function stampedSocketAddress(headers: Headers): string | undefined {
+export function stampedSocketAddress(headers: RequestHeaders): string | undefined {
   const value = headers.get(headerName);
   const prefix = `${state().token} `;
   return value?.startsWith(prefix) ? value.slice(prefix.length) : undefined;
