@@ -10,11 +10,23 @@ interface ChatErrorOptions {
   cause?: unknown;
 }
 
+const chatErrorBrand = Symbol.for("streamchat.ChatError");
+
 /**
  * An error whose message is ours and written for people: nothing from an
  * upstream's error text (which can carry a masked key) is ever put in it.
  */
 export class ChatError extends Error {
+  /**
+   * `instanceof` by brand, not by class: Next bundles the Pages API route
+   * (/api/chat) apart from the App Router's routes, each with its own copy of
+   * this class, and they share the server's state (chatServer), so an error
+   * made by one copy can be caught by the other.
+   */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === "object" && value !== null && chatErrorBrand in value;
+  }
+  readonly [chatErrorBrand] = true;
   readonly code: ErrorCode;
   readonly retryable: boolean;
   readonly retryAfterSeconds: number | undefined;

@@ -1,16 +1,14 @@
-import { after } from "next/server";
+import { waitUntil } from "@vercel/functions";
 
 /**
  * Asks the platform to keep this function alive until `work` is done, even
- * after the response has ended (Vercel freezes a function once its response
- * is over; `after` is how Next says "not yet"). The outcome line is written
- * when an answer ends, which can be after its client has gone.
+ * after the response has ended: Vercel freezes a function once its response
+ * is over, and a resumable answer goes on for its grace period after its
+ * client has gone. The chat route is a Pages API route (it writes Node's
+ * response directly), where Next's `after` does not exist; Vercel's own
+ * `waitUntil` works in any function. Elsewhere (`next start`, a container,
+ * a unit test) it does nothing: the process outlives the answer anyway.
  */
 export function keepAliveUntil(work: Promise<unknown>): void {
-  try {
-    after(work);
-  } catch (error) {
-    // Outside a request (a unit test calling the route directly) there is no platform to keep alive.
-    if (!(error instanceof Error && /outside a request scope/i.test(error.message))) throw error;
-  }
+  void waitUntil(work);
 }

@@ -6,7 +6,7 @@ import { startTestRedis, type TestRedis } from "@/lib/shared-state/testing/redis
 import { startMockServer, type MockServer } from "@/mock/mock-server";
 
 type Instance = {
-  chat: typeof import("@/app/api/chat/route");
+  chat: typeof import("@/lib/testing/chat-route");
   cancel: typeof import("@/app/api/chat/[id]/cancel/route");
   outcome: typeof import("@/lib/server/outcome");
 };
@@ -14,7 +14,7 @@ type Instance = {
 async function startInstance(): Promise<Instance> {
   vi.resetModules();
   return {
-    chat: await import("@/app/api/chat/route"),
+    chat: await import("@/lib/testing/chat-route"),
     cancel: await import("@/app/api/chat/[id]/cancel/route"),
     outcome: await import("@/lib/server/outcome"),
   };

@@ -11,7 +11,7 @@ import { startTestRedis, type TestRedis } from "@/lib/shared-state/testing/redis
  */
 
 interface Instance {
-  chat: typeof import("@/app/api/chat/route");
+  chat: typeof import("@/lib/testing/chat-route");
   stream: typeof import("@/app/api/chat/[id]/stream/route");
   cancel: typeof import("@/app/api/chat/[id]/cancel/route");
   outcomes: Outcome[];
@@ -22,7 +22,7 @@ async function startInstance(): Promise<Instance> {
   const outcomes: Outcome[] = [];
   (await import("@/lib/server/outcome")).onOutcome((outcome) => outcomes.push(outcome));
   const instance = {
-    chat: await import("@/app/api/chat/route"),
+    chat: await import("@/lib/testing/chat-route"),
     stream: await import("@/app/api/chat/[id]/stream/route"),
     cancel: await import("@/app/api/chat/[id]/cancel/route"),
     outcomes,

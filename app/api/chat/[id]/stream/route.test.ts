@@ -2,14 +2,14 @@ import { afterEach, describe, expect, test, vi } from "vitest";
 import { chatRequest, readText, userMessage, withMockProviderEnvironment } from "@/lib/server/test-support";
 
 type Instance = {
-  chat: typeof import("@/app/api/chat/route");
+  chat: typeof import("@/lib/testing/chat-route");
   stream: typeof import("@/app/api/chat/[id]/stream/route");
 };
 
 /** A fresh server (its own memory), with the environment as stubbed now. */
 async function startInstance(): Promise<Instance> {
   vi.resetModules();
-  return { chat: await import("@/app/api/chat/route"), stream: await import("@/app/api/chat/[id]/stream/route") };
+  return { chat: await import("@/lib/testing/chat-route"), stream: await import("@/app/api/chat/[id]/stream/route") };
 }
 
 function resume(instance: Instance, id: string, { after, lastEventId, headers = {} }: { after?: string; lastEventId?: string; headers?: Record<string, string> } = {}) {

@@ -7,7 +7,7 @@ import { sseHeaders } from "@/lib/sse/encode";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
-// As long as an answer may stream (see app/api/chat/route.ts).
+// As long as an answer may stream (see pages/api/chat.ts).
 export const maxDuration = 300;
 
 /** Answer ids are 22 base64url characters; anything much longer is no id of ours. */

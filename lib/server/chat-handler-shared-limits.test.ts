@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { startTestRedis, type TestRedis } from "@/lib/shared-state/testing/redis-server";
 import { chatRequest, stubFastDemoModel, userMessage } from "@/lib/server/test-support";
 
-type Instance = { chat: typeof import("@/app/api/chat/route"); health: typeof import("@/app/api/health/route") };
+type Instance = { chat: typeof import("@/lib/testing/chat-route"); health: typeof import("@/app/api/health/route") };
 
 /** A fresh copy of the app's modules: what a second instance of the deployment would hold. */
 async function startInstance(): Promise<Instance> {
   vi.resetModules();
-  return { chat: await import("@/app/api/chat/route"), health: await import("@/app/api/health/route") };
+  return { chat: await import("@/lib/testing/chat-route"), health: await import("@/app/api/health/route") };
 }
 
 async function redisField(instance: Instance): Promise<string> {

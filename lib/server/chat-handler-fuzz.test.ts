@@ -9,7 +9,7 @@ vi.stubEnv("CHAT_MAX_BODY_BYTES", "4096");
 
 let POST: (request: Request) => Promise<Response>;
 beforeAll(async () => {
-  ({ POST } = await import("./route"));
+  ({ POST } = await import("@/lib/testing/chat-route"));
 });
 
 const knownStatuses = new Set([200, 400, 413, 415]);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startMockServer, type MockServer } from "@/mock/mock-server";
 import { chatRequest, readText, userMessage, waitFor } from "@/lib/server/test-support";
 
-type ChatRoute = typeof import("@/app/api/chat/route");
+type ChatRoute = typeof import("@/lib/testing/chat-route");
 type OutcomeModule = typeof import("@/lib/server/outcome");
 
 let mock: MockServer;
@@ -20,7 +20,7 @@ beforeAll(async () => {
   // Each test names its client by X-Forwarded-For, as a trusted proxy would.
   vi.stubEnv("CHAT_TRUST_PROXY", "1");
   vi.resetModules();
-  route = await import("@/app/api/chat/route");
+  route = await import("@/lib/testing/chat-route");
   outcomeModule = await import("@/lib/server/outcome");
 });
 afterAll(async () => {
