@@ -2,6 +2,7 @@
 
 import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
 import { useStore } from "zustand";
+import { preloadChatRows } from "@/components/chat/lazy-chat-rows";
 import { cancelAnswer, closeSession, fetchModels, openSession } from "@/lib/client/api-client";
 import type { AnswerSource } from "@/lib/client/answer-stream";
 import type { ChatClientOptions } from "@/lib/client/chat-stream";
@@ -55,14 +56,18 @@ export function ChatStoreProvider({ children }: { children: ReactNode }) {
       createId: randomId,
       storage: createThrottledStorage<PersistedChat>(() => localStorage),
     });
-    // Saved chats are read right after this first render: their reader (a chunk) is asked for now, while
-    // the page hydrates. Should this fail, reading them loads it again.
-    if (hasSavedChats(savedChatsKey)) loadSavedChatReader().catch(() => undefined);
+    // Saved chats are read and shown right after this first render: their reader and rows (chunks) are
+    // asked for now, while the page hydrates. Should this fail, reading and showing them loads them again.
+    if (hasSavedChats(savedChatsKey)) {
+      loadSavedChatReader().catch(() => undefined);
+      preloadChatRows();
+    }
     return created;
   });
   useEffect(() => {
     // A prefetch: should it fail, the first answer fetches the chunk again.
     loadChatClient().catch(() => undefined);
+    preloadChatRows();
     void store.persist.rehydrate();
     void store.getState().loadModels();
     // Another tab saved the chats (the event never fires in the tab that wrote): take its write in,
