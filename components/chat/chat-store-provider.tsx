@@ -2,11 +2,13 @@
 
 import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
 import { useStore } from "zustand";
+import { preloadChatRows } from "@/components/chat/lazy-chat-rows";
 import { cancelAnswer, closeSession, fetchModels, openSession } from "@/lib/client/api-client";
 import type { AnswerSource } from "@/lib/client/answer-stream";
 import type { ChatClientOptions } from "@/lib/client/chat-stream";
 import type { ChatRequestInput } from "@/lib/chat/schema";
-import { createChatStore, type ChatState, type ChatStore, type PersistedChat } from "@/lib/store/chat";
+import { createChatStore, loadSavedChatReader, type ChatState, type ChatStore, type PersistedChat } from "@/lib/store/chat";
+import { savedChatsKey } from "@/lib/store/chat-persistence";
 import { createThrottledStorage } from "@/lib/store/throttled-storage";
 
 const ChatStoreContext = createContext<ChatStore | null>(null);
@@ -30,10 +32,19 @@ function randomId(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(12)), (byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
+/** Whether the browser holds saved chats under `name` (false where storage is disabled, and on the server). */
+function hasSavedChats(name: string): boolean {
+  try {
+    return typeof window !== "undefined" && localStorage.getItem(name) !== null;
+  } catch {
+    return false;
+  }
+}
+
 /** One store per page, made in the browser; the saved conversation is loaded after the first render, so hydration matches. */
 export function ChatStoreProvider({ children }: { children: ReactNode }) {
-  const [store] = useState(() =>
-    createChatStore({
+  const [store] = useState(() => {
+    const created = createChatStore({
       streamAnswer,
       completeChat,
       fetchModels,
@@ -44,11 +55,19 @@ export function ChatStoreProvider({ children }: { children: ReactNode }) {
       now: () => performance.now(),
       createId: randomId,
       storage: createThrottledStorage<PersistedChat>(() => localStorage),
-    }),
-  );
+    });
+    // Saved chats are read and shown right after this first render: their reader and rows (chunks) are
+    // asked for now, while the page hydrates. Should this fail, reading and showing them loads them again.
+    if (hasSavedChats(savedChatsKey)) {
+      loadSavedChatReader().catch(() => undefined);
+      preloadChatRows();
+    }
+    return created;
+  });
   useEffect(() => {
     // A prefetch: should it fail, the first answer fetches the chunk again.
     loadChatClient().catch(() => undefined);
+    preloadChatRows();
     void store.persist.rehydrate();
     void store.getState().loadModels();
     // Another tab saved the chats (the event never fires in the tab that wrote): take its write in,

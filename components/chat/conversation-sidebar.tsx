@@ -1,8 +1,8 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { Suspense, useEffect, useRef } from "react";
 import { useChatActions, useChatStore } from "@/components/chat/chat-store-provider";
-import { ConversationItem } from "@/components/chat/conversation-item";
+import { LazyConversationItem } from "@/components/chat/lazy-chat-rows";
 import { useTranslations } from "@/components/preferences/use-preferences";
 import { composerMessageId, newChatButtonId } from "@/components/chat/element-ids";
 import { cn } from "@/lib/ui/cn";
@@ -69,9 +69,11 @@ export function ConversationSidebar({ open, onClose }: { open: boolean; onClose:
           </button>
         </div>
         <ul className="min-h-0 flex-1 space-y-0.5 overflow-y-auto px-2 py-0.5">
-          {conversationIds.map((id) => (
-            <ConversationItem key={id} id={id} onSelected={() => onClose("message")} />
-          ))}
+          <Suspense fallback={null}>
+            {conversationIds.map((id) => (
+              <LazyConversationItem key={id} id={id} onSelected={() => onClose("message")} />
+            ))}
+          </Suspense>
         </ul>
         {conversationIds.length > 0 && (
           <div className="border-t border-slate-200 p-3 dark:border-slate-800">

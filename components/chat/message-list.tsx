@@ -1,9 +1,9 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { Suspense, useEffect, useState } from "react";
 import { AnswerAnnouncer } from "@/components/chat/answer-announcer";
 import { useChatStore } from "@/components/chat/chat-store-provider";
-import { MessageItem } from "@/components/chat/message-item";
+import { LazyMessageItem } from "@/components/chat/lazy-chat-rows";
 import { useFollowBottom } from "@/components/chat/use-follow-bottom";
 import { preloadMarkdown } from "@/components/markdown/lazy-markdown-message";
 import { useTranslations } from "@/components/preferences/use-preferences";
@@ -43,9 +43,11 @@ export function MessageList() {
           className="mx-auto flex max-w-3xl flex-col gap-6 px-4 py-6"
         >
           {messageIds.length === 0 && <p className="mt-16 text-center text-balance text-slate-600 dark:text-slate-400">{t.log.empty}</p>}
-          {messageIds.map((id) => (
-            <MessageItem key={id} id={id} />
-          ))}
+          <Suspense fallback={null}>
+            {messageIds.map((id) => (
+              <LazyMessageItem key={id} id={id} />
+            ))}
+          </Suspense>
         </div>
       </div>
       <AnswerAnnouncer />

@@ -1,11 +1,11 @@
 import { createStore } from "zustand/vanilla";
-import { createJSONStorage, persist, type PersistStorage } from "zustand/middleware";
+import { persist, type PersistStorage, type StorageValue } from "zustand/middleware";
 import type { ChatRequestInput } from "@/lib/chat/schema";
 import type { AnswerSource, AnswerUpdate } from "@/lib/client/answer-stream";
 import type { ChatClientOptions, CompleteAnswer } from "@/lib/client/chat-stream";
 import { ChatClientError, isAbortError } from "@/lib/client/chat-client-error";
 import { createAccessSlice, isAccessRefused, type AccessDependencies } from "@/lib/store/access-slice";
-import { isOpen, migrateChat, persistVersion, restoreChat, unreadableNotice } from "@/lib/store/chat-persistence";
+import { isOpen, persistVersion, savedChatsKey, unreadableNotice } from "@/lib/store/chat-persistence";
 import type { mergeOtherTab } from "@/lib/store/merge-other-tab";
 import { historyOf, selectActiveConversation, selectAnsweringId, titleFrom } from "@/lib/store/chat-selectors";
 import type { ChatState, Message, MessageError, MessageStatus, PersistedChat } from "@/lib/store/chat-types";
@@ -53,7 +53,52 @@ function savedConversationIds(text: string | null): Set<string> {
   }
 }
 
-const noStorage = createJSONStorage<PersistedChat>(() => ({ getItem: () => null, setItem: () => undefined, removeItem: () => undefined }));
+type SavedChatReader = typeof import("@/lib/store/restore-chat");
+let savedChatReader: SavedChatReader | undefined;
+
+/**
+ * Reading saved chats is a chunk of its own (a first visit has none to read):
+ * loaded before a saved value reaches `merge`. The page starts it while it
+ * hydrates when storage holds saved chats, so it is there when they are read.
+ */
+export async function loadSavedChatReader(): Promise<SavedChatReader> {
+  savedChatReader ??= await import("@/lib/store/restore-chat");
+  return savedChatReader;
+}
+
+function loadedSavedChatReader(): SavedChatReader {
+  if (!savedChatReader) throw new Error("saved chats were read before their reader was loaded");
+  return savedChatReader;
+}
+
+/**
+ * The storage, with the saved chats' reader loaded before a saved value is
+ * handed on (`merge` is synchronous). With nothing saved, or the reader
+ * already loaded, it is as synchronous as the storage itself. While saved
+ * chats wait for their reader nothing is written: should the reader fail to
+ * load, the saved chats stay for the next visit rather than be overwritten.
+ */
+function withSavedChatReader(storage: PersistStorage<PersistedChat>): PersistStorage<PersistedChat> {
+  let unread = false;
+  const whenReadable = (value: StorageValue<PersistedChat> | null) => {
+    if (value === null || savedChatReader) return value;
+    unread = true;
+    return loadSavedChatReader().then(() => {
+      unread = false;
+      return value;
+    });
+  };
+  return {
+    getItem(name) {
+      const value = storage.getItem(name);
+      return value !== null && "then" in value ? value.then(whenReadable) : whenReadable(value);
+    },
+    setItem: (name, value) => (unread ? undefined : storage.setItem(name, value)),
+    removeItem: (name) => storage.removeItem(name),
+  };
+}
+
+const noStorage: PersistStorage<PersistedChat> = { getItem: () => null, setItem: () => undefined, removeItem: () => undefined };
 
 /**
  * The chat's conversations and actions. Network code stays in `lib/client`
@@ -389,9 +434,9 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
         };
       },
       {
-        name: "streamchat",
+        name: savedChatsKey,
         version: persistVersion,
-        storage: dependencies.storage ?? noStorage,
+        storage: withSavedChatReader(dependencies.storage ?? noStorage),
         skipHydration: true,
         partialize: ({ conversations, conversationIds, activeConversationId, messages, streamResponses }) => ({
           conversations,
@@ -400,16 +445,17 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
           messages,
           streamResponses,
         }),
-        migrate: migrateChat,
+        // Only saved chats of an older version are migrated: the migrations are a chunk loaded then.
+        migrate: async (persisted, version) => (await import("@/lib/store/migrate-chat")).migrateChat(persisted, version),
         merge: (persisted, current) => {
           if (otherTabWrite) {
             // Another tab's write: unreadable or gone, this tab's copy stands (its next write saves it again).
-            const saved = persisted === undefined ? undefined : restoreChat(persisted, true);
+            const saved = persisted === undefined ? undefined : loadedSavedChatReader().restoreChat(persisted, true);
             if (!saved) return current;
             return { ...current, ...otherTabWrite.merge(current, { saved, previousIds: otherTabWrite.previousIds }, new Set(Object.keys(current.answering))) };
           }
           if (persisted === undefined) return current;
-          const restored = restoreChat(persisted);
+          const restored = loadedSavedChatReader().restoreChat(persisted);
           return restored ? { ...current, ...restored } : { ...current, notice: unreadableNotice };
         },
         onRehydrateStorage: () => (_state, error) => {

@@ -1,0 +1,85 @@
+import { readUsage } from "@/lib/chat/event-readers";
+import type { ChatRole } from "@/lib/chat/schema";
+import { isOpen } from "@/lib/store/chat-persistence";
+import type { ChatData, Conversation, ConversationSettings, Message, MessageError, MessageStatus } from "@/lib/store/chat-types";
+import {
+  invalid,
+  readArray,
+  readBoolean,
+  readMember,
+  readNumber,
+  readObject,
+  readOptional,
+  readRecord,
+  readString,
+} from "@/lib/validation/readers";
+
+// Read without zod, which would be most of the page's own first-load JS (lib/validation/readers.ts).
+const roles: Record<ChatRole, true> = { system: true, user: true, assistant: true };
+const statuses: Record<MessageStatus, true> = { waiting: true, streaming: true, done: true, stopped: true, error: true };
+
+export const readMessage = readObject<Message>({
+  id: readString,
+  role: readMember(roles),
+  content: readString,
+  status: readMember(statuses),
+  model: readOptional(readString),
+  answerId: readOptional(readString),
+  lastEventId: readOptional(readString),
+  reconnecting: readOptional(readBoolean),
+  finishReason: readOptional(readString),
+  usage: readOptional(readUsage),
+  error: readOptional(
+    readObject<MessageError>({ code: readString, message: readString, retryable: readBoolean, retryAfterSeconds: readOptional(readNumber()) }),
+  ),
+  firstTokenMs: readOptional(readNumber()),
+  totalMs: readOptional(readNumber()),
+});
+
+const readConversation = readObject<Conversation>({
+  id: readString,
+  title: readString,
+  titleEdited: readBoolean,
+  createdAt: readNumber(),
+  updatedAt: readNumber(),
+  messageIds: readArray(readString),
+  settings: readObject<ConversationSettings>({ systemPrompt: readString, model: readOptional(readString), temperature: readOptional(readNumber(0, 2)) }),
+});
+
+export const readChatData = readObject<ChatData>({
+  conversations: readRecord(readConversation),
+  conversationIds: readArray(readString),
+  activeConversationId: readOptional(readString),
+  messages: readRecord(readMessage),
+  streamResponses: readBoolean,
+});
+
+/**
+ * Checks saved chats and repairs what a crash can leave behind: ids that
+ * point nowhere are dropped, and an answer cut off by a reload is kept open
+ * to be resumed when the server named it (`answerId`), else kept as it was,
+ * marked as stopped. Another tab's write (`fromOtherTab`) is taken as it is:
+ * its open answers are in flight there. Undefined when the data cannot be
+ * used at all.
+ */
+export function restoreChat(persisted: unknown, fromOtherTab = false): ChatData | undefined {
+  const data = readChatData(persisted);
+  if (data === invalid) return undefined;
+  const messages: Record<string, Message> = {};
+  const conversations: Record<string, Conversation> = {};
+  const conversationIds = data.conversationIds.filter((id) => data.conversations[id] !== undefined);
+  for (const id of conversationIds) {
+    const conversation = data.conversations[id] as Conversation;
+    const messageIds = conversation.messageIds.filter((messageId) => data.messages[messageId] !== undefined);
+    for (const messageId of messageIds) {
+      const message = data.messages[messageId] as Message;
+      // Whether it was reconnecting is this page's to find out again.
+      const kept = { ...message };
+      delete kept.reconnecting;
+      messages[messageId] = fromOtherTab || !isOpen(message) || message.answerId !== undefined ? kept : { ...kept, status: "stopped" };
+    }
+    conversations[id] = { ...conversation, messageIds };
+  }
+  const activeConversationId = data.activeConversationId !== undefined && conversations[data.activeConversationId] ? data.activeConversationId : conversationIds[0];
+  return { conversations, conversationIds, activeConversationId, messages, streamResponses: data.streamResponses };
+}
