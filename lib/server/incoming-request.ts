@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Readable } from "node:stream";
 
 /** What the API's checks read of a request's headers: a Web `Headers` is one. */
 export interface RequestHeaders {
@@ -16,7 +17,7 @@ export interface IncomingRequest {
   url: string;
   /** Aborts when the client goes away before the answer has ended. */
   signal: AbortSignal;
-  body: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array> | null;
+  body: ReadableStream<Uint8Array> | Readable | null;
 }
 
 function nodeHeaders(request: IncomingMessage): RequestHeaders {

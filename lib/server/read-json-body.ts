@@ -1,24 +1,49 @@
 import { ChatError } from "@/lib/server/chat-error";
+import type { Readable } from "node:stream";
 import type { IncomingRequest } from "@/lib/server/incoming-request";
 
-/** The body's chunks, from a Web stream or a Node request; `stop()` leaves the rest unread. */
-function chunksOf(body: NonNullable<IncomingRequest["body"]>): { next(): Promise<Uint8Array | undefined>; stop(): Promise<void> } {
-  if ("getReader" in body) {
-    const reader = body.getReader();
-    return {
-      next: async () => (await reader.read()).value,
-      stop: () => reader.cancel(),
-    };
+/** A Web body's bytes, refusing it (and cancelling the rest) once it passes `maxBytes`. */
+async function readWebBody(body: ReadableStream<Uint8Array>, maxBytes: number, tooLarge: () => ChatError): Promise<Uint8Array[]> {
+  const chunks: Uint8Array[] = [];
+  let received = 0;
+  const reader = body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return chunks;
+    received += value.byteLength;
+    if (received > maxBytes) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
   }
-  const iterator = body[Symbol.asyncIterator]();
-  return {
-    next: async () => {
-      const result = await iterator.next();
-      return result.done ? undefined : result.value;
-    },
-    // A Node request is left unread, not destroyed: the 413 must still reach the client (the response closes the connection).
-    stop: async () => undefined,
-  };
+}
+
+/**
+ * A Node body's bytes, with one promise for the whole body (its async
+ * iterator costs one per chunk, which showed in the chat route's profile).
+ * Over `maxBytes` it is left unread, not destroyed: the 413 must still reach
+ * the client (the response then closes the connection).
+ */
+function readNodeBody(body: Readable, maxBytes: number, tooLarge: () => ChatError): Promise<Uint8Array[]> {
+  return new Promise((resolve, reject) => {
+    const chunks: Uint8Array[] = [];
+    let received = 0;
+    const settle = (error?: unknown) => {
+      body.off("data", onData).off("end", onEnd).off("error", settle).off("close", onClose);
+      if (error === undefined) resolve(chunks);
+      else reject(error);
+    };
+    const onData = (chunk: Buffer) => {
+      received += chunk.byteLength;
+      if (received <= maxBytes) return void chunks.push(chunk);
+      body.pause();
+      settle(tooLarge());
+    };
+    const onEnd = () => settle();
+    const onClose = () => settle(new Error("the request was closed before its body ended"));
+    body.on("data", onData).once("end", onEnd).once("error", settle).once("close", onClose);
+  });
 }
 
 /**
@@ -35,20 +60,9 @@ export async function readJsonBody(request: Pick<IncomingRequest, "headers" | "b
   const declaredLength = Number(request.headers.get("content-length"));
   if (Number.isFinite(declaredLength) && declaredLength > maxBytes) throw tooLarge();
 
-  const chunks: Uint8Array[] = [];
-  let received = 0;
-  if (request.body) {
-    const source = chunksOf(request.body);
-    for (let value = await source.next(); value !== undefined; value = await source.next()) {
-      received += value.byteLength;
-      if (received > maxBytes) {
-        await source.stop();
-        throw tooLarge();
-      }
-      chunks.push(value);
-    }
-  }
-  const bytes = new Uint8Array(received);
+  const body = request.body;
+  const chunks = body === null ? [] : "getReader" in body ? await readWebBody(body, maxBytes, tooLarge) : await readNodeBody(body, maxBytes, tooLarge);
+  const bytes = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0));
   let offset = 0;
   for (const chunk of chunks) {
     bytes.set(chunk, offset);
