@@ -1,9 +1,11 @@
 import type { NextConfig } from "next";
 import { securityHeaders } from "./lib/server/content-security-policy";
 
-// `npm run bench` builds with STREAMCHAT_BENCH=1: then, and only then, `*.bench.ts`
-// files are routes too (the naive baseline it measures the relay against), and
-// the build goes to its own directory so it never clobbers `.next`.
+// `npm run bench` builds with STREAMCHAT_BENCH=1: then, and only then, `route.bench.ts`
+// (App Router) and `*.bench.mts` (Pages) files are routes too (the baselines it
+// measures the relay against), and the build goes to its own directory so it
+// never clobbers `.next`. The Pages ones end in `.mts` because any `*.ts` in
+// pages/ is a route in every build.
 const benchBuild = process.env.STREAMCHAT_BENCH === "1";
 
 const nextConfig: NextConfig = {
@@ -16,7 +18,7 @@ const nextConfig: NextConfig = {
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },
-  ...(benchBuild ? { distDir: ".next-bench", pageExtensions: ["tsx", "ts", "jsx", "js", "bench.ts"] } : {}),
+  ...(benchBuild ? { distDir: ".next-bench", pageExtensions: ["tsx", "ts", "jsx", "js", "bench.ts", "bench.mts"] } : {}),
   // `npm run bench -- --trace`: source maps name the page's own functions in its Chromium traces.
   ...(benchBuild && process.env.STREAMCHAT_BROWSER_SOURCE_MAPS === "1" ? { productionBrowserSourceMaps: true } : {}),
 };

@@ -112,9 +112,14 @@ function printLoad(load: Load, figures: LoadFigures[]): void {
   }
   const passthrough = figures.find((row) => row.target === "passthrough");
   if (passthrough?.nextAloneMicrosPerRequest !== undefined) {
-    const perToken = passthrough.nextAloneMicrosPerRequest / load.tokens;
-    const versusNaive = naive?.cpuMicrosPerToken ? `, ${(perToken / naive.cpuMicrosPerToken).toFixed(2)}× naive's CPU per token` : "";
-    console.log(`Next alone (a fixed 50-event SSE body): ${passthrough.nextAloneMicrosPerRequest.toFixed(0)} µs CPU per request = ${perToken.toFixed(0)} µs per token at ${load.tokens} tokens a stream${versusNaive}`);
+    for (const [kind, micros] of [
+      ["Route Handler", passthrough.nextAloneMicrosPerRequest.routeHandler],
+      ["Pages API route", passthrough.nextAloneMicrosPerRequest.pagesRoute],
+    ] as const) {
+      const perToken = micros / load.tokens;
+      const versusNaive = naive?.cpuMicrosPerToken ? `, ${(perToken / naive.cpuMicrosPerToken).toFixed(2)}× naive's CPU per token` : "";
+      console.log(`Next alone, ${kind} (a fixed 50-event SSE body): ${micros.toFixed(0)} µs CPU per request = ${perToken.toFixed(0)} µs per token at ${load.tokens} tokens a stream${versusNaive}`);
+    }
     if (naive?.cpuMicrosPerToken && passthrough.cpuMicrosPerToken) console.log(`Next + byte pipe ÷ naive: CPU per token ${(passthrough.cpuMicrosPerToken / naive.cpuMicrosPerToken).toFixed(2)}×`);
   }
   for (const row of figures) {

@@ -15,12 +15,13 @@ function postOnce(url: URL, agent: http.Agent): Promise<void> {
 }
 
 /**
- * Server CPU (user + system, µs) per request of the fixed SSE route
- * (bench/next-alone-routes.ts), `concurrency` requests at once, `rounds`
- * times: what Next alone costs to answer one streaming request.
+ * Server CPU (user + system, µs) per request of a fixed SSE route
+ * (bench/next-alone-routes.ts: `/api/bench/fixed`, a Route Handler, or
+ * `/api/bench/fixed-pages`, a Pages API route), `concurrency` requests at
+ * once, `rounds` times: what Next alone costs to answer one streaming request.
  */
-export async function measureNextAlone(origin: string, serverPid: number, concurrency: number, rounds = 3): Promise<number> {
-  const url = new URL("/api/bench/fixed", origin);
+export async function measureNextAlone(origin: string, serverPid: number, concurrency: number, path: string, rounds = 3): Promise<number> {
+  const url = new URL(path, origin);
   const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
   try {
     await Promise.all(Array.from({ length: concurrency }, () => postOnce(url, agent)));

@@ -34,7 +34,8 @@ function sourceMapOf(file: string): SourceMap | undefined {
   if (!sourceMaps.has(file)) {
     // Turbopack names a chunk's map after the map's own hash: the chunk's last line says which.
     const named = existsSync(file) ? /\/\/# sourceMappingURL=(\S+)\s*$/.exec(readFileSync(file, "utf8").slice(-300))?.[1] : undefined;
-    const mapFile = named && !named.startsWith("data:") ? path.resolve(path.dirname(file), named) : `${file}.map`;
+    // The name is a URL: Turbopack's chunk names have brackets, written %5B and %5D.
+    const mapFile = named && !named.startsWith("data:") ? path.resolve(path.dirname(file), decodeURIComponent(named)) : `${file}.map`;
     sourceMaps.set(file, existsSync(mapFile) ? new SourceMap(JSON.parse(readFileSync(mapFile, "utf8"))) : undefined);
   }
   return sourceMaps.get(file);

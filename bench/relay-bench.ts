@@ -35,7 +35,13 @@ export async function runRelayBench({ mock, loads, targets, profileDirectory, on
           const measured = await runLoad(target, app.origin, load, app.pid);
           // A stream that failed on the server's side says why in its output.
           if (measured.problems.length > 0) measured.serverOutput = app.output.join("").split("\n").filter(Boolean).slice(-5);
-          if (target === "passthrough") measured.nextAloneMicrosPerRequest = await measureNextAlone(app.origin, app.pid, Math.min(load.streams, 200));
+          if (target === "passthrough") {
+            const concurrency = Math.min(load.streams, 200);
+            measured.nextAloneMicrosPerRequest = {
+              routeHandler: await measureNextAlone(app.origin, app.pid, concurrency, "/api/bench/fixed"),
+              pagesRoute: await measureNextAlone(app.origin, app.pid, concurrency, "/api/bench/fixed-pages"),
+            };
+          }
           figures.push(measured);
         } finally {
           await app.stop();

@@ -27,8 +27,8 @@ export interface LoadFigures {
   /** Server CPU (user + system) over the load, per token relayed; undefined for the floor, which has no server of ours. */
   cpuMicrosPerToken?: number;
   peakRssBytes?: number;
-  /** For the pass-through target: server CPU per request of a fixed SSE body (Next alone), on the same server after the load. */
-  nextAloneMicrosPerRequest?: number;
+  /** For the pass-through target: server CPU per request of a fixed SSE body (Next alone) from a Route Handler and from a Pages API route, on the same server after the load. */
+  nextAloneMicrosPerRequest?: { routeHandler: number; pagesRoute: number };
   seconds: number;
   /** When the load ran, on the monotonic clock (to cut a CPU profile to it). */
   window: TimeWindow;
