@@ -1,7 +1,7 @@
 import { APIError, OpenAIError } from "openai";
 import type { ChatCompletionChunk } from "openai/resources/chat/completions";
-import type { IncomingMessage } from "node:http";
-import { nodeBodyOf } from "@/lib/providers/http-fetch";
+import { IncomingMessage } from "node:http";
+import { headersOf, nodeBodyOf } from "@/lib/providers/http-fetch";
 import { createSseDecoder } from "@/lib/sse/decode";
 
 export interface CompletionChunkHandlers {
@@ -23,7 +23,7 @@ export interface CompletionChunkHandlers {
  * the Node stream it is. The SDK still builds, authenticates and checks the
  * request (`.asResponse()` throws its `APIError`s for HTTP errors).
  */
-export async function readCompletionChunks(response: Response, signal: AbortSignal, handlers: CompletionChunkHandlers): Promise<void> {
+export async function readCompletionChunks(response: Response | IncomingMessage, signal: AbortSignal, handlers: CompletionChunkHandlers): Promise<void> {
   let done = false;
   const decoder = createSseDecoder(({ data }) => {
     if (done) return;
@@ -32,7 +32,7 @@ export async function readCompletionChunks(response: Response, signal: AbortSign
       return;
     }
     const chunk = JSON.parse(data) as ChatCompletionChunk & { error?: unknown };
-    if (chunk?.error) throw new APIError(undefined, chunk.error as object, undefined, response.headers);
+    if (chunk?.error) throw new APIError(undefined, chunk.error as object, undefined, response instanceof IncomingMessage ? headersOf(response) : response.headers);
     handlers.onChunk(chunk);
   });
   const onBytes = (bytes: Uint8Array) => {
@@ -40,9 +40,9 @@ export async function readCompletionChunks(response: Response, signal: AbortSign
     handlers.onRead();
   };
   try {
-    const nodeBody = nodeBodyOf(response);
+    const nodeBody = response instanceof IncomingMessage ? response : nodeBodyOf(response);
     if (nodeBody) await eachNodeChunk(nodeBody, onBytes);
-    else await eachWebChunk(response, onBytes);
+    else if (!(response instanceof IncomingMessage)) await eachWebChunk(response, onBytes);
     decoder.end();
     handlers.onRead();
   } catch (error) {
