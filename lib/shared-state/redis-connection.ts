@@ -1,4 +1,17 @@
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
+
+/**
+ * ioredis is loaded when the first connection is made, so an instance
+ * without REDIS_URL never loads it: about 19 MB of RSS in a bare Node process
+ * (its code and its dependencies'), which an instance holding 1,000 streams
+ * in memory wants for them. A `require` in a function, not a dynamic
+ * `import()`: the connection is made synchronously, and the bundler still
+ * sees the package (Next's file tracing copies it into a standalone build).
+ */
+function loadRedisClient(): typeof Redis {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when Redis is configured (see above)
+  return (require("ioredis") as typeof import("ioredis")).Redis;
+}
 
 /** How Redis is doing, for `GET /api/health`. */
 export type RedisStatus = "off" | "up" | "down";
@@ -16,7 +29,7 @@ export class RedisConnection {
   private lastSlowWarningAt = Number.NEGATIVE_INFINITY;
 
   constructor(url: string, private readonly log: (line: string) => void = (line) => process.stderr.write(`${line}\n`)) {
-    this.client = new Redis(url, {
+    this.client = new (loadRedisClient())(url, {
       connectTimeout: 1_000,
       commandTimeout: 250,
       enableOfflineQueue: false,
