@@ -59,4 +59,3 @@ export async function send(request: Request): Promise<Response> {
 
 export const POST = send;
 export const OPTIONS = () => send(new Request("http://localhost/api/chat", { method: "OPTIONS" }));
-export const GET = () => send(new Request("http://localhost/api/chat"));
