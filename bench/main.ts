@@ -148,6 +148,7 @@ function printPage(figures: PageFigures[]): void {
   const rows = figures.map((row) => [
     `${row.label} (${row.characters.toLocaleString("en")} chars, ${row.tokens} tokens)`,
     figure(row.catchUpMs, 0),
+    `${figure(row.relayMs, 0)} + ${figure(row.pageMs, 0)}`,
     row.longestTaskMs === undefined ? "< 50" : figure(row.longestTaskMs, 0),
     figure(row.totalBlockingMs, 0),
     figure(row.framesPerSecond, 0),
@@ -157,7 +158,7 @@ function printPage(figures: PageFigures[]): void {
     figure(row.seconds),
   ]);
   console.log(
-    formatTable(["", "catch-up ms", "longest task ms", "TBT ms", "FPS", "longest frame ms", "answer renders / frames", "other renders", "s"], rows),
+    formatTable(["", "catch-up ms", "= relay + page ms", "longest task ms", "TBT ms", "FPS", "longest frame ms", "answer renders / frames", "other renders", "s"], rows),
   );
   console.log("");
 }

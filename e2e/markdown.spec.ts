@@ -1,4 +1,5 @@
 import { markdownAnswer, markdownCode, xssAnswer } from "../mock/markdown-texts";
+import { documentAnswer, documentAnswerEnd } from "../mock/markdown-answer";
 import { contentOf, copiedText, expect, lastAnswer, sendMessage, test, uniqueTag, waitUntilDone } from "./support";
 
 test.beforeEach(async ({ page }) => {
@@ -125,4 +126,20 @@ test("a long answer: finished blocks are parsed once, only the growing block aga
   expect(renders).toBeGreaterThan(10);
   expect(parses).toBeGreaterThan(10);
   expect(parses).toBeLessThanOrEqual(renders + 2 * blocks);
+});
+
+test("a long answer at full speed (a burst, shown in steps) ends whole and formatted: every section, every code block, the last line", async ({ page }) => {
+  test.setTimeout(90_000);
+  const source = documentAnswer(12_000);
+  const sections = source.match(/^## .*$/gm) ?? [];
+  const codeBlocks = (source.match(/^```/gm) ?? []).length / 2;
+  await sendMessage(page, `mock:document chars=12000 size=4 first=0 interval=0 burst=1000000 ${uniqueTag()}`);
+  const answer = lastAnswer(page);
+  const content = contentOf(answer);
+  await expect(answer).toHaveAttribute("data-status", "done", { timeout: 60_000 });
+  await expect(content).toContainText(documentAnswerEnd);
+  // Blocks shown as written during the burst are all formatted in the frames after it.
+  await expect(content.getByRole("heading", { level: 2 })).toHaveText(sections.map((heading) => heading.slice(3)), { timeout: 20_000 });
+  await expect(content.locator("pre code")).toHaveCount(codeBlocks);
+  expect(await copiedText(answer)).toBe(source);
 });

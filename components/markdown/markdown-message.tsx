@@ -21,6 +21,13 @@ if (typeof window !== "undefined" && "requestIdleCallback" in window) {
 const burstCharacters = 400;
 /** How long after a burst parsing waits for the text to settle. */
 const burstSettleMs = 100;
+/**
+ * While a burst lasts, the answer on screen changes at most this often. Each
+ * change costs a commit, style, layout and paint of new text, and while text
+ * comes faster than that, those frames take the main thread from reading the
+ * stream: it falls further behind, and the answer ends later.
+ */
+const burstShowEveryMs = 100;
 
 /**
  * An answer rendered as markdown while it streams, cut into top-level blocks. Each longer text re-lexes only the
@@ -46,32 +53,45 @@ export const MarkdownMessage = memo(function MarkdownMessage({
   const [parsedBlocks] = useState(() => new Map<string, ReactElement>());
   const [growing] = useState((): { text?: string; parsed?: ReactElement } => ({}));
   const [, setCatchUp] = useState(0);
-  const shown = useRef({ length: text.length, burstAt: -Infinity });
-  const blocks = useMemo(() => (definitionLine.test(text) ? [text] : splitter(text).blocks), [splitter, text]);
+  // What the screen shows: its text's length, when a burst was last seen, when it last changed, and its elements.
+  const shown = useRef<{ length: number; burstAt: number; at: number; elements?: ReactElement[] }>({ length: text.length, burstAt: -Infinity, at: -Infinity });
   const now = performance.now();
   // Text pouring in faster than frames (a fast model, a backlog after a busy moment): every parse
   // then takes time from reading the stream, and is soon outdated. While that lasts, new text is
   // shown as written, and formatted once it settles (or the answer ends).
   const bursting = streaming && (text.length - shown.current.length > burstCharacters || now - shown.current.burstAt < burstSettleMs);
-  const deadline = bursting ? now : now + parseBudgetMs;
+  // The same elements as the last render: React leaves the screen as it is.
+  const holding = bursting && shown.current.elements !== undefined && now - shown.current.at < burstShowEveryMs;
+  const blocks = useMemo(() => (holding ? [] : definitionLine.test(text) ? [text] : splitter(text).blocks), [holding, splitter, text]);
+  // The budget starts after splitting (the first split of a page compiles marked's rules).
+  const deadline = bursting ? now : performance.now() + parseBudgetMs;
   let behind = false;
-  const elements = blocks.map((block, index) => {
-    const finished = !streaming || index < blocks.length - 1;
-    let parsed = finished ? parsedBlocks.get(block) : growing.text === block ? growing.parsed : undefined;
-    if (!parsed && ((!finished && !bursting) || performance.now() < deadline)) {
-      parsed = parseBlock(block, finished);
-      if (finished) parsedBlocks.set(block, parsed);
-      else Object.assign(growing, { text: block, parsed });
-    }
-    behind ||= !parsed;
-    // Blocks are only ever appended, and a block keeps its place: its index is its identity.
-    return <MarkdownBlock key={index} text={block} parsed={parsed} />;
+  const elements = holding
+    ? (shown.current.elements as ReactElement[])
+    : blocks.map((block, index) => {
+        const finished = !streaming || index < blocks.length - 1;
+        let parsed = finished ? parsedBlocks.get(block) : growing.text === block ? growing.parsed : undefined;
+        if (!parsed && ((!finished && !bursting) || performance.now() < deadline)) {
+          parsed = parseBlock(block, finished);
+          if (finished) parsedBlocks.set(block, parsed);
+          else Object.assign(growing, { text: block, parsed });
+        }
+        behind ||= !parsed;
+        // Blocks are only ever appended, and a block keeps its place: its index is its identity.
+        return <MarkdownBlock key={index} text={block} parsed={parsed} />;
+      });
+  useEffect(() => {
+    if (holding) return;
+    const renderedAt = performance.now();
+    if (text.length - shown.current.length > burstCharacters) shown.current.burstAt = renderedAt;
+    Object.assign(shown.current, { length: text.length, at: renderedAt, elements });
   });
   useEffect(() => {
-    if (text.length - shown.current.length > burstCharacters) shown.current.burstAt = performance.now();
-    shown.current.length = text.length;
-  }, [text]);
-  useEffect(() => {
+    // Held back text is shown once the interval is over, even if no more comes.
+    if (holding) {
+      const timer = setTimeout(() => setCatchUp((count) => count + 1), burstShowEveryMs - (now - shown.current.at));
+      return () => clearTimeout(timer);
+    }
     if (!behind) return;
     const frame = requestAnimationFrame(() => setCatchUp((count) => count + 1));
     return () => cancelAnimationFrame(frame);
