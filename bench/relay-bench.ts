@@ -12,6 +12,14 @@ export interface RelayBenchOptions {
 }
 
 const warmUp: Load = { streams: 50, tokens: 20, intervalMs: 1, firstTokenMs: 0 };
+/**
+ * 500 requests and 10,000 tokens before each target's measured load: a
+ * server that has answered for a while runs its code optimized, and V8
+ * optimizes a function only after many calls. With 150 requests (3 rounds),
+ * the per-request code of the relays still ran partly unoptimized in the
+ * 100-stream load, which weighed on the routes with more code to warm.
+ */
+const warmUpRounds = 10;
 
 /**
  * Each load against each target. Every app target gets a fresh `next start`,
@@ -31,7 +39,7 @@ export async function runRelayBench({ mock, loads, targets, profileDirectory, on
         const profile = profileDirectory && target === "ours" ? ["--cpu-prof", "--cpu-prof-dir", profileDirectory] : [];
         const app = await startApp({ mockOrigin: mock.origin, nodeFlags: profile });
         try {
-          for (let round = 0; round < 3; round++) await runLoad(target, app.origin, warmUp);
+          for (let round = 0; round < warmUpRounds; round++) await runLoad(target, app.origin, warmUp);
           const measured = await runLoad(target, app.origin, load, app.pid);
           // A stream that failed on the server's side says why in its output.
           if (measured.problems.length > 0) measured.serverOutput = app.output.join("").split("\n").filter(Boolean).slice(-5);
