@@ -1,31 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { startMockServer, type MockServer } from "@/mock/mock-server";
-import { chatRequest, readText, userMessage, waitFor } from "@/lib/server/test-support";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { chatRequest, readText, userMessage, waitFor, withMockProviderEnvironment } from "@/lib/server/test-support";
 
 type ChatRoute = typeof import("@/lib/testing/chat-route");
 type OutcomeModule = typeof import("@/lib/server/outcome");
 
-let mock: MockServer;
+// Each test names its client by X-Forwarded-For, as a trusted proxy would.
+const provider = withMockProviderEnvironment({ CHAT_RATE_LIMIT: "2", CHAT_MAX_CONCURRENT: "1", CHAT_TRUST_PROXY: "1" });
 let route: ChatRoute;
 // Imported after `vi.resetModules()`, so that it is the instance the route records to.
 let outcomeModule: OutcomeModule;
 
 beforeAll(async () => {
-  mock = await startMockServer();
-  vi.stubEnv("AZURE_OPENAI_ENDPOINT", "");
-  vi.stubEnv("OPENAI_API_KEY", "test");
-  vi.stubEnv("OPENAI_BASE_URL", mock.baseUrl);
-  vi.stubEnv("CHAT_RATE_LIMIT", "2");
-  vi.stubEnv("CHAT_MAX_CONCURRENT", "1");
-  // Each test names its client by X-Forwarded-For, as a trusted proxy would.
-  vi.stubEnv("CHAT_TRUST_PROXY", "1");
   vi.resetModules();
   route = await import("@/lib/testing/chat-route");
   outcomeModule = await import("@/lib/server/outcome");
-});
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await mock.close();
 });
 
 const fromClient = (address: string, content = "hello", stream = false) =>
@@ -38,7 +26,7 @@ describe("POST /api/chat admission", () => {
       expect(response.status, `request ${attempt}`).toBe(200);
       await response.json();
     }
-    const upstreamRequests = mock.requests.length;
+    const upstreamRequests = provider.mock.requests.length;
 
     const refused = await route.POST(fromClient("10.0.0.1"));
     expect(refused.status).toBe(429);
@@ -46,7 +34,7 @@ describe("POST /api/chat admission", () => {
     const retryAfter = Number(refused.headers.get("retry-after"));
     expect(retryAfter).toBeGreaterThanOrEqual(1);
     expect(retryAfter).toBeLessThanOrEqual(60);
-    expect(mock.requests).toHaveLength(upstreamRequests);
+    expect(provider.mock.requests).toHaveLength(upstreamRequests);
 
     const otherClient = await route.POST(fromClient("10.0.0.2"));
     expect(otherClient.status).toBe(200);

@@ -1,32 +1,25 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { startMockServer, type MockServer } from "@/mock/mock-server";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { mockTexts, tokensOf } from "@/mock/scenarios";
-import { chatRequest, eventSequence, eventsOf, deltaText, readSseMessages, readText, userMessage, waitFor } from "@/lib/server/test-support";
+import { chatRequest, eventSequence, eventsOf, deltaText, readSseMessages, readText, userMessage, waitFor, withMockProviderEnvironment } from "@/lib/server/test-support";
 
 type ChatRoute = typeof import("@/lib/testing/chat-route");
 
 const maxBodyBytes = 4_096;
-let mock: MockServer;
+const provider = withMockProviderEnvironment({
+  OPENAI_API_KEY: "sk-test-route-key",
+  OPENAI_MODEL: "",
+  CHAT_RATE_LIMIT: "100000",
+  CHAT_MAX_BODY_BYTES: String(maxBodyBytes),
+  CHAT_COMPLETION_TIMEOUT_MS: "1000",
+});
 let route: ChatRoute;
 
 beforeAll(async () => {
-  mock = await startMockServer();
-  vi.stubEnv("AZURE_OPENAI_ENDPOINT", "");
-  vi.stubEnv("OPENAI_API_KEY", "sk-test-route-key");
-  vi.stubEnv("OPENAI_BASE_URL", mock.baseUrl);
-  vi.stubEnv("OPENAI_MODEL", "");
-  vi.stubEnv("CHAT_RATE_LIMIT", "100000");
-  vi.stubEnv("CHAT_MAX_BODY_BYTES", String(maxBodyBytes));
-  vi.stubEnv("CHAT_COMPLETION_TIMEOUT_MS", "1000");
   vi.resetModules();
   route = await import("@/lib/testing/chat-route");
 });
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await mock.close();
-});
 beforeEach(() => {
-  mock.requests.length = 0;
+  provider.mock.requests.length = 0;
 });
 
 async function expectError(response: Response, status: number, code: string): Promise<string> {
@@ -63,7 +56,7 @@ describe("POST /api/chat refuses bad requests before answering", () => {
   ])("a request that breaks %s → 400 invalid_request naming it", async (field, body) => {
     const message = await expectError(await route.POST(chatRequest(body)), 400, "invalid_request");
     expect(message.startsWith(`${field}:`)).toBe(true);
-    expect(mock.requests).toHaveLength(0);
+    expect(provider.mock.requests).toHaveLength(0);
   });
 
   it.each([
@@ -163,7 +156,7 @@ describe("POST /api/chat streaming", () => {
     const events = eventsOf(await readSseMessages((await route.POST(chatRequest(body))).body));
 
     expect(events[0]).toMatchObject({ type: "start", model: "my-model" });
-    const upstream = mock.requests[0]?.body;
+    const upstream = provider.mock.requests[0]?.body;
     expect(upstream).toMatchObject({ model: "my-model", temperature: 0.3, max_tokens: 7, stream: true });
     expect(upstream).not.toHaveProperty("max_completion_tokens");
   });
@@ -172,10 +165,10 @@ describe("POST /api/chat streaming", () => {
     const client = new AbortController();
     const response = await route.POST(chatRequest({ messages: userMessage("mock:paced tokens=200 interval=20") }, {}, client.signal));
     expect(response.status).toBe(200);
-    await waitFor(() => (mock.requests[0]?.tokensSent ?? 0) >= 2, "two tokens from the mock");
+    await waitFor(() => (provider.mock.requests[0]?.tokensSent ?? 0) >= 2, "two tokens from the mock");
     client.abort();
 
-    await waitFor(() => mock.requests[0]?.closedByClient === true, "the upstream connection to close", 500);
+    await waitFor(() => provider.mock.requests[0]?.closedByClient === true, "the upstream connection to close", 500);
   });
 });
 
@@ -193,7 +186,7 @@ describe("POST /api/chat with stream: false", () => {
       finish_reason: "stop",
       usage: { prompt_tokens: 11, completion_tokens: tokens, total_tokens: 11 + tokens },
     });
-    expect(mock.requests[0]?.body).toMatchObject({ stream: false, temperature: 0, max_tokens: 9 });
+    expect(provider.mock.requests[0]?.body).toMatchObject({ stream: false, temperature: 0, max_tokens: 9 });
   });
 
   it.each([
