@@ -2,6 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
+import { headersOf } from "@/lib/providers/http-fetch";
 import { handleChat } from "@/lib/server/chat-handler";
 
 /**
@@ -23,14 +24,6 @@ function serve(): Promise<string> {
     });
   });
   return origin;
-}
-
-function headersOf(incoming: http.IncomingMessage): Headers {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(incoming.headers)) {
-    for (const one of Array.isArray(value) ? value : [value ?? ""]) headers.append(name, one);
-  }
-  return headers;
 }
 
 /** Sends `request` to the route; its signal aborting closes the connection, as a browser's would. */
