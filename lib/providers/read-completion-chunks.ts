@@ -40,9 +40,11 @@ export async function readCompletionChunks(response: Response | IncomingMessage,
     handlers.onRead();
   };
   try {
-    const nodeBody = response instanceof IncomingMessage ? response : nodeBodyOf(response);
-    if (nodeBody) await eachNodeChunk(nodeBody, onBytes);
-    else if (!(response instanceof IncomingMessage)) await eachWebChunk(response, onBytes);
+    if (response instanceof IncomingMessage) await eachNodeChunk(response, onBytes);
+    else {
+      const nodeBody = nodeBodyOf(response);
+      await (nodeBody ? eachNodeChunk(nodeBody, onBytes) : eachWebChunk(response, onBytes));
+    }
     decoder.end();
     handlers.onRead();
   } catch (error) {
