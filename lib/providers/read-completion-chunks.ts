@@ -35,15 +35,12 @@ export async function readCompletionChunks(response: Response | IncomingMessage,
     if (chunk?.error) throw new APIError(undefined, chunk.error as object, undefined, response instanceof IncomingMessage ? headersOf(response) : response.headers);
     handlers.onChunk(chunk);
   });
-  const onBytes = (bytes: Uint8Array) => {
-    decoder.push(bytes);
-    handlers.onRead();
-  };
+  const onBytes = (bytes: Uint8Array) => decoder.push(bytes);
   try {
-    if (response instanceof IncomingMessage) await eachNodeChunk(response, onBytes);
+    if (response instanceof IncomingMessage) await eachNodeChunk(response, onBytes, handlers.onRead);
     else {
       const nodeBody = nodeBodyOf(response);
-      await (nodeBody ? eachNodeChunk(nodeBody, onBytes) : eachWebChunk(response, onBytes));
+      await (nodeBody ? eachNodeChunk(nodeBody, onBytes, handlers.onRead) : eachWebChunk(response, onBytes, handlers.onRead));
     }
     decoder.end();
     handlers.onRead();
@@ -53,20 +50,39 @@ export async function readCompletionChunks(response: Response | IncomingMessage,
   }
 }
 
-/** A Node body (from `httpFetch`): one 'data' event per chunk, no promise per chunk. */
-function eachNodeChunk(body: IncomingMessage, onBytes: (bytes: Uint8Array) => void): Promise<void> {
+/**
+ * A Node body (from `httpFetch`): one 'data' event per chunk, no promise per
+ * chunk. An upstream sends each SSE event as its own HTTP chunk, and Node
+ * emits the chunks that one socket read brought one after another in the
+ * same task, so `onRead` comes once they all have (in a microtask, before
+ * anything else runs): a burst of events leaves in one write, not one each.
+ */
+function eachNodeChunk(body: IncomingMessage, onBytes: (bytes: Uint8Array) => void, onRead: () => void): Promise<void> {
   return new Promise((resolve, reject) => {
+    let readPending = false;
     const fail = (error: unknown) => {
       // Leaving before the end closes the upstream connection.
       body.destroy();
       reject(error);
+    };
+    const endRead = () => {
+      readPending = false;
+      try {
+        onRead();
+      } catch (error) {
+        fail(error);
+      }
     };
     body.on("data", (bytes: Buffer) => {
       try {
         onBytes(bytes);
       } catch (error) {
         fail(error);
+        return;
       }
+      if (readPending) return;
+      readPending = true;
+      queueMicrotask(endRead);
     });
     body.once("end", resolve);
     body.once("error", fail);
@@ -78,7 +94,7 @@ function eachNodeChunk(body: IncomingMessage, onBytes: (bytes: Uint8Array) => vo
 }
 
 /** Any other body (the demo model's fetch): one read promise per chunk. */
-async function eachWebChunk(response: Response, onBytes: (bytes: Uint8Array) => void): Promise<void> {
+async function eachWebChunk(response: Response, onBytes: (bytes: Uint8Array) => void, onRead: () => void): Promise<void> {
   if (!response.body) throw new OpenAIError("The model's response has no body.");
   const reader = response.body.getReader();
   let ended = false;
@@ -87,6 +103,7 @@ async function eachWebChunk(response: Response, onBytes: (bytes: Uint8Array) => 
       const read = await reader.read();
       if (read.done) break;
       onBytes(read.value);
+      onRead();
     }
     ended = true;
   } finally {
