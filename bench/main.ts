@@ -8,6 +8,7 @@ import { runPageBench, type PageFigures, type PageRun } from "./page-bench";
 import { summarizeProfile } from "./profile-summary";
 import { runRelayBench } from "./relay-bench";
 import { runResumeBench, type ResumeBenchResults } from "./resume-bench";
+import { parseLoads, steadyRoundsPerWorker } from "./load-spec";
 import { describeLoad, type Load, type LoadFigures, type TargetName } from "./relay-load";
 import { repositoryRoot, startApp, startMock } from "./servers";
 import { figure, formatTable } from "./table";
@@ -16,7 +17,13 @@ import { formatTaskSummary, summarizeTrace } from "./trace-summary";
 const usage = `npm run bench [-- options]
   --full              also 1,000 streams at once, and the whole 40,000-character answer at 50 tokens/s (several minutes more)
   --only LIST         some of: relay,resume,page,bundle (default: all)
-  --loads LIST        relay (and resume) loads as STREAMSxTOKENS@MS, e.g. 100x50@20,200x500@2
+  --loads LIST        relay (and resume) loads, e.g. 100x50@20,100x50@20/steady,200x500@2
+                      (relay's default: 100x50@20,100x50@20/steady,200x500@2; resume's: 100x50@20)
+                        STREAMSxTOKENS@MS          a burst: STREAMS streams started at once, TOKENS tokens each, one every MS ms
+                        STREAMSxTOKENS@MS/steady   steady arrivals: STREAMS streams always in flight. Each of STREAMS
+                            workers starts at an offset spread evenly over one stream's duration, and starts its next
+                            stream as soon as one ends, ${steadyRoundsPerWorker} in a row. TTFT and lag count the streams that ran
+                            while all STREAMS were in flight; CPU per token and peak RSS are over that window
   --targets LIST      some of: floor,passthrough,naive,ours (default: all)
   --no-build          use the last benchmark build (.next-bench) as it is
   --profile           write a CPU profile of our route under each load (bench/results/) and summarize it
@@ -41,16 +48,10 @@ if (options.help) {
 }
 
 const parts = new Set(options.only.split(","));
-const defaultLoads = ["100x50@20", "200x500@2", ...(options.full ? ["1000x50@20"] : [])];
-const parseLoad = (text: string): Load => {
-  const match = /^(\d+)x(\d+)@(\d+)$/.exec(text);
-  if (!match) throw new Error(`a load is STREAMSxTOKENS@MS, not ${text}`);
-  const intervalMs = Number(match[3]);
-  return { streams: Number(match[1]), tokens: Number(match[2]), intervalMs, firstTokenMs: 20 };
-};
-const loads: Load[] = (options.loads?.split(",") ?? defaultLoads).map(parseLoad);
+const defaultLoads = ["100x50@20", "100x50@20/steady", "200x500@2", ...(options.full ? ["1000x50@20"] : [])];
+const loads: Load[] = parseLoads(options.loads ?? defaultLoads.join(","));
 // Resumable answers cost per token and per stream: the usual load, and 1,000 streams with --full.
-const resumeLoads: Load[] = (options.loads?.split(",") ?? ["100x50@20", ...(options.full ? ["1000x50@20"] : [])]).map(parseLoad);
+const resumeLoads: Load[] = parseLoads(options.loads ?? ["100x50@20", ...(options.full ? ["1000x50@20"] : [])].join(","));
 const pageRuns: PageRun[] = [
   { label: "full speed", characters: 40_000, intervalMs: 0 },
   options.full ? { label: "50 tokens/s", characters: 40_000, intervalMs: 20 } : { label: "50 tokens/s", characters: 8_000, intervalMs: 20 },
@@ -102,6 +103,10 @@ function printLoad(load: Load, figures: LoadFigures[]): void {
     figure(mib(row.peakRssBytes), 0),
     figure(row.seconds),
   ]);
+  if (load.arrivals.mode === "steady") {
+    const counted = figures.map((row) => `${row.target} ${row.measuredStreams}, ${row.windowTokens.toLocaleString("en")} tokens in ${((row.window.toMicros - row.window.fromMicros) / 1e6).toFixed(1)} s`);
+    console.log(`Steady: TTFT and lag over the streams that ran while all ${load.streams} were in flight; CPU and peak RSS over that window (${counted.join("; ")})`);
+  }
   console.log(
     formatTable(["", "exact", "resets", "TTFT p50 ms", "TTFT p99 ms", "lag p50 ms", "lag p99 ms", "lag max ms", "CPU µs/token", "peak RSS MiB", "wall s"], rows),
   );

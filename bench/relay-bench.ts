@@ -11,7 +11,7 @@ export interface RelayBenchOptions {
   onFigures?: (load: Load, figures: LoadFigures) => void;
 }
 
-const warmUp: Load = { streams: 50, tokens: 20, intervalMs: 1, firstTokenMs: 0 };
+const warmUp: Load = { streams: 50, tokens: 20, intervalMs: 1, firstTokenMs: 0, arrivals: { mode: "burst" } };
 /**
  * 500 requests and 10,000 tokens before each target's measured load: a
  * server that has answered for a while runs its code optimized, and V8
@@ -43,7 +43,8 @@ export async function runRelayBench({ mock, loads, targets, profileDirectory, on
           const measured = await runLoad(target, app.origin, load, app.pid);
           // A stream that failed on the server's side says why in its output.
           if (measured.problems.length > 0) measured.serverOutput = app.output.join("").split("\n").filter(Boolean).slice(-5);
-          if (target === "passthrough") {
+          // Next alone is a cost per request, whatever the arrivals: measured once, after the burst.
+          if (target === "passthrough" && load.arrivals.mode === "burst") {
             const concurrency = Math.min(load.streams, 200);
             measured.nextAloneMicrosPerRequest = {
               routeHandler: await measureNextAlone(app.origin, app.pid, concurrency, "/api/bench/fixed"),

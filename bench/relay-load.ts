@@ -1,16 +1,26 @@
 import http from "node:http";
-import { monotonicMicros } from "../mock/stamped-token";
 import type { TimeWindow } from "./profile-summary";
-import { cpuMicros, watchPeakMemory } from "./process-usage";
 import { percentile, sortedCopy } from "./statistics";
-import { readStream, type StreamReading, type StreamTarget } from "./stream-reader";
+import { runArrivals } from "./run-arrivals";
+import { readStream, type StreamTarget } from "./stream-reader";
 
-/** How many streams at once, and how the mock paces each. */
+/**
+ * How new streams arrive: a `burst` starts every stream at once (the worst
+ * case: the last request waits behind all the others); `steady` keeps
+ * `streams` in flight, as a server carrying that many sees a new request
+ * arrive while the others are mid-answer (as `autocannon -c` measures): each
+ * of `streams` workers starts at its own offset within one stream's duration
+ * and starts its next stream as soon as one ends, `roundsPerWorker` times.
+ */
+export type Arrivals = { mode: "burst" } | { mode: "steady"; roundsPerWorker: number };
+
+/** How many streams, how they arrive, and how the mock paces each. */
 export interface Load {
   streams: number;
   tokens: number;
   intervalMs: number;
   firstTokenMs: number;
+  arrivals: Arrivals;
 }
 
 /** `passthrough`: the mock's bytes piped through a Next route untouched (bench/next-alone-routes.ts), the least a relay in Next costs. */
@@ -18,19 +28,27 @@ export type TargetName = "floor" | "passthrough" | "naive" | "ours";
 
 export interface LoadFigures {
   target: TargetName;
+  arrivals: Arrivals;
+  /** Streams run (all of them checked for exactness and resets). */
   streams: number;
+  /** Streams whose TTFT and lag count: all of a burst; in steady arrivals, those inside the steady window (bench/steady-window.ts). */
+  measuredStreams: number;
   exactStreams: number;
   resets: number;
+  /** Tokens received over the whole load. */
   tokens: number;
+  /** Tokens received in `window`, over which the CPU is spread: all of a burst's. */
+  windowTokens: number;
   ttftMs: { p50?: number; p99?: number };
   lagMs: { p50?: number; p99?: number; max?: number };
-  /** Server CPU (user + system) over the load, per token relayed; undefined for the floor, which has no server of ours. */
+  /** Server CPU (user + system) over `window`, per token received in it; undefined for the floor, which has no server of ours. */
   cpuMicrosPerToken?: number;
+  /** The server's peak resident memory over `window`. */
   peakRssBytes?: number;
   /** For the pass-through target: server CPU per request of a fixed SSE body (Next alone) from a Route Handler and from a Pages API route, on the same server after the load. */
   nextAloneMicrosPerRequest?: { routeHandler: number; pagesRoute: number };
   seconds: number;
-  /** When the load ran, on the monotonic clock (to cut a CPU profile to it). */
+  /** What CPU and memory are measured over, on the monotonic clock (to cut a CPU profile to it): the whole of a burst; the steady window of steady arrivals. */
   window: TimeWindow;
   /** The first few reasons a stream was not exact. */
   problems: string[];
@@ -38,8 +56,13 @@ export interface LoadFigures {
   serverOutput?: string[];
 }
 
-export const describeLoad = (load: Load) =>
-  `${load.streams} streams × ${load.tokens} tokens at ${load.intervalMs} ms (first token after ${load.firstTokenMs} ms)`;
+export const describeLoad = (load: Load) => {
+  const streams =
+    load.arrivals.mode === "burst"
+      ? `${load.streams} streams at once (burst)`
+      : `${load.streams} streams in flight (steady arrivals, ${load.arrivals.roundsPerWorker} in a row each)`;
+  return `${streams} × ${load.tokens} tokens at ${load.intervalMs} ms (first token after ${load.firstTokenMs} ms)`;
+};
 
 /** The request each target needs for one stamped stream tagged `tag` (`bodyExtras` go into our route's body, e.g. `resumable`). */
 export function streamTarget(target: TargetName, origin: string, load: Load, tag: string, bodyExtras: Record<string, unknown> = {}): StreamTarget {
@@ -56,39 +79,35 @@ export function streamTarget(target: TargetName, origin: string, load: Load, tag
 
 let runCounter = 0;
 
-/** Runs `load.streams` streams at once against `origin`, measuring the server `serverPid` (when there is one). */
+/** Runs `load` against `origin`, measuring the server `serverPid` (when there is one). */
 export async function runLoad(target: TargetName, origin: string, load: Load, serverPid?: number, bodyExtras?: Record<string, unknown>): Promise<LoadFigures> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
   const run = `${process.pid}-${(runCounter += 1)}`;
-  const memory = serverPid === undefined ? undefined : watchPeakMemory(serverPid);
-  const cpuBefore = serverPid === undefined ? 0 : cpuMicros(serverPid);
+  const read = (stream: string) => {
+    const tag = `${run}-${stream}`;
+    return readStream(streamTarget(target, origin, load, tag, bodyExtras), tag, load.tokens, agent);
+  };
   const startedAt = performance.now();
-  const fromMicros = monotonicMicros();
-  const readings: StreamReading[] = await Promise.all(
-    Array.from({ length: load.streams }, (_, index) => {
-      const tag = `${run}-${index}`;
-      return readStream(streamTarget(target, origin, load, tag, bodyExtras), tag, load.tokens, agent);
-    }),
-  );
+  const { readings, measured, window, windowTokens, cpuUsed, peakRssBytes } =
+await runArrivals(read, load, serverPid);
   const seconds = (performance.now() - startedAt) / 1000;
-  const window = { fromMicros, toMicros: monotonicMicros() };
-  const cpuUsed = serverPid === undefined ? undefined : cpuMicros(serverPid) - cpuBefore;
-  const peakRssBytes = memory?.stop();
   agent.destroy();
 
-  const tokens = readings.reduce((sum, reading) => sum + reading.lagMicros.length, 0);
-  const lags = sortedCopy(readings.flatMap((reading) => reading.lagMicros));
-  const ttfts = sortedCopy(readings.flatMap((reading) => (reading.timeToFirstTokenMicros === undefined ? [] : [reading.timeToFirstTokenMicros])));
+  const lags = sortedCopy(measured.flatMap((reading) => reading.lagMicros));
+  const ttfts = sortedCopy(measured.flatMap((reading) => (reading.timeToFirstTokenMicros === undefined ? [] : [reading.timeToFirstTokenMicros])));
   const milliseconds = (micros: number | undefined) => (micros === undefined ? undefined : micros / 1000);
   return {
     target,
-    streams: load.streams,
+    arrivals: load.arrivals,
+    streams: readings.length,
+    measuredStreams: measured.length,
     exactStreams: readings.filter((reading) => reading.exact).length,
     resets: readings.filter((reading) => reading.reset).length,
-    tokens,
+    tokens: readings.reduce((sum, reading) => sum + reading.lagMicros.length, 0),
+    windowTokens,
     ttftMs: { p50: milliseconds(percentile(ttfts, 0.5)), p99: milliseconds(percentile(ttfts, 0.99)) },
     lagMs: { p50: milliseconds(percentile(lags, 0.5)), p99: milliseconds(percentile(lags, 0.99)), max: milliseconds(lags.at(-1)) },
-    cpuMicrosPerToken: cpuUsed === undefined || tokens === 0 ? undefined : cpuUsed / tokens,
+    cpuMicrosPerToken: cpuUsed === undefined || windowTokens === 0 ? undefined : cpuUsed / windowTokens,
     peakRssBytes,
     seconds,
     window,

@@ -45,7 +45,7 @@ async function redisStats(client: Redis): Promise<CommandStats> {
   return { calls: calls - 2, pid };
 }
 
-const warmUp: Load = { streams: 50, tokens: 20, intervalMs: 1, firstTokenMs: 0 };
+const warmUp: Load = { streams: 50, tokens: 20, intervalMs: 1, firstTokenMs: 0, arrivals: { mode: "burst" } };
 const bodyOf = (name: ResumeTargetName) => (name === "not resumable" ? {} : { resumable: true });
 
 async function withApp<T>(mock: RunningServer, environment: Record<string, string>, run: (app: RunningServer) => Promise<T>): Promise<T> {

@@ -49,6 +49,10 @@ describe("readStream", () => {
     expect(reading.lagMicros).toHaveLength(3);
     expect(reading.lagMicros.every((lag) => lag >= 0 && lag < 5_000_000)).toBe(true);
     expect(reading.timeToFirstTokenMicros).toBeGreaterThan(0);
+    // Each token's arrival lies within the stream's life, in order (a steady load counts tokens and streams by these).
+    const times = [reading.startedAtMicros, ...reading.arrivedAtMicros, reading.endedAtMicros];
+    expect(reading.arrivedAtMicros).toHaveLength(3);
+    expect(times).toEqual([...times].sort((a, b) => a - b));
   });
 
   it.each([

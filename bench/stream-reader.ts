@@ -1,5 +1,6 @@
 import http from "node:http";
 import { monotonicMicros, parseStampedToken } from "../mock/stamped-token";
+import type { StreamSpan } from "./steady-window";
 
 /** Where one stream is read from, and the body that asks for it. */
 export interface StreamTarget {
@@ -10,7 +11,7 @@ export interface StreamTarget {
 }
 
 /** What one stream showed its reader. Times are microseconds on the shared monotonic clock. */
-export interface StreamReading {
+export interface StreamReading extends StreamSpan {
   /** The stream was exactly the tokens 0..N-1 of its own tag, one per delta, in order, then a normal end. */
   exact: boolean;
   /** Why it was not exact. */
@@ -22,6 +23,8 @@ export interface StreamReading {
   timeToFirstTokenMicros?: number;
   /** Per token, in order: arrival at this reader - the mock's send stamp. */
   lagMicros: number[];
+  /** Per token, in order: arrival at this reader (to count the tokens inside a time window). */
+  arrivedAtMicros: number[];
 }
 
 /**
@@ -33,8 +36,8 @@ export interface StreamReading {
  */
 export function readStream(target: StreamTarget, tag: string, expectedTokens: number, agent: http.Agent): Promise<StreamReading> {
   return new Promise((resolve) => {
-    const reading: StreamReading = { exact: false, reset: false, status: 0, lagMicros: [] };
     const startedAt = monotonicMicros();
+    const reading: StreamReading = { exact: false, reset: false, status: 0, lagMicros: [], arrivedAtMicros: [], startedAtMicros: startedAt, endedAtMicros: startedAt };
     let pending = "";
     let nextIndex = 0;
     let done = false;
@@ -46,6 +49,7 @@ export function readStream(target: StreamTarget, tag: string, expectedTokens: nu
     const settle = () => {
       if (settled) return;
       settled = true;
+      reading.endedAtMicros = monotonicMicros();
       if (!done) fail("no [DONE]");
       if (nextIndex !== expectedTokens) fail(`${nextIndex} of ${expectedTokens} tokens`);
       reading.exact = reading.problem === undefined;
@@ -80,6 +84,7 @@ export function readStream(target: StreamTarget, tag: string, expectedTokens: nu
       if (!stamp || stamp.tag !== tag || stamp.index !== nextIndex) return fail(`token ${nextIndex} was ${JSON.stringify(content)}`);
       if (nextIndex === 0) reading.timeToFirstTokenMicros = arrivedAt - startedAt;
       reading.lagMicros.push(arrivedAt - stamp.sentAtMicros);
+      reading.arrivedAtMicros.push(arrivedAt);
       nextIndex += 1;
     }
 
