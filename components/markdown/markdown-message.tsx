@@ -2,6 +2,7 @@
 
 import { memo, type ReactElement, useEffect, useMemo, useRef, useState } from "react";
 import { MarkdownBlock, parseBlock } from "@/components/markdown/markdown-block";
+import { useHighlighterWarmUp } from "@/components/markdown/use-highlighter";
 import { createBlockSplitter } from "@/lib/markdown/create-block-splitter";
 
 // A link reference definition or a footnote (`[id]: url`, `[^1]: note`)
@@ -49,6 +50,7 @@ export const MarkdownMessage = memo(function MarkdownMessage({
   /** How long a render may parse new finished blocks; the rest follow in the next frames. */
   parseBudgetMs?: number;
 }) {
+  useHighlighterWarmUp(text, streaming);
   const [splitter] = useState(createBlockSplitter);
   const [parsedBlocks] = useState(() => new Map<string, ReactElement>());
   const [growing] = useState((): { text?: string; parsed?: ReactElement } => ({}));
