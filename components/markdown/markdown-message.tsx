@@ -2,8 +2,8 @@
 
 import { memo, type ReactElement, useEffect, useMemo, useRef, useState } from "react";
 import { MarkdownBlock, parseBlock } from "@/components/markdown/markdown-block";
-import { useHighlighterWarmUp } from "@/components/markdown/use-highlighter";
 import { createBlockSplitter } from "@/lib/markdown/create-block-splitter";
+import { loadHighlighter } from "@/lib/markdown/highlighter-loader";
 
 // A link reference definition or a footnote (`[id]: url`, `[^1]: note`)
 // serves the whole text, not one block: such (rare) answers render whole.
@@ -14,8 +14,15 @@ const definitionLine = /^ {0,3}\[\^?[^\]\n]+\]:/m;
 // regular expressions): hundreds of milliseconds on a slow or busy machine.
 // Done once while the page is idle, it is not paid by the first answer's
 // first frame, and the answer grows smoothly from its first token.
+//
+// The highlighter too (a chunk of its own, not first-load JS): loaded by the
+// first finished code block, that is the end of an answer that comes faster
+// than it is formatted, and its fetch, run and grammars (some 50 ms) came
+// between the answer's last text and its paint; on a self-hosted server its
+// fetch also waits behind the answer's own stream.
 if (typeof window !== "undefined" && "requestIdleCallback" in window) {
   requestIdleCallback(() => parseBlock("# Warm-up\n\n*One* **two** `three` ~~four~~ [five](https://example.com) www.example.com\nsix\n\n- [x] seven\n\n| a | b |\n| --- | --- |\n| 1 | 2 |\n", true));
+  requestIdleCallback(() => void loadHighlighter());
 }
 
 /** More new characters than this in one render is a burst: far more than a model writes in a frame (some 10 at 50 tokens a second). */
@@ -50,7 +57,6 @@ export const MarkdownMessage = memo(function MarkdownMessage({
   /** How long a render may parse new finished blocks; the rest follow in the next frames. */
   parseBudgetMs?: number;
 }) {
-  useHighlighterWarmUp(text, streaming);
   const [splitter] = useState(createBlockSplitter);
   const [parsedBlocks] = useState(() => new Map<string, ReactElement>());
   const [growing] = useState((): { text?: string; parsed?: ReactElement } => ({}));
