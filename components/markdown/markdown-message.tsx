@@ -3,6 +3,7 @@
 import { memo, type ReactElement, useEffect, useMemo, useRef, useState } from "react";
 import { MarkdownBlock, parseBlock } from "@/components/markdown/markdown-block";
 import { createBlockSplitter } from "@/lib/markdown/create-block-splitter";
+import { loadHighlighter } from "@/lib/markdown/highlighter-loader";
 
 // A link reference definition or a footnote (`[id]: url`, `[^1]: note`)
 // serves the whole text, not one block: such (rare) answers render whole.
@@ -13,8 +14,15 @@ const definitionLine = /^ {0,3}\[\^?[^\]\n]+\]:/m;
 // regular expressions): hundreds of milliseconds on a slow or busy machine.
 // Done once while the page is idle, it is not paid by the first answer's
 // first frame, and the answer grows smoothly from its first token.
+//
+// The highlighter too (a chunk of its own, not first-load JS): loaded by the
+// first finished code block, that is the end of an answer that comes faster
+// than it is formatted, and its fetch, run and grammars (some 50 ms) came
+// between the answer's last text and its paint; on a self-hosted server its
+// fetch also waits behind the answer's own stream.
 if (typeof window !== "undefined" && "requestIdleCallback" in window) {
   requestIdleCallback(() => parseBlock("# Warm-up\n\n*One* **two** `three` ~~four~~ [five](https://example.com) www.example.com\nsix\n\n- [x] seven\n\n| a | b |\n| --- | --- |\n| 1 | 2 |\n", true));
+  requestIdleCallback(() => void loadHighlighter());
 }
 
 /** More new characters than this in one render is a burst: far more than a model writes in a frame (some 10 at 50 tokens a second). */
@@ -53,18 +61,27 @@ export const MarkdownMessage = memo(function MarkdownMessage({
   const [parsedBlocks] = useState(() => new Map<string, ReactElement>());
   const [growing] = useState((): { text?: string; parsed?: ReactElement } => ({}));
   const [, setCatchUp] = useState(0);
-  // What the screen shows: its text's length, when a burst was last seen, when it last changed, and its elements.
-  const shown = useRef<{ length: number; burstAt: number; at: number; elements?: ReactElement[] }>({ length: text.length, burstAt: -Infinity, at: -Infinity });
+  // What the screen shows: its text's length, when a burst was last seen, when it last changed, whether it was streaming, and its elements.
+  const shown = useRef<{ length: number; burstAt: number; at: number; streaming: boolean; elements?: ReactElement[] }>({
+    length: text.length,
+    burstAt: -Infinity,
+    at: -Infinity,
+    streaming,
+  });
   const now = performance.now();
   // Text pouring in faster than frames (a fast model, a backlog after a busy moment): every parse
   // then takes time from reading the stream, and is soon outdated. While that lasts, new text is
   // shown as written, and formatted once it settles (or the answer ends).
-  const bursting = streaming && (text.length - shown.current.length > burstCharacters || now - shown.current.burstAt < burstSettleMs);
+  const pouring = text.length - shown.current.length > burstCharacters || now - shown.current.burstAt < burstSettleMs;
+  const bursting = streaming && pouring;
+  // The render that ends a burst (the answer ended while its text poured in) shows its last text as
+  // written too: the whole answer is on screen a frame sooner, and formatting starts in the next one.
+  const endingBurst = !streaming && shown.current.streaming && pouring;
   // The same elements as the last render: React leaves the screen as it is.
   const holding = bursting && shown.current.elements !== undefined && now - shown.current.at < burstShowEveryMs;
   const blocks = useMemo(() => (holding ? [] : definitionLine.test(text) ? [text] : splitter(text).blocks), [holding, splitter, text]);
   // The budget starts after splitting (the first split of a page compiles marked's rules).
-  const deadline = bursting ? now : performance.now() + parseBudgetMs;
+  const deadline = bursting || endingBurst ? now : performance.now() + parseBudgetMs;
   let behind = false;
   const elements = holding
     ? (shown.current.elements as ReactElement[])
@@ -84,7 +101,7 @@ export const MarkdownMessage = memo(function MarkdownMessage({
     if (holding) return;
     const renderedAt = performance.now();
     if (text.length - shown.current.length > burstCharacters) shown.current.burstAt = renderedAt;
-    Object.assign(shown.current, { length: text.length, at: renderedAt, elements });
+    Object.assign(shown.current, { length: text.length, at: renderedAt, streaming, elements });
   });
   useEffect(() => {
     // Held back text is shown once the interval is over, even if no more comes.

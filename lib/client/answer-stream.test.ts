@@ -1,7 +1,7 @@
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { streamAnswer, type AnswerSource, type AnswerUpdate } from "@/lib/client/answer-stream";
 import type { Connectivity } from "@/lib/client/reconnect-wait";
-import { done, encoder, fakeServer, request, sseResponse, wire } from "@/lib/client/testing/fake-chat-server";
+import { done, encoder, eventStreamHeaders, fakeServer, request, sseResponse, wire } from "@/lib/client/testing/fake-chat-server";
 
 const start = wire(0, "start", { id: "answer-1", model: "m" });
 const deltas = ["Token 0. ", "Token 1. ", "日本語 👋🏽 ", "Token 3."];
@@ -44,10 +44,11 @@ async function run(source: AnswerSource, replies: Reply[], extra: { connectivity
   const server = scriptedServer(replies);
   const waits: number[] = [];
   let time = 0;
+  const batches: AnswerUpdate[][] = [];
   const updates: AnswerUpdate[] = [];
   let error: unknown;
   try {
-    for await (const update of streamAnswer(source, {
+    for await (const batch of streamAnswer(source, {
       fetch: server.fetch,
       connectivity: extra.connectivity ?? fakeConnectivity(),
       now: () => time,
@@ -57,14 +58,17 @@ async function run(source: AnswerSource, replies: Reply[], extra: { connectivity
       },
       giveUpAfterMs: 40_000,
     })) {
-      updates.push(update);
-      extra.onUpdate?.(update);
+      batches.push(batch);
+      for (const update of batch) {
+        updates.push(update);
+        extra.onUpdate?.(update);
+      }
     }
   } catch (caught) {
     error = caught;
   }
   const text = updates.map((update) => (update.type === "delta" ? update.content : "")).join("");
-  return { updates, text, waits, error, sent: server.sent, kinds: updates.map((update) => update.type) };
+  return { batches, updates, text, waits, error, sent: server.sent, kinds: updates.map((update) => update.type) };
 }
 
 describe("streamAnswer", () => {
@@ -77,6 +81,37 @@ describe("streamAnswer", () => {
       { type: "delta", content: "Token 0. ", eventId: "1" },
       { type: "finish", finish_reason: "stop", eventId: "5" },
     ]);
+  });
+
+  test("yields the new events of one read as one batch, leaving out those it already has", async () => {
+    const replay = start + deltaWire(0) + deltaWire(1) + deltaWire(2) + deltaWire(3) + finish + done;
+    const result = await run({ request }, [start + deltaWire(0) + deltaWire(1), replay]);
+    expect(result.batches.map((batch) => batch.map((update) => update.type))).toEqual([
+      ["start", "delta", "delta"],
+      ["reconnecting"],
+      ["resumed"],
+      ["delta", "delta", "finish"],
+    ]);
+    expect(result.batches.at(-1)?.map((update) => ("eventId" in update ? update.eventId : undefined))).toEqual(["3", "4", "5"]);
+  });
+
+  test("Stop while a read's events are handed on in parts: no later part comes, and the body is cancelled", async () => {
+    const controller = new AbortController();
+    const cancel = vi.fn();
+    // More events than one batch holds, all in one read, and the server still sending.
+    const many = start + Array.from({ length: 600 }, (_, index) => wire(index + 1, "delta", { content: "x" })).join("");
+    const server = fakeServer(() => new Response(new ReadableStream<Uint8Array>({ start: (stream) => stream.enqueue(encoder.encode(many)), cancel }), { headers: eventStreamHeaders }));
+    const sizes: number[] = [];
+    const reading = (async () => {
+      for await (const batch of streamAnswer({ request }, { fetch: server.fetch, signal: controller.signal, connectivity: fakeConnectivity() })) {
+        sizes.push(batch.length);
+        controller.abort();
+      }
+    })();
+    await expect(reading).rejects.toMatchObject({ name: "AbortError" });
+    expect(sizes).toEqual([256]);
+    expect(cancel).toHaveBeenCalledTimes(1);
+    expect(server.sent).toHaveLength(1);
   });
 
   test("a body that ends before [DONE] is resumed after 0.5 s with Last-Event-ID, and the answer comes whole", async () => {
@@ -165,14 +200,16 @@ describe("streamAnswer", () => {
     const server = scriptedServer([start + deltaWire(0)]);
     const updates: string[] = [];
     const reading = (async () => {
-      for await (const update of streamAnswer({ request }, {
+      for await (const batch of streamAnswer({ request }, {
         fetch: server.fetch,
         signal: controller.signal,
         // The real wait (0.5 s here), which Stop must cut short.
         connectivity: fakeConnectivity(),
       })) {
-        updates.push(update.type);
-        if (update.type === "reconnecting") controller.abort();
+        for (const update of batch) {
+          updates.push(update.type);
+          if (update.type === "reconnecting") controller.abort();
+        }
       }
     })();
     await expect(reading).rejects.toMatchObject({ name: "AbortError" });

@@ -16,8 +16,9 @@ export type AnswerSource =
     };
 
 /**
- * What reading an answer yields: its events, each with its SSE id, and word
- * when the connection is lost (`reconnecting`) and when it is back (`resumed`).
+ * What reading an answer yields (in batches): its events, each with its SSE
+ * id, and word when the connection is lost (`reconnecting`) and when it is
+ * back (`resumed`).
  */
 export type AnswerUpdate = (ChatEvent & { eventId?: string }) | { type: "reconnecting" } | { type: "resumed" };
 
@@ -71,9 +72,10 @@ const reconnectFailed = () =>
  * 0.5, 1, 2, 4, 8, 8... seconds, or at once when the browser is back online,
  * for up to `giveUpAfterMs`. Events already taken in are never yielded again.
  * Throws `answer_gone` when the server no longer has an answer whose end
- * never came, and the signal's `AbortError` when aborted.
+ * never came, and the signal's `AbortError` when aborted. Yields batches: the
+ * new events of one network read (see eventsOf), never an empty one.
  */
-export async function* streamAnswer(source: AnswerSource, options: AnswerStreamOptions = {}): AsyncGenerator<AnswerUpdate> {
+export async function* streamAnswer(source: AnswerSource, options: AnswerStreamOptions = {}): AsyncGenerator<AnswerUpdate[]> {
   const connectivity = options.connectivity ?? browserConnectivity;
   const now = options.now ?? Date.now;
   const wait = options.wait ?? ((ms, signal) => waitToReconnect(ms, signal, connectivity));
@@ -105,16 +107,23 @@ export async function* streamAnswer(source: AnswerSource, options: AnswerStreamO
       }
       if (reconnecting) {
         reconnecting = false;
-        yield { type: "resumed" };
+        yield [{ type: "resumed" }];
       }
-      for await (const { event, id } of eventsOf(response)) {
-        if (isRepeat(id, lastEventId)) continue;
+      for await (const events of eventsOf(response)) {
+        const updates: AnswerUpdate[] = [];
+        for (const { event, id } of events) {
+          if (isRepeat(id, lastEventId)) continue;
+          lastEventId = id ?? lastEventId;
+          if (event.type === "start") answerId = event.id;
+          if (event.type === "finish" || event.type === "error") ended = true;
+          updates.push(id === undefined ? event : { ...event, eventId: id });
+        }
+        if (updates.length === 0) continue;
         lostAt = undefined;
         attempt = 0;
-        lastEventId = id ?? lastEventId;
-        if (event.type === "start") answerId = event.id;
-        if (event.type === "finish" || event.type === "error") ended = true;
-        yield id === undefined ? event : { ...event, eventId: id };
+        // Stop while this batch waited its turn (a read is handed on in parts): nothing more is shown.
+        options.signal?.throwIfAborted();
+        yield updates;
       }
       return;
     } catch (error) {
@@ -128,7 +137,7 @@ export async function* streamAnswer(source: AnswerSource, options: AnswerStreamO
     if (now() - lostAt > giveUpAfterMs) throw reconnectFailed();
     if (!reconnecting) {
       reconnecting = true;
-      yield { type: "reconnecting" };
+      yield [{ type: "reconnecting" }];
     }
     await wait(reconnectDelayMs(attempt++), options.signal);
   }

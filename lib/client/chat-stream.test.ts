@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { ChatClientError } from "@/lib/client/chat-client-error";
-import { completeChat, streamChat } from "@/lib/client/chat-stream";
-import { contentOf, done, drain, encoder, eventStreamHeaders, fakeServer, request, sseText, wire } from "@/lib/client/testing/fake-chat-server";
+import { completeChat, eventsOf, streamChat, type IdentifiedEvent } from "@/lib/client/chat-stream";
+import { contentOf, done, drain, encoder, eventStreamHeaders, fakeServer, request, sseResponse, sseText, wire } from "@/lib/client/testing/fake-chat-server";
 
 describe("streamChat", () => {
   const answer = "日本語と한국어, 👩‍👩‍👧‍👦🇯🇵\nline two\r\n\"quoted\" \\ done";
@@ -85,6 +85,47 @@ describe("streamChat", () => {
     const server = fakeServer(() => new Response("<html>login</html>", { headers: { "Content-Type": "text/html" } }));
     const { error } = await drain(streamChat(request, { fetch: server.fetch }));
     expect(error).toMatchObject({ name: "ChatClientError", code: "bad_response" });
+  });
+});
+
+describe("eventsOf", () => {
+  /** The batches eventsOf yields for a body made of these reads, as [type, id] pairs, and how it ended. */
+  async function batchesOf(reads: string[]) {
+    const batches: Array<Array<[string, string | undefined]>> = [];
+    let error: unknown;
+    try {
+      for await (const batch of eventsOf(sseResponse(reads.map((read) => encoder.encode(read)), undefined))) {
+        batches.push(batch.map(({ event, id }: IdentifiedEvent) => [event.type, id]));
+      }
+    } catch (caught) {
+      error = caught;
+    }
+    return { batches, error };
+  }
+
+  test("yields the events of one read as one batch, an event cut across reads with the read that completes it", async () => {
+    const reads = [wire(0, "start", { id: "a", model: "m" }) + wire(1, "delta", { content: "日本" }).slice(0, 20), wire(1, "delta", { content: "日本" }).slice(20) + wire(2, "delta", { content: "語" }), wire(3, "finish", { finish_reason: "stop" }) + done];
+    expect(await batchesOf(reads)).toEqual({
+      batches: [[["start", "0"]], [["delta", "1"], ["delta", "2"]], [["finish", "3"]]],
+      error: undefined,
+    });
+  });
+
+  test("an error event after deltas in one read comes in order, in their batch", async () => {
+    const error = { code: "upstream_error", message: "The model failed.", retryable: true };
+    const read = wire(0, "delta", { content: "Half" }) + wire(1, "delta", { content: " an" }) + wire(2, "error", error) + done;
+    expect((await batchesOf([read])).batches).toEqual([[["delta", "0"], ["delta", "1"], ["error", "2"]]]);
+  });
+
+  test("ends at [DONE] with the events before it in its batch; a read of unknown events only gives no batch", async () => {
+    const reads = [wire(0, "reasoning", { content: "hmm" }), wire(1, "delta", { content: "Hi" }) + done + wire(2, "delta", { content: "after done" })];
+    expect(await batchesOf(reads)).toEqual({ batches: [[["delta", "1"]]], error: undefined });
+  });
+
+  test("a body that ends mid-event throws connection_lost after the batches before it", async () => {
+    const { batches, error } = await batchesOf([wire(0, "delta", { content: "So far" }) + wire(1, "delta", { content: "cut" }).slice(0, 15)]);
+    expect(batches).toEqual([[["delta", "0"]]]);
+    expect(error).toMatchObject({ code: "connection_lost" });
   });
 });
 

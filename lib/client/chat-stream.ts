@@ -2,7 +2,7 @@ import { doneSentinel, readChatEvent } from "@/lib/chat/event-readers";
 import type { ChatEvent, Usage } from "@/lib/chat/events";
 import type { ChatRequestInput } from "@/lib/chat/schema";
 import { ChatClientError, connectionError, errorFromResponse } from "@/lib/client/chat-client-error";
-import { decodeSse } from "@/lib/sse/decode";
+import { decodeSseBatches } from "@/lib/sse/decode";
 
 export interface ChatClientOptions {
   signal?: AbortSignal;
@@ -11,7 +11,7 @@ export interface ChatClientOptions {
   endpoint?: string;
 }
 
-/** How long reading the stream may hold the page's main thread before a frame may come (see decodeSse). */
+/** How long reading the stream may hold the page's main thread before a frame may come (see decodeSseBatches). */
 const readSliceMs = 12;
 
 /** A protocol event, or undefined for one this client does not know (a newer server's), which is skipped. */
@@ -43,20 +43,29 @@ export interface IdentifiedEvent {
 
 /**
  * The events of one SSE response, each checked against the shapes the server
- * writes (lib/chat/event-readers.ts), and tagged with its id. Ends after `[DONE]`; throws a
- * `ChatClientError` (`connection_lost`) if the body ends or breaks before it,
- * and the signal's `AbortError` when aborted.
+ * writes (lib/chat/event-readers.ts), and tagged with its id: in batches, the
+ * events of one network read (or of part of one, see decodeSseBatches), never
+ * an empty one. Ends after `[DONE]`; throws a `ChatClientError`
+ * (`connection_lost`) if the body ends or breaks before it, and the signal's
+ * `AbortError` when aborted.
  */
-export async function* eventsOf(response: Response): AsyncGenerator<IdentifiedEvent> {
+export async function* eventsOf(response: Response): AsyncGenerator<IdentifiedEvent[]> {
   if (!response.body || !response.headers.get("content-type")?.startsWith("text/event-stream")) {
     throw new ChatClientError("bad_response", "The server did not answer with a stream.", { retryable: true });
   }
   try {
     // A long answer at full speed must not be read in one long task: the page paints as it reads.
-    for await (const message of decodeSse(response.body, { yieldAfterMs: readSliceMs })) {
-      if (message.data === doneSentinel) return;
-      const event = parseEvent(message.event, message.data);
-      if (event) yield { event, id: message.id };
+    for await (const messages of decodeSseBatches(response.body, { yieldAfterMs: readSliceMs })) {
+      const events: IdentifiedEvent[] = [];
+      for (const message of messages) {
+        if (message.data === doneSentinel) {
+          if (events.length > 0) yield events;
+          return;
+        }
+        const event = parseEvent(message.event, message.data);
+        if (event) events.push({ event, id: message.id });
+      }
+      if (events.length > 0) yield events;
     }
   } catch (error) {
     throw connectionError(error, true);
@@ -83,7 +92,10 @@ export async function postForStream(request: ChatRequestInput, options: ChatClie
  * signal's `AbortError` when aborted.
  */
 export async function* streamChat(request: ChatRequestInput, options: ChatClientOptions = {}): AsyncGenerator<ChatEvent> {
-  for await (const { event } of eventsOf(await postForStream(request, options))) yield event;
+  // One event at a time: the side-by-side demo times each delta's arrival. Those of one batch came in one read, at one moment.
+  for await (const events of eventsOf(await postForStream(request, options))) {
+    for (const { event } of events) yield event;
+  }
 }
 
 export interface CompleteAnswer {

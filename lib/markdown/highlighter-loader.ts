@@ -7,10 +7,10 @@ let loading: Promise<Highlight | undefined> | undefined;
 const listeners = new Set<() => void>();
 
 /**
- * Loads the highlighter (a separate chunk) once, on the first finished code
- * block; every code block waiting for it is told when it is there. A failed
- * load (the chunk could not be fetched) leaves the code plain and lets the
- * next finished block try again.
+ * Loads the highlighter (a separate chunk) once: while the page is idle, or on
+ * the first finished code block if that comes first; every code block waiting
+ * for it is told when it is there. A failed load (the chunk could not be
+ * fetched) leaves the code plain and lets the next finished block try again.
  */
 export function loadHighlighter(): Promise<Highlight | undefined> {
   loading ??= import("@/lib/markdown/highlight-code").then(

@@ -1,5 +1,5 @@
 import { describe, expect, test, vi } from "vitest";
-import { decodeSse, type SseMessage } from "@/lib/sse/decode";
+import { decodeSse, decodeSseBatches, type SseMessage } from "@/lib/sse/decode";
 
 const encoder = new TextEncoder();
 
@@ -196,5 +196,75 @@ describe("decodeSse events", () => {
     const sliced = await read({ yieldAfterMs: 0 });
     expect(sliced.seen).toEqual(everyMessage);
     expect(sliced.readWhenATaskRan).toBeLessThan(count);
+  });
+});
+
+describe("decodeSseBatches", () => {
+  /** A body whose reads each return one of `chunks`, and that records its cancellation. */
+  function readsOf(chunks: string[], close = true) {
+    const cancel = vi.fn();
+    const queue = chunks.map(bytesOf);
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        const next = queue.shift();
+        if (next) controller.enqueue(next);
+        else if (close) controller.close();
+      },
+      cancel,
+    });
+    return { body, cancel };
+  }
+
+  async function batchesOf(body: ReadableStream<Uint8Array>, options?: Parameters<typeof decodeSseBatches>[1]): Promise<string[][]> {
+    const batches: string[][] = [];
+    for await (const batch of decodeSseBatches(body, options)) batches.push(batch.map((message) => message.data));
+    return batches;
+  }
+
+  test("one batch per read: the messages each read completed, in order", async () => {
+    const { body } = readsOf(["data: a\n\ndata: b\n\n", "data: c\n\n"]);
+    expect(await batchesOf(body)).toEqual([["a", "b"], ["c"]]);
+  });
+
+  test("a message cut across reads comes in the batch of the read that completes it; a read that completes none gives no batch", async () => {
+    const { body } = readsOf(["data: a\n\ndata: b", "c\n", "\ndata: d\n\nda", "ta: e\n\n"]);
+    expect(await batchesOf(body)).toEqual([["a"], ["bc", "d"], ["e"]]);
+  });
+
+  test("a character cut across reads comes out whole, in the batch that completes its message", async () => {
+    const bytes = bytesOf("data: 日本語 👋🏽\n\n");
+    // Cut inside the emoji's four bytes, then inside the modifier's.
+    const cuts = [bytes.indexOf(0xf0) + 2, bytes.lastIndexOf(0xf0) + 1];
+    const batches: string[][] = [];
+    for await (const batch of decodeSseBatches(streamOf(splitAt(bytes, ...cuts)))) batches.push(batch.map((message) => message.data));
+    expect(batches).toEqual([["日本語 👋🏽"]]);
+  });
+
+  test("a read holding more than maxBatch messages is handed on in parts, and with yieldAfterMs other tasks run between them", async () => {
+    const text = Array.from({ length: 1000 }, (_, index) => `data: ${index}\n\n`).join("");
+    const sizes: number[] = [];
+    const seen: string[] = [];
+    let readWhenATaskRan: number | undefined;
+    setTimeout(() => (readWhenATaskRan = seen.length), 0);
+    for await (const batch of decodeSseBatches(streamOf([bytesOf(text)]), { maxBatch: 256, yieldAfterMs: 0 })) {
+      sizes.push(batch.length);
+      seen.push(...batch.map((message) => message.data));
+    }
+    expect(sizes).toEqual([256, 256, 256, 232]);
+    expect(seen).toEqual(Array.from({ length: 1000 }, (_, index) => String(index)));
+    expect(readWhenATaskRan).toBeLessThan(1000);
+  });
+
+  test("leaving the loop in the middle of a read's parts cancels the body, and no later part comes", async () => {
+    const text = Array.from({ length: 10 }, (_, index) => `data: ${index}\n\n`).join("");
+    const { body, cancel } = readsOf([text], false);
+    const batches: string[][] = [];
+    for await (const batch of decodeSseBatches(body, { maxBatch: 4 })) {
+      batches.push(batch.map((message) => message.data));
+      break;
+    }
+    expect(batches).toEqual([["0", "1", "2", "3"]]);
+    expect(cancel).toHaveBeenCalledTimes(1);
+    expect(body.locked).toBe(false);
   });
 });

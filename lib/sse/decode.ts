@@ -39,13 +39,19 @@ export function createSseDecoder(onMessage: (message: SseMessage) => void): SseD
 export interface DecodeOptions {
   /**
    * On a page's main thread: after this many milliseconds of decoding (and of
-   * the caller's handling of each message, which runs in between) without a
+   * the caller's handling of each batch, which runs in between) without a
    * pause, let the event loop run (a frame, input) before going on. A stream
    * that arrives faster than it is handled (a long answer at full speed, a
    * backlog after a busy moment) would otherwise be read in one long task:
    * every read of a body with data waiting resolves at once, in a microtask.
    */
   yieldAfterMs?: number;
+  /**
+   * At most this many messages in one batch: a read that holds a backlog
+   * (a network read can hold a thousand small events) is handed on in parts,
+   * so that `yieldAfterMs` is looked at between them.
+   */
+  maxBatch?: number;
 }
 
 /** Ends the current task: `scheduler.yield()` where the browser has it (the work goes on first), a timer otherwise. */
@@ -54,25 +60,39 @@ function nextTask(): Promise<void> {
   return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-/** Turns an SSE byte stream into its messages (see `createSseDecoder`). */
-export async function* decodeSse(body: ReadableStream<Uint8Array>, { yieldAfterMs = Infinity }: DecodeOptions = {}): AsyncGenerator<SseMessage> {
+/** A read that took this long waited for the network: the event loop ran meanwhile, so a new slice starts. */
+const waitedReadMs = 1;
+
+/**
+ * Turns an SSE byte stream into its messages, in batches: the whole messages
+ * each network read completed (see `createSseDecoder`), never an empty one.
+ * One promise per read rather than one per message: on a page reading a
+ * long answer at full speed, each `yield` of an async generator costs
+ * microtasks, and a read holds hundreds of messages.
+ */
+export async function* decodeSseBatches(
+  body: ReadableStream<Uint8Array>,
+  { yieldAfterMs = Infinity, maxBatch = 256 }: DecodeOptions = {},
+): AsyncGenerator<SseMessage[]> {
   let pending: SseMessage[] = [];
   const decoder = createSseDecoder((message) => pending.push(message));
   const reader = body.getReader();
   let sliceStart = performance.now();
   try {
     for (;;) {
+      const readStart = performance.now();
       const { done, value } = await reader.read();
+      if (performance.now() - readStart > waitedReadMs) sliceStart = performance.now();
       if (done) decoder.end();
       else decoder.push(value);
       const messages = pending;
       pending = [];
-      for (const message of messages) {
-        yield message;
+      for (let start = 0; start < messages.length; start += maxBatch) {
         if (performance.now() - sliceStart > yieldAfterMs) {
           await nextTask();
           sliceStart = performance.now();
         }
+        yield messages.length <= maxBatch ? messages : messages.slice(start, start + maxBatch);
       }
       if (done) return;
     }
@@ -81,5 +101,12 @@ export async function* decodeSse(body: ReadableStream<Uint8Array>, { yieldAfterM
     // closes the connection and so tells the server to stop.
     await reader.cancel().catch(() => undefined);
     reader.releaseLock();
+  }
+}
+
+/** Turns an SSE byte stream into its messages, one at a time (see `decodeSseBatches`). */
+export async function* decodeSse(body: ReadableStream<Uint8Array>, options: DecodeOptions = {}): AsyncGenerator<SseMessage> {
+  for await (const messages of decodeSseBatches(body, options)) {
+    for (const message of messages) yield message;
   }
 }

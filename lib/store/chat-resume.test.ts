@@ -26,6 +26,29 @@ describe("the last event id, saved with the text", () => {
   });
 });
 
+describe("a batch (the events of one network read)", () => {
+  test("its deltas are taken in as one piece of text, with the id of the last", async () => {
+    const chat = createHarness();
+    await answerUnderWay(chat, "日本", "語 👋", "🏽.");
+    expect(chat.message(1)).toMatchObject({ content: "日本語 👋🏽.", lastEventId: "3", status: "streaming" });
+  });
+
+  test("an error event after deltas: the text before it is kept and saved with the error's id, nothing after it is taken in", async () => {
+    const chat = createHarness();
+    const sending = chat.state().send("Hello");
+    await settle();
+    await chat.answers[0]?.send(
+      { type: "start", id: "answer-1", model: "m", eventId: "0" },
+      { type: "delta", content: "Half", eventId: "1" },
+      { type: "delta", content: " an", eventId: "2" },
+      { type: "error", code: "upstream_error", message: "The model failed.", retryable: true, eventId: "3" },
+      { type: "delta", content: " answer", eventId: "4" },
+    );
+    await sending;
+    expect(chat.message(1)).toMatchObject({ content: "Half an", lastEventId: "3", status: "error", error: { code: "upstream_error" } });
+  });
+});
+
 describe("an answer cut off by a reload", () => {
   test("is read on from its last event id, and grows from where it was to its end", async () => {
     const storage = memoryStorage();
@@ -91,18 +114,33 @@ describe("stop", () => {
     expect(chat.message(1)).toMatchObject({ status: "stopped", finishReason: "cancelled" });
   });
 
-  test("pressed before the server named the answer, it cancels the answer as soon as its start comes", async () => {
-    const chat = createHarness();
+  /** Sends a question and presses Stop before the server has named its answer. */
+  async function stoppedBeforeNamed(chat: Harness) {
     void chat.state().send("Hello");
     await settle();
-    const [answer] = chat.answers;
     chat.state().stop();
+    return chat.answers[0];
+  }
+
+  test("pressed before the server named the answer, it cancels the answer as soon as its start comes", async () => {
+    const chat = createHarness();
+    const answer = await stoppedBeforeNamed(chat);
     expect(answer?.signal.aborted).toBe(false);
     await answer?.send({ type: "start", id: "answer-7", model: "m", eventId: "0" });
     expect(chat.cancelled).toEqual(["answer-7"]);
     expect(answer?.signal.aborted).toBe(true);
     await settle();
     expect(chat.message(1).status).toBe("stopped");
+  });
+
+  test("pressed before the server named the answer: the text that came in one batch with its start is not shown", async () => {
+    const chat = createHarness();
+    const answer = await stoppedBeforeNamed(chat);
+    await answer?.send({ type: "start", id: "answer-7", model: "m", eventId: "0" }, { type: "delta", content: "Too late", eventId: "1" });
+    chat.runFrame();
+    await settle();
+    expect(chat.cancelled).toEqual(["answer-7"]);
+    expect(chat.message(1)).toMatchObject({ content: "", status: "stopped", answerId: "answer-7", lastEventId: "0" });
   });
 
   test("deleting a conversation whose answer is not named yet cancels the answer once its start comes", async () => {

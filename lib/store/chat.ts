@@ -22,7 +22,7 @@ export type { ChatState, Conversation, ConversationSettings, Message, MessageErr
 
 export interface ChatStoreDependencies extends AccessDependencies {
   /** A resumable answer, new (`request`) or one to read on (`answerId`), to its end: lib/client's `streamAnswer`. */
-  streamAnswer(source: AnswerSource, options: { signal?: AbortSignal }): AsyncIterable<AnswerUpdate>;
+  streamAnswer(source: AnswerSource, options: { signal?: AbortSignal }): AsyncIterable<AnswerUpdate[]>;
   /** `POST /api/chat/{id}/cancel`: on hosts where a browser's abort never reaches the server, this is what stops the model. */
   cancelAnswer(answerId: string): Promise<void>;
   completeChat(request: ChatRequestInput, options: ChatClientOptions): Promise<CompleteAnswer>;
@@ -154,12 +154,8 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
           });
         }
 
-        /** Takes in one update of a streamed answer; throws the protocol's `error` event. */
-        function applyUpdate(assistantId: string, update: AnswerUpdate): void {
-          if (update.type === "delta") {
-            get().appendDelta(assistantId, update.content, update.eventId);
-            return;
-          }
+        /** Takes in one update of a streamed answer other than its text; throws the protocol's `error` event. */
+        function applyUpdate(assistantId: string, update: Exclude<AnswerUpdate, { type: "delta" }>): void {
           if (update.type === "reconnecting" || update.type === "resumed") {
             updateMessage(assistantId, { reconnecting: update.type === "reconnecting" });
             return;
@@ -181,6 +177,36 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
           }
         }
 
+        /**
+         * Takes in one batch of a streamed answer (the updates of one network
+         * read), in order: its runs of deltas each in one append. Stop while
+         * the batch is taken in (a `start` event that Stop was waiting for)
+         * ends it there: nothing after is shown.
+         */
+        function applyUpdates(assistantId: string, updates: readonly AnswerUpdate[], signal: AbortSignal): void {
+          signal.throwIfAborted();
+          let text = "";
+          let textEventId: string | undefined;
+          for (const update of updates) {
+            if (update.type === "delta") {
+              text += update.content;
+              textEventId = update.eventId ?? textEventId;
+              continue;
+            }
+            if (text !== "") get().appendDelta(assistantId, text, textEventId);
+            text = "";
+            textEventId = undefined;
+            applyUpdate(assistantId, update);
+            signal.throwIfAborted();
+          }
+          if (text !== "") get().appendDelta(assistantId, text, textEventId);
+        }
+
+        /** Reads a streamed answer (new or resumed) into the assistant message. */
+        async function readAnswer(assistantId: string, source: AnswerSource, signal: AbortSignal): Promise<void> {
+          for await (const updates of dependencies.streamAnswer(source, { signal })) applyUpdates(assistantId, updates, signal);
+        }
+
         async function runAnswer(assistantId: string, request: ChatRequestInput, signal: AbortSignal): Promise<void> {
           if (!get().streamResponses) {
             const answer = await dependencies.completeChat(request, { signal });
@@ -189,7 +215,7 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
             updateMessage(assistantId, { content, model, finishReason, usage, firstTokenMs: dependencies.now() - started });
             return;
           }
-          for await (const update of dependencies.streamAnswer({ request }, { signal })) applyUpdate(assistantId, update);
+          await readAnswer(assistantId, { request }, signal);
         }
 
         /**
@@ -259,9 +285,7 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
         /** Reads on an answer that is open but not read in this tab, from where its saved copy ends. */
         function resume(conversationId: string, message: Message & { answerId: string }): void {
           const source: AnswerSource = { answerId: message.answerId, lastEventId: message.lastEventId, ended: message.finishReason !== undefined };
-          void track(conversationId, message.id, async (signal) => {
-            for await (const update of dependencies.streamAnswer(source, { signal })) applyUpdate(message.id, update);
-          });
+          void track(conversationId, message.id, (signal) => readAnswer(message.id, source, signal));
         }
 
         /**

@@ -18,7 +18,7 @@ export function settle(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-type Step = { kind: "event"; event: AnswerUpdate } | { kind: "end" } | { kind: "fail"; error: unknown };
+type Step = { kind: "batch"; updates: AnswerUpdate[] } | { kind: "end" } | { kind: "fail"; error: unknown };
 
 /** One streamed answer, fed by the test. Aborting its signal makes it throw the signal's AbortError, as lib/client does. */
 export interface ScriptedAnswer {
@@ -26,13 +26,14 @@ export interface ScriptedAnswer {
   source: AnswerSource;
   request: ChatRequestInput | undefined;
   signal: AbortSignal;
+  /** Sends the events as one batch (as lib/client yields the events of one network read). */
   send(...events: AnswerUpdate[]): Promise<void>;
   /** Ends the stream after [DONE]. */
   end(): Promise<void>;
   fail(error: unknown): Promise<void>;
 }
 
-function scriptedAnswer(source: AnswerSource, signal: AbortSignal): { answer: ScriptedAnswer; events: AsyncIterable<AnswerUpdate> } {
+function scriptedAnswer(source: AnswerSource, signal: AbortSignal): { answer: ScriptedAnswer; events: AsyncIterable<AnswerUpdate[]> } {
   const steps: Step[] = [];
   let wake: (() => void) | undefined;
   signal.addEventListener("abort", () => wake?.(), { once: true });
@@ -41,21 +42,21 @@ function scriptedAnswer(source: AnswerSource, signal: AbortSignal): { answer: Sc
     wake?.();
     await settle();
   };
-  async function* events(): AsyncGenerator<AnswerUpdate> {
+  async function* events(): AsyncGenerator<AnswerUpdate[]> {
     for (;;) {
       while (steps.length === 0 && !signal.aborted) await new Promise<void>((resolve) => (wake = resolve));
       signal.throwIfAborted();
       const step = steps.shift();
       if (!step || step.kind === "end") return;
       if (step.kind === "fail") throw step.error;
-      yield step.event;
+      yield step.updates;
     }
   }
   const answer: ScriptedAnswer = {
     source,
     request: "request" in source ? source.request : undefined,
     signal,
-    send: (...sent) => add(...sent.map((event): Step => ({ kind: "event", event }))),
+    send: (...sent) => add({ kind: "batch", updates: sent }),
     end: () => add({ kind: "end" }),
     fail: (error) => add({ kind: "fail", error }),
   };
