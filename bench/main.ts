@@ -6,10 +6,10 @@ import { measureFirstLoadJs, type BundleFigures } from "./bundle-size";
 import { describeMachine, loadAverage } from "./machine";
 import { runPageBench, type PageFigures, type PageRun } from "./page-bench";
 import { summarizeProfile } from "./profile-summary";
-import { runRelayBench } from "./relay-bench";
+import { runRelayBench, type RelayLoadResult } from "./relay-bench";
 import { runResumeBench, type ResumeBenchResults } from "./resume-bench";
 import { parseLoads, steadyRoundsPerWorker } from "./load-spec";
-import { describeLoad, type Load, type LoadFigures, type TargetName } from "./relay-load";
+import { describeLoad, type Load, type TargetName } from "./relay-load";
 import { repositoryRoot, startApp, startMock } from "./servers";
 import { figure, formatTable } from "./table";
 import { formatTaskSummary, summarizeTrace } from "./trace-summary";
@@ -84,12 +84,14 @@ function build(): void {
   console.log(`built in ${((performance.now() - startedAt) / 1000).toFixed(0)} s\n`);
 }
 
-function printLoad(load: Load, figures: LoadFigures[]): void {
+function printLoad({ load, loadAverageAtStart, figures }: RelayLoadResult): void {
   const names: Record<TargetName, string> = {
     floor: "floor (mock read directly)",
     passthrough: "Next + byte pipe (bench/)",
-    naive: "naive route (bench/)", ours: "ours (/api/chat)" };
-  console.log(`Relay: ${describeLoad(load)}; load average ${loadAverage()}`);
+    naive: "naive route (bench/)",
+    ours: "ours (/api/chat)",
+  };
+  console.log(`Relay: ${describeLoad(load)}; load average at its start ${loadAverageAtStart}`);
   const rows = figures.map((row) => [
     names[row.target],
     `${row.exactStreams}/${row.streams}`,
@@ -135,7 +137,7 @@ function printLoad(load: Load, figures: LoadFigures[]): void {
   console.log("");
 }
 
-function printProfiles(profileDirectory: string, results: Array<{ load: Load; figures: LoadFigures[] }>): void {
+function printProfiles(profileDirectory: string, results: RelayLoadResult[]): void {
   const files = readdirSync(profileDirectory).filter((file) => file.endsWith(".cpuprofile")).sort();
   results.forEach(({ load, figures }, index) => {
     const file = files[index];
@@ -261,7 +263,7 @@ try {
     const profileDirectory = options.profile ? path.join(resultsDirectory, `profiles-${Date.now()}`) : undefined;
     if (profileDirectory) mkdirSync(profileDirectory, { recursive: true });
     const relay = await runRelayBench({ mock, loads, targets: options.targets.split(",") as TargetName[], profileDirectory, onFigures: () => undefined });
-    for (const { load, figures } of relay) printLoad(load, figures);
+    for (const result of relay) printLoad(result);
     if (profileDirectory) printProfiles(profileDirectory, relay);
     results.relay = relay;
   }

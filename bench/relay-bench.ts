@@ -1,3 +1,4 @@
+import { loadAverage } from "./machine";
 import { measureNextAlone } from "./next-alone";
 import { runLoad, type Load, type LoadFigures, type TargetName } from "./relay-load";
 import { startApp, type RunningServer } from "./servers";
@@ -9,6 +10,13 @@ export interface RelayBenchOptions {
   /** Write a V8 CPU profile of `next start` for each load of our route into this directory. */
   profileDirectory?: string;
   onFigures?: (load: Load, figures: LoadFigures) => void;
+}
+
+/** One load's figures, one row a target, and the machine's load average (1, 5, 15 min) as it started. */
+export interface RelayLoadResult {
+  load: Load;
+  loadAverageAtStart: string;
+  figures: LoadFigures[];
 }
 
 const warmUp: Load = { streams: 50, tokens: 20, intervalMs: 1, firstTokenMs: 0, arrivals: { mode: "burst" } };
@@ -26,9 +34,11 @@ const warmUpRounds = 10;
  * warmed up first (routes loaded, code compiled by the JIT), so one target's
  * heap and peak memory never count against another's.
  */
-export async function runRelayBench({ mock, loads, targets, profileDirectory, onFigures }: RelayBenchOptions): Promise<Array<{ load: Load; figures: LoadFigures[] }>> {
-  const results: Array<{ load: Load; figures: LoadFigures[] }> = [];
+export async function runRelayBench({ mock, loads, targets, profileDirectory, onFigures }: RelayBenchOptions): Promise<RelayLoadResult[]> {
+  const results: RelayLoadResult[] = [];
   for (const load of loads) {
+    // Read as the load starts: the tables are printed after all loads have run.
+    const loadAverageAtStart = loadAverage();
     const figures: LoadFigures[] = [];
     for (const target of targets) {
       await fetch(`${mock.origin}/__mock/requests`, { method: "DELETE" }).then((response) => response.arrayBuffer());
@@ -58,7 +68,7 @@ export async function runRelayBench({ mock, loads, targets, profileDirectory, on
       }
       onFigures?.(load, figures.at(-1) as LoadFigures);
     }
-    results.push({ load, figures });
+    results.push({ load, loadAverageAtStart, figures });
   }
   return results;
 }
