@@ -88,8 +88,7 @@ export async function runLoad(target: TargetName, origin: string, load: Load, se
     return readStream(streamTarget(target, origin, load, tag, bodyExtras), tag, load.tokens, agent);
   };
   const startedAt = performance.now();
-  const { readings, measured, window, windowTokens, cpuUsed, peakRssBytes } =
-await runArrivals(read, load, serverPid);
+  const { readings, measured, window, windowTokens, cpuUsed, peakRssBytes } = await runArrivals(read, load, serverPid);
   const seconds = (performance.now() - startedAt) / 1000;
   agent.destroy();
 
