@@ -110,6 +110,11 @@ function isHeaderRecord(headers: HeadersInit | undefined): headers is Record<str
 
 const bodilessStatuses = new Set([101, 204, 205, 304]);
 
+/** Whether a response to `method` with `status` has a body to read (not a HEAD's, not a 204's or 304's). */
+export function responseHasBody(status: number, method: string): boolean {
+  return !bodilessStatuses.has(status) && method !== "HEAD";
+}
+
 export interface HttpRequestInit {
   method: string;
   /** Sent as they are: node:http checks names and values itself. */
@@ -186,7 +191,7 @@ export async function httpFetch(input: string | URL | Request, init: RequestInit
     signal: init.signal ?? undefined,
   });
   const status = incoming.statusCode ?? 0;
-  const hasBody = !bodilessStatuses.has(status) && method !== "HEAD";
+  const hasBody = responseHasBody(status, method);
   if (!hasBody) incoming.resume();
   const responseInit = { status, statusText: incoming.statusMessage, headers: headersOf(incoming) };
   return hasBody ? new NodeBodyResponse(incoming, responseInit) : new Response(null, responseInit);

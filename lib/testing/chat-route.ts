@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
-import { headersOf } from "@/lib/providers/http-fetch";
+import { headersOf, responseHasBody } from "@/lib/providers/http-fetch";
 import { handleChat } from "@/lib/server/chat-handler";
 
 /**
@@ -37,9 +37,9 @@ export async function send(request: Request): Promise<Response> {
       { method: request.method, headers, agent: false, signal: request.signal },
       (incoming) => {
         const status = incoming.statusCode ?? 0;
-        const empty = status === 204 || status === 304 || request.method === "HEAD";
-        if (empty) incoming.resume();
-        const responseBody = empty ? null : (Readable.toWeb(incoming) as ReadableStream<Uint8Array>);
+        const hasBody = responseHasBody(status, request.method);
+        if (!hasBody) incoming.resume();
+        const responseBody = hasBody ? (Readable.toWeb(incoming) as ReadableStream<Uint8Array>) : null;
         resolve(new Response(responseBody, { status, headers: headersOf(incoming) }));
       },
     );
