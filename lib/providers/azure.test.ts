@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { chatRequestSchema } from "@/lib/chat/schema";
 import { providerFromEnvironment } from "@/lib/providers/provider-from-environment";
 import { completeChat } from "@/lib/server/complete-chat";
-import { relayChatStream } from "@/lib/server/relay";
+import { relayChatStream } from "@/lib/testing/relay-chat-stream";
 import { deltaText, eventsOf, readSseMessages, relayTestConfig, withMockUpstream } from "@/lib/server/test-support";
 import { mockTexts, tokensOf } from "@/mock/scenarios";
 

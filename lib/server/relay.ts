@@ -37,7 +37,7 @@ const closedEarlyError = () =>
     retryable: true,
   });
 
-/** Where the relay's bytes go: the Node response itself (pages/api/chat.ts), or a ReadableStream (relayChatStream). */
+/** Where the relay's bytes go: the Node response itself (pages/api/chat.ts), or a ReadableStream in tests (lib/testing/relay-chat-stream.ts). */
 export interface RelaySink {
   /** Bytes for the client, to be sent at once. */
   write(bytes: Uint8Array): void;
@@ -87,9 +87,9 @@ export function relayChat(options: RelayOptions, sink: RelaySink): RelayHandle {
 
   // Events are formatted into `pending` and leave together when what made
   // them is over (the start, one read of the upstream's body, the end): one
-  // encoding and one socket write, however
-  // many tokens one read carried. Nothing waits for a timer: a read's events
-  // are written before the next read is even asked for.
+  // encoding and one socket write, however many tokens one read carried.
+  // Nothing waits for a timer: a read's events are written before the next
+  // read is even asked for.
   //
   // A resumable answer's events also go to its log, after the client's
   // write and off its path (the log never waits): one append per flush.
@@ -230,25 +230,4 @@ export function relayChat(options: RelayOptions, sink: RelaySink): RelayHandle {
   flush();
   void pump();
   return { clientGone: onClientGone };
-}
-
-/** The relay as a ReadableStream, for a Web Response (the resume route's tests, the providers' tests). */
-export function relayChatStream(options: RelayOptions): ReadableStream<Uint8Array> {
-  let handle: RelayHandle | undefined;
-  let cancelled = false;
-  return new ReadableStream<Uint8Array>({
-    start(controller) {
-      handle = relayChat(options, {
-        write: (bytes) => controller.enqueue(bytes),
-        // A cancelled stream must not be closed again.
-        end: () => {
-          if (!cancelled) controller.close();
-        },
-      });
-    },
-    cancel() {
-      cancelled = true;
-      handle?.clientGone();
-    },
-  });
 }

@@ -9,7 +9,8 @@ import { chatRequestSchema, type ChatRequestInput } from "@/lib/chat/schema";
 import { providerFromEnvironment } from "@/lib/providers/provider-from-environment";
 import { newAnswerId } from "@/lib/server/answer-id";
 import { onOutcome, type Outcome } from "@/lib/server/outcome";
-import { relayChatStream, type RelayOptions } from "@/lib/server/relay";
+import type { RelayOptions } from "@/lib/server/relay";
+import { relayChatStream } from "@/lib/testing/relay-chat-stream";
 import { decodeSse, type SseMessage } from "@/lib/sse/decode";
 import { startMockServer, type MockServer } from "@/mock/mock-server";
 

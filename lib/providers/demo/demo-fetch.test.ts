@@ -3,7 +3,7 @@ import type { ChatCompletionChunk, ChatCompletionCreateParamsStreaming } from "o
 import { demoAnswerFor, splitIntoTokens } from "@/lib/providers/demo/demo-answers";
 import { providerFromEnvironment } from "@/lib/providers/provider-from-environment";
 import { deltaText, eventsOf, readSseMessages, relayTestConfig } from "@/lib/server/test-support";
-import { relayChatStream } from "@/lib/server/relay";
+import { relayChatStream } from "@/lib/testing/relay-chat-stream";
 import { chatRequestSchema } from "@/lib/chat/schema";
 
 // Fast pacing from the environment, so that the tests take milliseconds, not seconds.
