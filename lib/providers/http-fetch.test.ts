@@ -1,8 +1,9 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { httpFetch, nodeBodyOf } from "@/lib/providers/http-fetch";
+import { httpFetch, httpRequest, nodeBodyOf } from "@/lib/providers/http-fetch";
 import { freePort } from "@/lib/testing/free-port";
+import { isCollected } from "@/lib/testing/is-collected";
 
 /** A loopback URL nothing listens on. */
 const refusingUrl = async () => `http://127.0.0.1:${await freePort()}/`;
@@ -50,6 +51,19 @@ describe("httpFetch", () => {
     const other = await httpFetch(`${origin}/`);
     expect(await other.text()).toBe("héllo wörld");
     expect(nodeBodyOf(other)).toBeUndefined();
+  });
+
+  it("lets go of the request's body once the response has come, while the response is read", async () => {
+    const { sent, incoming } = await (async () => {
+      const body = new TextEncoder().encode('{"messages":"a long conversation"}');
+      return { sent: new WeakRef(body), incoming: await httpRequest(new URL(`${origin}/`), { method: "POST", headers: {}, body, signal: new AbortController().signal }) };
+    })();
+
+    expect(await isCollected(sent)).toBe(true);
+    const chunks: string[] = [];
+    for await (const chunk of incoming) chunks.push(String(chunk));
+    expect(chunks.join("")).toBe("héllo wörld");
+    expect(seen.at(-1)?.body).toBe('{"messages":"a long conversation"}');
   });
 
   it("answers a bodiless status with no body", async () => {

@@ -132,9 +132,13 @@ export interface HttpRequestInit {
  * millisecond each in undici.
  */
 export function httpRequest(url: URL, init: HttpRequestInit): Promise<http.IncomingMessage> {
+  // Taken out of `init` here, not in the closures below, which live as long as the response and
+  // would keep all `init` can reach: the body (a conversation, often tens of kB) is let go once the
+  // response has come.
+  const { method, headers, signal } = init;
+  let body = init.body;
   return new Promise((resolve, reject) => {
     const agent = url.protocol === "https:" ? agents["https:"] : url.protocol === "http:" ? agents["http:"] : undefined;
-    const { body, signal } = init;
     if (!agent) return reject(new TypeError(`fetch failed: unsupported protocol ${url.protocol}`));
     if (signal?.aborted) return reject(abortError(signal));
     send(agent);
@@ -147,7 +151,7 @@ export function httpRequest(url: URL, init: HttpRequestInit): Promise<http.Incom
      * once more at once, on a fresh connection, as Node's documentation advises.
      */
     function send(connection: http.Agent | false): void {
-      const request = (url.protocol === "https:" ? https : http).request(url, { method: init.method, headers: init.headers, agent: connection });
+      const request = (url.protocol === "https:" ? https : http).request(url, { method, headers, agent: connection });
       const onAbort = () => request.destroy(abortError(signal as AbortSignal) as Error);
       signal?.addEventListener("abort", onAbort, { once: true });
       request.once("error", (error: NodeJS.ErrnoException) => {
@@ -157,6 +161,7 @@ export function httpRequest(url: URL, init: HttpRequestInit): Promise<http.Incom
         reject(signal?.aborted ? abortError(signal) : new TypeError("fetch failed", { cause: error }));
       });
       request.once("response", (incoming) => {
+        body = undefined;
         incoming.once("close", () => signal?.removeEventListener("abort", onAbort));
         // Whoever reads the body listens for its errors; until then one must not crash the server
         // (an 'error' event nobody listens to is thrown). A reader still learns of it: the stream closes without 'end'.

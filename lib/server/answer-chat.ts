@@ -3,11 +3,11 @@ import { chatRequestSchema, describeSchemaError } from "@/lib/chat/schema";
 import { providerFromEnvironment } from "@/lib/providers/provider-from-environment";
 import { newAnswerId } from "@/lib/server/answer-id";
 import { ChatError } from "@/lib/server/chat-error";
+import { answerEnd } from "@/lib/server/answer-end";
 import { chatServer } from "@/lib/server/chat-server";
 import { completeChat } from "@/lib/server/complete-chat";
 import { errorResponse } from "@/lib/server/error-response";
 import type { IncomingRequest } from "@/lib/server/incoming-request";
-import { keepAliveUntil } from "@/lib/server/keep-alive-until";
 import { readJsonBody } from "@/lib/server/read-json-body";
 import { relayChat, type RelayHandle, type RelaySink } from "@/lib/server/relay";
 
@@ -31,8 +31,6 @@ export async function answerChat(request: IncomingRequest): Promise<ChatReply> {
     const id = newAnswerId();
     // A streaming answer can be cancelled from any instance (POST /api/chat/{id}/cancel).
     const cancellation = parsed.data.stream ? shared.cancels.register(id) : undefined;
-    let ended: () => void = () => undefined;
-    keepAliveUntil(new Promise<void>((resolve) => (ended = resolve)));
     const answer = {
       provider,
       request: parsed.data,
@@ -40,11 +38,7 @@ export async function answerChat(request: IncomingRequest): Promise<ChatReply> {
       model: parsed.data.model ?? provider.defaultModel,
       clientSignal: request.signal,
       // From here on the answer owns the slot and frees it when it ends.
-      onEnd: () => {
-        cancellation?.end();
-        release();
-        ended();
-      },
+      onEnd: answerEnd(release, cancellation),
     };
     if (!cancellation) return { response: await completeChat({ ...answer, timeoutMs: config.completionTimeoutMs }) };
     // Known on every instance before its `start` event says its id (a Stop right after it must find it).

@@ -12,6 +12,7 @@ import {
   withMockUpstream,
   waitFor,
 } from "@/lib/server/test-support";
+import { isCollected } from "@/lib/testing/is-collected";
 
 const upstream = withMockUpstream();
 
@@ -73,6 +74,19 @@ describe("relayChatStream against an OpenAI-compatible upstream", () => {
     expect(deltaText(events)).toBe(mockTexts.multilingual);
     expect(events.filter((event) => event.type === "delta")).toHaveLength(tokensOf(mockTexts.multilingual, 2).length);
     expect(eventSequence(messages)).toBe("start delta* usage finish [DONE]");
+  });
+
+  it("keeps nothing of the conversation while the answer streams, once the upstream has it", async () => {
+    const { body, conversation } = relayFrom(upstream.mock.baseUrl, "mock:paced tokens=3 interval=150 first=10");
+    const reader = body.getReader();
+    const decoder = new TextDecoder();
+    let text = "";
+    while (!text.includes("event: delta")) text += decoder.decode((await reader.read()).value, { stream: true });
+
+    expect(await isCollected(conversation)).toBe(true);
+    for (let read = await reader.read(); !read.done; read = await reader.read()) text += decoder.decode(read.value, { stream: true });
+    expect(text).toContain('"content":"Token 2. "');
+    expect(text).toContain('"finish_reason":"stop"');
   });
 
   it.each(["length", "content_filter"])("relays finish_reason %s", async (reason) => {

@@ -1,3 +1,4 @@
+import type { ChatCompletionCreateParamsStreaming } from "openai/resources/chat/completions";
 import type { ChatEvent, Usage } from "@/lib/chat/events";
 import type { ChatRequest } from "@/lib/chat/schema";
 import type { ChatProvider } from "@/lib/providers/provider";
@@ -58,7 +59,10 @@ export interface RelayHandle {
  * for the grace period (FollowerPresence). Exactly one outcome line is recorded.
  */
 export function relayChat(options: RelayOptions, sink: RelaySink): RelayHandle {
-  const { provider, request, id, model, clientSignal, config } = options;
+  // What the closures below need, taken out of `options`: a closure keeps what it can see alive,
+  // and through `options.request` that would be the whole conversation, for as long as the answer lasts.
+  const { provider, id, model, clientSignal, cancelSignal, config, onEnd } = options;
+  let parameters: ChatCompletionCreateParamsStreaming | undefined = upstreamParameters(options.request, provider, model, true);
   const startedAt = performance.now();
   const upstreamAbort = new AbortController();
   let open = true;
@@ -135,7 +139,7 @@ export function relayChat(options: RelayOptions, sink: RelaySink): RelayHandle {
     cancelled = true;
     upstreamAbort.abort();
   };
-  options.cancelSignal?.addEventListener("abort", onCancel, { once: true });
+  cancelSignal?.addEventListener("abort", onCancel, { once: true });
 
   function onUpstreamRead(): void {
     flush();
@@ -157,11 +161,12 @@ export function relayChat(options: RelayOptions, sink: RelaySink): RelayHandle {
     let finishReason: string | undefined;
     let usage: Usage | undefined;
     try {
-      const parameters = upstreamParameters(request, provider, model, true);
       const response = await withConnectRetry(
-        () => provider.openChatStream(parameters, upstreamAbort.signal),
+        () => provider.openChatStream(parameters as ChatCompletionCreateParamsStreaming, upstreamAbort.signal),
         upstreamAbort.signal,
       );
+      // Sent: the conversation need not stay in memory while the answer streams.
+      parameters = undefined;
       await readCompletionChunks(response, upstreamAbort.signal, {
         onChunk(chunk) {
           const choice = chunk.choices[0];
@@ -192,7 +197,7 @@ export function relayChat(options: RelayOptions, sink: RelaySink): RelayHandle {
       clearTimeout(watchdog);
       presence?.stop();
       clientSignal.removeEventListener("abort", onClientGone);
-      options.cancelSignal?.removeEventListener("abort", onCancel);
+      cancelSignal?.removeEventListener("abort", onCancel);
     }
 
     const wasOpen = open;
@@ -222,7 +227,7 @@ export function relayChat(options: RelayOptions, sink: RelaySink): RelayHandle {
       ...(failure && !abandoned && !cancelled ? { error: failure.code } : {}),
       ...(presence ? { resumes: presence.resumes } : {}),
     });
-    options.onEnd?.();
+    onEnd?.();
   }
 
   if (clientSignal.aborted) onClientGone();

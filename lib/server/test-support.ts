@@ -102,9 +102,10 @@ interface RelayTestOptions {
 export function relayFrom(baseUrl: string, prompt: string, options: RelayTestOptions = {}) {
   const provider = providerFromEnvironment({ OPENAI_API_KEY: "test", OPENAI_BASE_URL: baseUrl });
   const id = newAnswerId();
+  const request = chatRequestSchema.parse({ ...options.request, messages: userMessage(prompt) });
   const body = relayChatStream({
     provider,
-    request: chatRequestSchema.parse({ ...options.request, messages: userMessage(prompt) }),
+    request,
     id,
     model: provider.defaultModel,
     clientSignal: options.clientSignal ?? new AbortController().signal,
@@ -112,7 +113,8 @@ export function relayFrom(baseUrl: string, prompt: string, options: RelayTestOpt
     config: { ...relayTestConfig, ...options.config },
     resume: options.resume,
   });
-  return { id, body };
+  // Weakly: a test can check that the relay does not keep the conversation.
+  return { id, body, conversation: new WeakRef(request) };
 }
 
 /** A `POST /api/chat` request with a JSON body (or raw bytes) and JSON's content type unless told otherwise. */

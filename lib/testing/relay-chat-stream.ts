@@ -1,4 +1,4 @@
-import { relayChat, type RelayHandle, type RelayOptions } from "@/lib/server/relay";
+import { relayChat, type RelayOptions } from "@/lib/server/relay";
 
 /**
  * The relay as a ReadableStream, for tests that read an answer as a Web body
@@ -6,21 +6,25 @@ import { relayChat, type RelayHandle, type RelayOptions } from "@/lib/server/rel
  * Node's response (lib/server/chat-handler.ts).
  */
 export function relayChatStream(options: RelayOptions): ReadableStream<Uint8Array> {
-  let handle: RelayHandle | undefined;
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
   let cancelled = false;
-  return new ReadableStream<Uint8Array>({
-    start(controller) {
-      handle = relayChat(options, {
-        write: (bytes) => controller.enqueue(bytes),
-        // A cancelled stream must not be closed again.
-        end: () => {
-          if (!cancelled) controller.close();
-        },
-      });
+  // The relay starts out here, not in `start`: the stream keeps its source's
+  // closures, and with them `options`, which a test may check is let go.
+  const stream = new ReadableStream<Uint8Array>({
+    start(streamController) {
+      controller = streamController;
     },
     cancel() {
       cancelled = true;
-      handle?.clientGone();
+      handle.clientGone();
     },
   });
+  const handle = relayChat(options, {
+    write: (bytes) => controller.enqueue(bytes),
+    // A cancelled stream must not be closed again.
+    end: () => {
+      if (!cancelled) controller.close();
+    },
+  });
+  return stream;
 }
