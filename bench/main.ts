@@ -10,7 +10,7 @@ import { runRelayBench, type RelayLoadResult } from "./relay-bench";
 import { runResumeBench, type ResumeBenchResults } from "./resume-bench";
 import { parseLoads, steadyRoundsPerWorker } from "./load-spec";
 import { describeLoad, type Load, type TargetName } from "./relay-load";
-import { repositoryRoot, startApp, startMock } from "./servers";
+import { appNodeFlagsInUse, repositoryRoot, setAppNodeFlags, startApp, startMock } from "./servers";
 import { figure, formatTable } from "./table";
 import { formatTaskSummary, summarizeTrace } from "./trace-summary";
 
@@ -26,6 +26,7 @@ const usage = `npm run bench [-- options]
                             while all STREAMS were in flight; CPU per token and peak RSS are over that window
   --targets LIST      some of: floor,passthrough,naive,ours (default: all)
   --no-build          use the last benchmark build (.next-bench) as it is
+  --node-flags FLAGS  node flags for every app server, e.g. "" for Node's defaults (default: those of \`npm start\`)
   --profile           write a CPU profile of our route under each load (bench/results/) and summarize it
   --trace             record a Chromium trace of each page run (bench/results/) and summarize its long tasks
                       (the build then has browser source maps, to name the page's functions)`;
@@ -37,6 +38,7 @@ const { values: options } = parseArgs({
     loads: { type: "string" },
     targets: { type: "string", default: "floor,passthrough,naive,ours" },
     "no-build": { type: "boolean", default: false },
+    "node-flags": { type: "string" },
     profile: { type: "boolean", default: false },
     trace: { type: "boolean", default: false },
     help: { type: "boolean", default: false },
@@ -47,6 +49,7 @@ if (options.help) {
   process.exit(0);
 }
 
+if (options["node-flags"] !== undefined) setAppNodeFlags(options["node-flags"].split(/\s+/).filter(Boolean));
 const parts = new Set(options.only.split(","));
 const defaultLoads = ["100x50@20", "100x50@20/steady", "200x500@2", ...(options.full ? ["1000x50@20"] : [])];
 const loads: Load[] = parseLoads(options.loads ?? defaultLoads.join(","));
@@ -63,7 +66,8 @@ function printMachine(): void {
   const machine = describeMachine(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium");
   console.log(`streamchat benchmark — ${machine.date}`);
   console.log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB; Node ${machine.node}; ${machine.chromium ?? "no Chromium found"}`);
-  console.log(`commit: ${machine.commit ?? "unknown"}; load average at start: ${loadAverage()} (1, 5, 15 min)\n`);
+  console.log(`commit: ${machine.commit ?? "unknown"}; load average at start: ${loadAverage()} (1, 5, 15 min)`);
+  console.log(`app servers: next start, node flags ${appNodeFlagsInUse().join(" ") || "none (Node's defaults)"}\n`);
 }
 
 function build(): void {
@@ -231,7 +235,11 @@ function printBundle(bundle: BundleFigures): void {
 
 printMachine();
 if (!options["no-build"]) build();
-const results: Record<string, unknown> = { machine: describeMachine(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"), loadAverageAtStart: loadAverage() };
+const results: Record<string, unknown> = {
+  machine: describeMachine(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"),
+  loadAverageAtStart: loadAverage(),
+  appNodeFlags: appNodeFlagsInUse(),
+};
 const mock = await startMock();
 try {
   if (parts.has("bundle") || parts.has("page")) {

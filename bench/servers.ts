@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { freePort } from "../lib/testing/free-port";
 
@@ -70,7 +71,25 @@ export interface AppOptions {
   environment?: Record<string, string>;
 }
 
-/** `next start` of the benchmark build (`.next-bench`), pointed at the mock. */
+/** The node flags `npm start` runs the server with (package.json's `start` script). */
+export function startScriptNodeFlags(): string[] {
+  const { scripts } = JSON.parse(readFileSync(path.join(repositoryRoot, "package.json"), "utf8")) as { scripts: Record<string, string> };
+  return (/^node((?:\s+--\S+)*)\s/.exec(scripts.start ?? "")?.[1] ?? "").split(/\s+/).filter(Boolean);
+}
+
+// Every app target runs with them (the baselines too, so that the route is all that differs): what is measured is what ships.
+let appNodeFlags = startScriptNodeFlags();
+
+/** Node flags for every app server started from now on, instead of `npm start`'s (`--node-flags`). */
+export function setAppNodeFlags(flags: string[]): void {
+  appNodeFlags = flags;
+}
+
+export function appNodeFlagsInUse(): string[] {
+  return appNodeFlags;
+}
+
+/** `next start` of the benchmark build (`.next-bench`), pointed at the mock, with `npm start`'s node flags. */
 export async function startApp({ mockOrigin, nodeFlags = [], environment: extra = {} }: AppOptions): Promise<RunningServer> {
   const port = await freePort();
   const environment: NodeJS.ProcessEnv = {
@@ -90,5 +109,5 @@ export async function startApp({ mockOrigin, nodeFlags = [], environment: extra 
     ...extra,
   };
   const nextBinary = path.join(repositoryRoot, "node_modules/next/dist/bin/next");
-  return startProcess(process.execPath, [...nodeFlags, nextBinary, "start", "-H", "127.0.0.1", "-p", String(port)], environment, `http://127.0.0.1:${port}`, "/api/models");
+  return startProcess(process.execPath, [...appNodeFlags, ...nodeFlags, nextBinary, "start", "-H", "127.0.0.1", "-p", String(port)], environment, `http://127.0.0.1:${port}`, "/api/models");
 }
