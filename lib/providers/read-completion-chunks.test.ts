@@ -11,7 +11,10 @@ const chunkText = (content: string) =>
 const scripts: Record<string, string[][]> = {
   "/bursts": [[chunkText("a"), chunkText("b"), chunkText("c")], [chunkText("d")], [chunkText("e"), "data: [DONE]\n\n"]],
   "/error": [[chunkText("a"), `data: ${JSON.stringify({ error: { message: "overloaded", type: "server_error" } })}\n\n`]],
+  "/ends-with-its-last-burst": [[chunkText("a")], [chunkText("b"), "data: [DONE]\n\n"]],
 };
+/** Scripts whose response ends in the same TCP segment as their last burst. */
+const endingWithLastBurst = new Set(["/ends-with-its-last-burst"]);
 
 let server: http.Server;
 let origin = "";
@@ -20,10 +23,12 @@ beforeAll(async () => {
   server = http.createServer(async (request, response) => {
     response.writeHead(200, { "Content-Type": "text/event-stream" });
     response.socket?.setNoDelay(true);
-    for (const burst of scripts[request.url ?? ""] ?? []) {
+    const bursts = scripts[request.url ?? ""] ?? [];
+    for (const [index, burst] of bursts.entries()) {
       // Each event its own HTTP chunk, as upstreams write them.
       response.cork();
       for (const event of burst) response.write(event);
+      if (index === bursts.length - 1 && endingWithLastBurst.has(request.url ?? "")) return void response.end();
       response.uncork();
       await new Promise((resolve) => setTimeout(resolve, 30));
     }
@@ -56,8 +61,14 @@ describe("readCompletionChunks on a Node body", () => {
   it("hands over the chunks one socket read brought, then says the read is over once, so they can leave in one write", async () => {
     const { log, error } = await readLog("/bursts");
     expect(error).toBeUndefined();
-    // One `|` per burst, after all of its chunks (not one per chunk), and one more at the end.
-    expect(log).toBe("abc|d|e||");
+    // One `|` per burst, after all of its chunks (not one per chunk); the end came in a read of its own.
+    expect(log).toBe("abc|d|e|");
+  });
+
+  it("leaves the chunks of the read that ended the body to whoever awaits it (they may leave with the end)", async () => {
+    const { log, error } = await readLog("/ends-with-its-last-burst");
+    expect(error).toBeUndefined();
+    expect(log).toBe("a|b");
   });
 
   it("throws the API error an `error` object in the stream carries, after the chunks before it", async () => {

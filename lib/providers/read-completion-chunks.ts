@@ -7,7 +7,12 @@ import { createSseDecoder } from "@/lib/sse/decode";
 export interface CompletionChunkHandlers {
   /** Each `chat.completion.chunk`, in order, synchronously as its bytes are decoded. */
   onChunk(chunk: ChatCompletionChunk): void;
-  /** After each read of the body has been decoded: the chunks of one read came together and may leave together. */
+  /**
+   * After each read of the body has been decoded: the chunks of one read came
+   * together and may leave together. Not after the last read, the one the
+   * body ended with: its chunks come before the returned promise settles, and
+   * may leave with whatever ends the answer.
+   */
   onRead(): void;
 }
 
@@ -43,7 +48,6 @@ export async function readCompletionChunks(response: Response | IncomingMessage,
       await (nodeBody ? eachNodeChunk(nodeBody, onBytes, handlers.onRead) : eachWebChunk(response, onBytes, handlers.onRead));
     }
     decoder.end();
-    handlers.onRead();
   } catch (error) {
     if (signal.aborted) return;
     throw error;
@@ -56,6 +60,7 @@ export async function readCompletionChunks(response: Response | IncomingMessage,
  * emits the chunks that one socket read brought one after another in the
  * same task, so `onRead` comes once they all have (in a microtask, before
  * anything else runs): a burst of events leaves in one write, not one each.
+ * A read that also ended the body settles the promise instead.
  */
 function eachNodeChunk(body: IncomingMessage, onBytes: (bytes: Uint8Array) => void, onRead: () => void): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -67,6 +72,8 @@ function eachNodeChunk(body: IncomingMessage, onBytes: (bytes: Uint8Array) => vo
     };
     const endRead = () => {
       readPending = false;
+      // The body ended with this read ('end' comes before this microtask): the caller takes its chunks from here.
+      if (body.readableEnded) return;
       try {
         onRead();
       } catch (error) {

@@ -21,5 +21,5 @@ export async function handleChat(request: IncomingMessage, response: ServerRespo
   const reply = await answerChat(incomingRequestFromNode(request, response));
   if ("response" in reply) return writeNodeResponse(request, response, reply.response);
   response.writeHead(200, sseHeaders);
-  reply.stream({ write: (bytes) => response.write(bytes), end: () => response.end() });
+  reply.stream({ write: (bytes) => response.write(bytes), end: (bytes) => (bytes ? response.end(bytes) : response.end()) });
 }

@@ -42,8 +42,8 @@ const closedEarlyError = () =>
 export interface RelaySink {
   /** Bytes for the client, to be sent at once. */
   write(bytes: Uint8Array): void;
-  /** The answer is over (or its client has gone): end the response. */
-  end(): void;
+  /** The answer is over (or its client has gone): end the response, after `bytes` when given (one write for both). */
+  end(bytes?: Uint8Array): void;
 }
 
 export interface RelayHandle {
@@ -91,7 +91,8 @@ export function relayChat(options: RelayOptions, sink: RelaySink): RelayHandle {
 
   // Events are formatted into `pending` and leave together when what made
   // them is over (the start, one read of the upstream's body, the end): one
-  // encoding and one socket write, however many tokens one read carried.
+  // encoding and one socket write, however many tokens one read carried. The
+  // last events leave with the end of the response, in the same write.
   // Nothing waits for a timer: a read's events are written before the next
   // read is even asked for.
   //
@@ -110,6 +111,9 @@ export function relayChat(options: RelayOptions, sink: RelaySink): RelayHandle {
     const text = pending;
     pending = "";
     if (open) write(encodeText(text));
+    appendToLog();
+  }
+  function appendToLog(): void {
     if (log && logged.length > 0) {
       const events = logged;
       logged = [];
@@ -201,15 +205,16 @@ export function relayChat(options: RelayOptions, sink: RelaySink): RelayHandle {
     }
 
     const wasOpen = open;
+    open = false;
     if (wasOpen || log) {
       if (usage) queue({ type: "usage", ...usage });
       queue(failure ? failure.toEvent() : { type: "finish", finish_reason: finishReason ?? "stop" });
       pending += doneText;
-      flush();
+      if (wasOpen) sink.end(encodeText(pending));
+      pending = "";
+      appendToLog();
       log?.end();
     }
-    open = false;
-    if (wasOpen) sink.end();
 
     let outcome: OutcomeKind = "success";
     if (cancelled) outcome = "cancelled";

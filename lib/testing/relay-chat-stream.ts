@@ -22,8 +22,11 @@ export function relayChatStream(options: RelayOptions): ReadableStream<Uint8Arra
   const handle = relayChat(options, {
     write: (bytes) => controller.enqueue(bytes),
     // A cancelled stream must not be closed again.
-    end: () => {
-      if (!cancelled) controller.close();
+    end: (bytes) => {
+      // A cancelled stream must not be closed again.
+      if (cancelled) return;
+      if (bytes) controller.enqueue(bytes);
+      controller.close();
     },
   });
   return stream;
