@@ -3,6 +3,7 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { measureFirstLoadJs, type BundleFigures } from "./bundle-size";
+import { longHistoryCharacters, runMemoryBench, type MemoryFigures } from "./memory-bench";
 import { describeMachine, loadAverage } from "./machine";
 import { runPageBench, type PageFigures, type PageRun } from "./page-bench";
 import { summarizeProfile } from "./profile-summary";
@@ -16,7 +17,7 @@ import { formatTaskSummary, summarizeTrace } from "./trace-summary";
 
 const usage = `npm run bench [-- options]
   --full              also 1,000 streams at once, and the whole 40,000-character answer at 50 tokens/s (several minutes more)
-  --only LIST         some of: relay,resume,page,bundle (default: all)
+  --only LIST         some of: relay,memory,resume,page,bundle (default: all)
   --loads LIST        relay (and resume) loads, e.g. 100x50@20,100x50@20/steady,200x500@2
                       (relay's default: 100x50@20,100x50@20/steady,200x500@2; resume's: 100x50@20)
                         STREAMSxTOKENS@MS          a burst: STREAMS streams started at once, TOKENS tokens each, one every MS ms
@@ -26,7 +27,8 @@ const usage = `npm run bench [-- options]
                             while all STREAMS were in flight; CPU per token and peak RSS are over that window
   --targets LIST      some of: floor,passthrough,naive,ours (default: all)
   --no-build          use the last benchmark build (.next-bench) as it is
-  --node-flags FLAGS  node flags for every app server, e.g. "" for Node's defaults (default: those of \`npm start\`)
+  --node-flags=FLAGS  node flags for every app server (default: those of \`npm start\`), e.g. --node-flags= for Node's
+                      defaults, --node-flags="--max-semi-space-size=8 --cpu-prof" (with "=": flags begin with a dash)
   --profile           write a CPU profile of our route under each load (bench/results/) and summarize it
   --trace             record a Chromium trace of each page run (bench/results/) and summarize its long tasks
                       (the build then has browser source maps, to name the page's functions)`;
@@ -34,7 +36,7 @@ const usage = `npm run bench [-- options]
 const { values: options } = parseArgs({
   options: {
     full: { type: "boolean", default: false },
-    only: { type: "string", default: "relay,resume,page,bundle" },
+    only: { type: "string", default: "relay,memory,resume,page,bundle" },
     loads: { type: "string" },
     targets: { type: "string", default: "floor,passthrough,naive,ours" },
     "no-build": { type: "boolean", default: false },
@@ -88,13 +90,15 @@ function build(): void {
   console.log(`built in ${((performance.now() - startedAt) / 1000).toFixed(0)} s\n`);
 }
 
+const targetNames: Record<TargetName, string> = {
+  floor: "floor (mock read directly)",
+  passthrough: "Next + byte pipe (bench/)",
+  naive: "naive route (bench/)",
+  ours: "ours (/api/chat)",
+};
+
 function printLoad({ load, loadAverageAtStart, figures }: RelayLoadResult): void {
-  const names: Record<TargetName, string> = {
-    floor: "floor (mock read directly)",
-    passthrough: "Next + byte pipe (bench/)",
-    naive: "naive route (bench/)",
-    ours: "ours (/api/chat)",
-  };
+  const names = targetNames;
   console.log(`Relay: ${describeLoad(load)}; load average at its start ${loadAverageAtStart}`);
   const rows = figures.map((row) => [
     names[row.target],
@@ -229,6 +233,14 @@ function printResume({ loads: measured, resumeStarts }: ResumeBenchResults): voi
   console.log("");
 }
 
+function printMemory(figures: MemoryFigures[]): void {
+  const streams = figures[0]?.streams ?? 0;
+  console.log(`Memory: heap (with Buffers) per stream held open mid-answer, after a full GC, ${streams} streams; next start with --expose-gc; load average ${loadAverage()}`);
+  const rows = figures.map((row) => [targetNames[row.target], figure(row.perStreamKiB.short), figure(row.perStreamKiB.long)]);
+  console.log(formatTable(["", "one-line prompt kB", `with a ${longHistoryCharacters.toLocaleString("en")}-character earlier message kB`], rows));
+  console.log("");
+}
+
 function printBundle(bundle: BundleFigures): void {
   console.log(`Bundle: first-load JS of / = ${(bundle.gzipBytes / 1000).toFixed(1)} kB gzipped (${(bundle.bytes / 1000).toFixed(0)} kB raw, ${bundle.files.length} files)\n`);
 }
@@ -266,6 +278,11 @@ try {
     const resume = await runResumeBench(mock, resumeLoads);
     printResume(resume);
     results.resume = resume;
+  }
+  if (parts.has("memory")) {
+    const memory = await runMemoryBench(mock, options.targets.split(",") as TargetName[]);
+    printMemory(memory);
+    results.memory = memory;
   }
   if (parts.has("relay")) {
     const profileDirectory = options.profile ? path.join(resultsDirectory, `profiles-${Date.now()}`) : undefined;

@@ -64,10 +64,15 @@ export const describeLoad = (load: Load) => {
   return `${streams} × ${load.tokens} tokens at ${load.intervalMs} ms (first token after ${load.firstTokenMs} ms)`;
 };
 
-/** The request each target needs for one stamped stream tagged `tag` (`bodyExtras` go into our route's body, e.g. `resumable`). */
-export function streamTarget(target: TargetName, origin: string, load: Load, tag: string, bodyExtras: Record<string, unknown> = {}): StreamTarget {
+/**
+ * The request each target needs for one stamped stream tagged `tag`
+ * (`bodyExtras` go into our route's body, e.g. `resumable`; `history`, when
+ * given, is an earlier user message, answered, before the one that asks).
+ */
+export function streamTarget(target: TargetName, origin: string, load: Load, tag: string, bodyExtras: Record<string, unknown> = {}, history?: string): StreamTarget {
   const directive = `mock:paced tokens=${load.tokens} interval=${load.intervalMs} first=${load.firstTokenMs} stamp=${tag}`;
-  const messages = [{ role: "user", content: directive }];
+  const earlier = history === undefined ? [] : [{ role: "user", content: history }, { role: "assistant", content: "Noted." }];
+  const messages = [...earlier, { role: "user", content: directive }];
   if (target === "floor" || target === "passthrough") {
     const body = { model: "mock-model", messages, stream: true, stream_options: { include_usage: true } };
     const path = target === "floor" ? "/v1/chat/completions" : "/api/bench/passthrough";
