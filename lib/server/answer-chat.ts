@@ -11,7 +11,11 @@ import type { IncomingRequest } from "@/lib/server/incoming-request";
 import { readJsonBody } from "@/lib/server/read-json-body";
 import { relayChat, type RelayHandle, type RelaySink } from "@/lib/server/relay";
 
-/** A whole response (an error, a non-streaming answer), or a streaming answer to start on a sink. */
+/**
+ * A whole response (an error, a non-streaming answer), or a streaming answer
+ * to start on a sink, whose caller tells it through the handle when the
+ * client has gone (the request's signal is not read for it).
+ */
 export type ChatReply = { response: Response } | { stream: (sink: RelaySink) => RelayHandle };
 
 /**
@@ -36,11 +40,10 @@ export async function answerChat(request: IncomingRequest): Promise<ChatReply> {
       request: parsed.data,
       id,
       model: parsed.data.model ?? provider.defaultModel,
-      clientSignal: request.signal,
       // From here on the answer owns the slot and frees it when it ends.
       onEnd: answerEnd(release, cancellation),
     };
-    if (!cancellation) return { response: await completeChat({ ...answer, timeoutMs: config.completionTimeoutMs }) };
+    if (!cancellation) return { response: await completeChat({ ...answer, clientSignal: request.signal, timeoutMs: config.completionTimeoutMs }) };
     // Known on every instance before its `start` event says its id (a Stop right after it must find it).
     await cancellation.known;
     const resume = parsed.data.resumable ? { log: shared.answers, graceMs: config.resumeGraceMs } : undefined;

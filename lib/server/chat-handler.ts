@@ -18,8 +18,11 @@ export async function handleChat(request: IncomingMessage, response: ServerRespo
     return;
   }
   if (request.method !== "POST") return writeNodeResponse(request, response, methodNotAllowed(["POST"]));
-  const reply = await answerChat(incomingRequestFromNode(request, response));
+  const incoming = incomingRequestFromNode(request, response);
+  const reply = await answerChat(incoming);
   if ("response" in reply) return writeNodeResponse(request, response, reply.response);
   response.writeHead(200, sseHeaders);
-  reply.stream({ write: (bytes) => response.write(bytes), end: (bytes) => (bytes ? response.end(bytes) : response.end()) });
+  const answer = reply.stream({ write: (bytes) => response.write(bytes), end: (bytes) => (bytes ? response.end(bytes) : response.end()) });
+  // The client leaving (even before this line) aborts the upstream at once.
+  incoming.whenClientGone(() => answer.clientGone());
 }

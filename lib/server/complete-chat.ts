@@ -5,7 +5,11 @@ import { upstreamErrorToChatError } from "@/lib/server/upstream-error";
 import { upstreamParameters } from "@/lib/server/upstream-parameters";
 import { withConnectRetry } from "@/lib/server/with-connect-retry";
 
-type CompleteOptions = Omit<RelayOptions, "config"> & { timeoutMs: number };
+type CompleteOptions = Omit<RelayOptions, "config" | "clientSignal"> & {
+  /** Aborts when the client goes away. */
+  clientSignal: AbortSignal;
+  timeoutMs: number;
+};
 
 /** The non-streaming answer (`stream: false`): one JSON body once the model has finished. */
 export async function completeChat(options: CompleteOptions): Promise<Response> {

@@ -30,20 +30,45 @@ function nodeHeaders(request: IncomingMessage): RequestHeaders {
   };
 }
 
+/** A Node request as an IncomingRequest, which also tells of its client going away without a signal. */
+export interface NodeIncomingRequest extends IncomingRequest {
+  /** Calls `listener` once when the client has gone before the response was sent to its end (at once if it already has). */
+  whenClientGone(listener: () => void): void;
+}
+
 /**
  * A Node request as an IncomingRequest. Its signal aborts when the
- * connection closes before the response has been sent to its end.
+ * connection closes before the response has been sent to its end. The
+ * signal is made only when asked for (a non-streaming answer's upstream
+ * request takes it): a streaming answer hears of it through
+ * `whenClientGone`, and an AbortController with its listener would cost
+ * memory and time for every answer in flight.
  */
-export function incomingRequestFromNode(request: IncomingMessage, response: ServerResponse): IncomingRequest {
-  const clientGone = new AbortController();
+export function incomingRequestFromNode(request: IncomingMessage, response: ServerResponse): NodeIncomingRequest {
+  let gone = false;
+  let clientGone: AbortController | undefined;
+  let onGone: (() => void) | undefined;
   response.once("close", () => {
-    if (!response.writableFinished) clientGone.abort();
+    if (response.writableFinished) return;
+    gone = true;
+    clientGone?.abort();
+    onGone?.();
   });
   return {
     headers: nodeHeaders(request),
     // The scheme and host only serve as a fallback for a request without a Host header (see request-origin.ts).
     url: `http://${request.headers.host ?? "localhost"}${request.url ?? "/"}`,
-    signal: clientGone.signal,
+    get signal() {
+      if (!clientGone) {
+        clientGone = new AbortController();
+        if (gone) clientGone.abort();
+      }
+      return clientGone.signal;
+    },
     body: request,
+    whenClientGone(listener) {
+      if (gone) listener();
+      else onGone = listener;
+    },
   };
 }

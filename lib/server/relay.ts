@@ -19,8 +19,8 @@ export interface RelayOptions {
   /** The answer's id, sent in `start`. */
   id: string;
   model: string;
-  /** Aborts when the client goes away. */
-  clientSignal: AbortSignal;
+  /** Aborts when the client goes away; without it, the caller says so through the handle's `clientGone`. */
+  clientSignal?: AbortSignal;
   /** Aborts when someone cancels the answer (`POST /api/chat/{id}/cancel`, on any instance). */
   cancelSignal?: AbortSignal;
   config: Pick<ServerConfig, "heartbeatMs" | "firstTokenTimeoutMs" | "idleTimeoutMs">;
@@ -47,7 +47,7 @@ export interface RelaySink {
 }
 
 export interface RelayHandle {
-  /** The client went away without `clientSignal` (a Web stream's reader cancelled). */
+  /** The client went away (a Web stream's reader cancelled, Node's response closed early). */
   clientGone(): void;
 }
 
@@ -137,7 +137,7 @@ export function relayChat(options: RelayOptions, sink: RelaySink): RelayHandle {
     else abandon();
     if (wasOpen) sink.end();
   }
-  clientSignal.addEventListener("abort", onClientGone, { once: true });
+  clientSignal?.addEventListener("abort", onClientGone, { once: true });
   // Cancelled: the upstream stops at once, and whoever still reads gets `finish: cancelled`.
   const onCancel = () => {
     cancelled = true;
@@ -200,7 +200,7 @@ export function relayChat(options: RelayOptions, sink: RelaySink): RelayHandle {
       clearTimeout(heartbeat);
       clearTimeout(watchdog);
       presence?.stop();
-      clientSignal.removeEventListener("abort", onClientGone);
+      clientSignal?.removeEventListener("abort", onClientGone);
       cancelSignal?.removeEventListener("abort", onCancel);
     }
 
@@ -235,7 +235,7 @@ export function relayChat(options: RelayOptions, sink: RelaySink): RelayHandle {
     onEnd?.();
   }
 
-  if (clientSignal.aborted) onClientGone();
+  if (clientSignal?.aborted) onClientGone();
   queue({ type: "start", id, model });
   flush();
   void pump();
