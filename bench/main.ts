@@ -98,10 +98,9 @@ const targetNames: Record<TargetName, string> = {
 };
 
 function printLoad({ load, loadAverageAtStart, figures }: RelayLoadResult): void {
-  const names = targetNames;
   console.log(`Relay: ${describeLoad(load)}; load average at its start ${loadAverageAtStart}`);
   const rows = figures.map((row) => [
-    names[row.target],
+    targetNames[row.target],
     `${row.exactStreams}/${row.streams}`,
     String(row.resets),
     figure(row.ttftMs.p50),
@@ -237,7 +236,7 @@ function printMemory(figures: MemoryFigures[]): void {
   const streams = figures[0]?.streams ?? 0;
   console.log(`Memory: heap (with Buffers) per stream held open mid-answer, after a full GC, ${streams} streams; next start with --expose-gc; load average ${loadAverage()}`);
   const rows = figures.map((row) => [targetNames[row.target], figure(row.perStreamKiB.short), figure(row.perStreamKiB.long)]);
-  console.log(formatTable(["", "one-line prompt kB", `with a ${longHistoryCharacters.toLocaleString("en")}-character earlier message kB`], rows));
+  console.log(formatTable(["", "one-line prompt KiB", `with a ${longHistoryCharacters.toLocaleString("en")}-character earlier message KiB`], rows));
   console.log("");
 }
 

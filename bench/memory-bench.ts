@@ -6,7 +6,7 @@ import { startApp, type RunningServer } from "./servers";
 export interface MemoryFigures {
   target: TargetName;
   streams: number;
-  /** kB of heap (and external memory: Buffers) per stream after a full GC, by conversation. */
+  /** KiB of heap (and external memory: Buffers) per stream after a full GC, by conversation. */
   perStreamKiB: { short: number; long: number };
 }
 

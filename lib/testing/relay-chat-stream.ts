@@ -21,7 +21,6 @@ export function relayChatStream(options: RelayOptions): ReadableStream<Uint8Arra
   });
   const handle = relayChat(options, {
     write: (bytes) => controller.enqueue(bytes),
-    // A cancelled stream must not be closed again.
     end: (bytes) => {
       // A cancelled stream must not be closed again.
       if (cancelled) return;
