@@ -75,7 +75,9 @@ describe("readCompletionChunks on a Node body", () => {
     const { log, error } = await readLog("/error");
     expect(error).toBeInstanceOf(APIError);
     expect((error as APIError).message).toContain("overloaded");
-    // The text before the error still leaves (the relay then writes the error event).
-    expect(log).toBe("a|");
+    // The text before the error is handed over (the relay writes it, then the error event). Whether
+    // its read was said to be over first depends on Node: 24.22 hands over one socket read's HTTP
+    // chunks in one 'data' event, so the error is found before the read ends.
+    expect(log.replaceAll("|", "")).toBe("a");
   });
 });

@@ -58,7 +58,7 @@ export async function readCompletionChunks(response: Response | IncomingMessage,
  * A Node body (from `httpFetch`): one 'data' event per chunk, no promise per
  * chunk. An upstream sends each SSE event as its own HTTP chunk, and Node
  * emits the chunks that one socket read brought one after another in the
- * same task, so `onRead` comes once they all have (in a microtask, before
+ * same task (Node 24.22 as one), so `onRead` comes once they all have (in a microtask, before
  * anything else runs): a burst of events leaves in one write, not one each.
  * A read that also ended the body settles the promise instead.
  */
