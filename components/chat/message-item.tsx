@@ -58,10 +58,9 @@ export const MessageItem = memo(function MessageItem({ id }: { id: string }) {
               {message.content}
             </div>
           ) : (
-            // A person's words stay as typed; a model's answer is markdown. Its blocks off screen are
-            // not laid out or painted (content-visibility), so a frame of a long answer costs what is
-            // on screen, not the whole answer: a block keeps its last size, 7rem until first shown.
-            <div data-part="content" className="leading-7 [&>*]:[contain-intrinsic-size:auto_none_auto_7rem] [&>*]:[content-visibility:auto]">
+            // A person's words stay as typed; a model's answer is markdown. Not `content-visibility:
+            // auto` on its blocks: with it the view lost its place while following a growing answer.
+            <div data-part="content" className="leading-7">
               <Suspense fallback={<span className="whitespace-pre-wrap">{message.content}</span>}>
                 <LazyMarkdownMessage text={message.content} streaming={message.status === "streaming"} />
               </Suspense>
