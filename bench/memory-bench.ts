@@ -50,13 +50,17 @@ async function openMany(target: TargetName, origin: string, count: number, label
   return requests;
 }
 
+/** Ends the streams, and waits until the server has let them go: they would count in the next measure. */
+async function closeAll(requests: http.ClientRequest[]): Promise<void> {
+  for (const request of requests) request.destroy();
+  await new Promise((resolve) => setTimeout(resolve, 500));
+}
+
 async function perStream(target: TargetName, app: RunningServer, streams: number, label: string, history?: string): Promise<number> {
   const before = await heapBytes(app.origin);
   const requests = await openMany(target, app.origin, streams, label, history);
   const during = await heapBytes(app.origin);
-  for (const request of requests) request.destroy();
-  // Until the server has let them go, they would count in the next measure.
-  await new Promise((resolve) => setTimeout(resolve, 500));
+  await closeAll(requests);
   return (during - before) / streams / 1024;
 }
 
@@ -74,8 +78,7 @@ export async function runMemoryBench(mock: RunningServer, targets: TargetName[],
     const app = await startApp({ mockOrigin: mock.origin, nodeFlags: ["--expose-gc"] });
     try {
       // Warm up: routes loaded, pools and caches filled.
-      for (let round = 0; round < 3; round++) for (const request of await openMany(target, app.origin, 50, `warm-${round}`, "x".repeat(100))) request.destroy();
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      for (let round = 0; round < 3; round++) await closeAll(await openMany(target, app.origin, 50, `warm-${round}`, "x".repeat(100)));
       const short = await perStream(target, app, streams, "short");
       const long = await perStream(target, app, streams, "long", "x".repeat(longHistoryCharacters));
       figures.push({ target, streams, perStreamKiB: { short, long } });
