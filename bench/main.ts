@@ -8,6 +8,7 @@ import { describeMachine, loadAverage } from "./machine";
 import { runPageBench, type PageFigures, type PageRun } from "./page-bench";
 import { summarizeProfile } from "./profile-summary";
 import { runRelayBench, type RelayLoadResult } from "./relay-bench";
+import { summarizeRounds, type LoadRounds, type Spread } from "./relay-rounds";
 import { runResumeBench, type ResumeBenchResults } from "./resume-bench";
 import { parseLoads, steadyRoundsPerWorker } from "./load-spec";
 import { describeLoad, type Load, type TargetName } from "./relay-load";
@@ -26,6 +27,8 @@ const usage = `npm run bench [-- options]
                             stream as soon as one ends, ${steadyRoundsPerWorker} in a row. TTFT and lag count the streams that ran
                             while all STREAMS were in flight; CPU per token and peak RSS are over that window
   --targets LIST      some of: floor,passthrough,naive,ours (default: all)
+  --rounds N          run the relay loads N times, the targets' order reversed every other round, and print each
+                      figure's median and range over the rounds (a load that saturates the machine moves a lot between runs)
   --no-build          use the last benchmark build (.next-bench) as it is
   --node-flags=FLAGS  node flags for every app server (default: those of \`npm start\`), e.g. --node-flags= for Node's
                       defaults, --node-flags="--max-semi-space-size=8 --cpu-prof" (with "=": flags begin with a dash)
@@ -39,6 +42,7 @@ const { values: options } = parseArgs({
     only: { type: "string", default: "relay,memory,resume,page,bundle" },
     loads: { type: "string" },
     targets: { type: "string", default: "floor,passthrough,naive,ours" },
+    rounds: { type: "string", default: "1" },
     "no-build": { type: "boolean", default: false },
     "node-flags": { type: "string" },
     profile: { type: "boolean", default: false },
@@ -53,6 +57,11 @@ if (options.help) {
 
 if (options["node-flags"] !== undefined) setAppNodeFlags(options["node-flags"].split(/\s+/).filter(Boolean));
 const parts = new Set(options.only.split(","));
+const rounds = Number(options.rounds);
+if (!Number.isInteger(rounds) || rounds < 1) {
+  console.error(`--rounds takes a whole number of at least 1, not ${options.rounds}\n\n${usage}`);
+  process.exit(2);
+}
 const defaultLoads = ["100x50@20", "100x50@20/steady", "200x500@2", ...(options.full ? ["1000x50@20"] : [])];
 const loads: Load[] = parseLoads(options.loads ?? defaultLoads.join(","));
 // Resumable answers cost per token and per stream: the usual load, and 1,000 streams with --full.
@@ -90,6 +99,7 @@ function build(): void {
   console.log(`built in ${((performance.now() - startedAt) / 1000).toFixed(0)} s\n`);
 }
 
+const targetOrder = options.targets.split(",") as TargetName[];
 const targetNames: Record<TargetName, string> = {
   floor: "floor (mock read directly)",
   passthrough: "Next + byte pipe (bench/)",
@@ -97,8 +107,10 @@ const targetNames: Record<TargetName, string> = {
   ours: "ours (/api/chat)",
 };
 
-function printLoad({ load, loadAverageAtStart, figures }: RelayLoadResult): void {
+function printLoad({ load, loadAverageAtStart, figures: measured }: RelayLoadResult): void {
   console.log(`Relay: ${describeLoad(load)}; load average at its start ${loadAverageAtStart}`);
+  // In the order of --targets, whichever order they ran in.
+  const figures = [...measured].sort((a, b) => targetOrder.indexOf(a.target) - targetOrder.indexOf(b.target));
   const rows = figures.map((row) => [
     targetNames[row.target],
     `${row.exactStreams}/${row.streams}`,
@@ -142,6 +154,35 @@ function printLoad({ load, loadAverageAtStart, figures }: RelayLoadResult): void
     for (const line of row.serverOutput ?? []) console.log(`    ${line.slice(0, 300)}`);
   }
   console.log("");
+}
+
+const spreadText = (spread: Spread | undefined, digits: number, scale = 1, unit = "") =>
+  spread === undefined
+    ? "—"
+    : spread.rounds === 1
+      ? `${figure(spread.median * scale, digits)}${unit}`
+      : `${figure(spread.median * scale, digits)}${unit} (${figure(spread.min * scale, digits)}–${figure(spread.max * scale, digits)}${unit})`;
+
+function printRounds(summaries: LoadRounds[]): void {
+  console.log(`Relay over ${rounds} rounds (the targets' order reversed every other round): median (min–max)`);
+  for (const summary of summaries) {
+    console.log(`${describeLoad(summary.load)}`);
+    const rows = summary.targets.map((row) => [
+      targetNames[row.target],
+      spreadText(row.cpuMicrosPerToken, 0),
+      spreadText(row.ttftP50Ms, 1),
+      spreadText(row.lagP99Ms, 1),
+      spreadText(row.peakRssBytes, 0, 2 ** -20),
+    ]);
+    console.log(formatTable(["", "CPU µs/token", "TTFT p50 ms", "lag p99 ms", "peak RSS MiB"], rows));
+    if (summary.oursCpuToNaive) {
+      console.log(
+        `ours ÷ naive, within each round: CPU per token ${spreadText(summary.oursCpuToNaive, 2, 1, "×")}, lag p99 ${spreadText(summary.oursLagP99ToNaive, 2, 1, "×")}`,
+      );
+    }
+    if (summary.passthroughCpuToNaive) console.log(`Next + byte pipe ÷ naive, within each round: CPU per token ${spreadText(summary.passthroughCpuToNaive, 2, 1, "×")}`);
+    console.log("");
+  }
 }
 
 function printProfiles(profileDirectory: string, results: RelayLoadResult[]): void {
@@ -279,17 +320,30 @@ try {
     results.resume = resume;
   }
   if (parts.has("memory")) {
-    const memory = await runMemoryBench(mock, options.targets.split(",") as TargetName[]);
+    const memory = await runMemoryBench(mock, targetOrder);
     printMemory(memory);
     results.memory = memory;
   }
   if (parts.has("relay")) {
     const profileDirectory = options.profile ? path.join(resultsDirectory, `profiles-${Date.now()}`) : undefined;
     if (profileDirectory) mkdirSync(profileDirectory, { recursive: true });
-    const relay = await runRelayBench({ mock, loads, targets: options.targets.split(",") as TargetName[], profileDirectory, onFigures: () => undefined });
-    for (const result of relay) printLoad(result);
-    if (profileDirectory) printProfiles(profileDirectory, relay);
-    results.relay = relay;
+    const relayRounds: RelayLoadResult[][] = [];
+    for (let round = 0; round < rounds; round++) {
+      // Alternating the order, no target always runs first (on a machine rested longest) or right after the heaviest.
+      const targets = round % 2 === 0 ? targetOrder : [...targetOrder].reverse();
+      if (rounds > 1) console.log(`Relay, round ${round + 1} of ${rounds}: ${targets.join(", ")}\n`);
+      // Profiled in the first round only: one profile a load.
+      const relay = await runRelayBench({ mock, loads, targets, profileDirectory: round === 0 ? profileDirectory : undefined, onFigures: () => undefined });
+      for (const result of relay) printLoad(result);
+      if (round === 0 && profileDirectory) printProfiles(profileDirectory, relay);
+      relayRounds.push(relay);
+    }
+    results.relay = relayRounds[0];
+    if (rounds > 1) {
+      const summaries = summarizeRounds(relayRounds);
+      printRounds(summaries);
+      results.relayRounds = { rounds: relayRounds, summaries };
+    }
   }
 } finally {
   await mock.stop();
