@@ -40,6 +40,16 @@ describe("POST /api/chat refuses bad requests before answering", () => {
     await expectError(await route.POST(chatRequest(body)), 400, "invalid_json");
   });
 
+  it("a body that ends inside a character → 400 invalid_json, and the next request is read whole", async () => {
+    // One UTF-8 decoder serves every request: nothing of a refused body may stay in it.
+    const cut = new TextEncoder().encode('{"messages":[{"role":"user","content":"你').slice(0, -1);
+    await expectError(await route.POST(chatRequest(cut)), 400, "invalid_json");
+    const response = await route.POST(chatRequest({ messages: userMessage("你好") }));
+    expect(response.status).toBe(200);
+    await response.arrayBuffer();
+    expect(provider.mock.requests.map((request) => request.body.messages)).toEqual([[{ role: "user", content: "你好" }]]);
+  });
+
   it.each([
     ["messages", {}],
     ["messages", { messages: [] }],

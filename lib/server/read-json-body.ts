@@ -46,6 +46,9 @@ function readNodeBody(body: Readable, maxBytes: number, tooLarge: () => ChatErro
   });
 }
 
+/** One for every request: a decode without `stream` starts afresh, and a fatal one that threw is reset. */
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+
 /**
  * Reads a JSON request body, refusing it as soon as it passes `maxBytes`
  * (an unbounded body is never buffered), and refusing bodies that are not
@@ -71,7 +74,7 @@ export async function readJsonBody(request: Pick<IncomingRequest, "headers" | "b
 
   let text: string;
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    text = strictUtf8.decode(bytes);
   } catch {
     throw new ChatError("invalid_json", "The request body is not valid UTF-8 text.");
   }
