@@ -19,7 +19,7 @@ export interface RelayLoadResult {
   figures: LoadFigures[];
 }
 
-const warmUp: Load = { streams: 50, tokens: 20, intervalMs: 1, firstTokenMs: 0, arrivals: { mode: "burst" } };
+export const warmUp: Load = { streams: 50, tokens: 20, intervalMs: 1, firstTokenMs: 0, arrivals: { mode: "burst" } };
 /**
  * 500 requests and 10,000 tokens before each target's measured load: a
  * server that has answered for a while runs its code optimized, and V8
@@ -27,7 +27,7 @@ const warmUp: Load = { streams: 50, tokens: 20, intervalMs: 1, firstTokenMs: 0, 
  * the per-request code of the relays still ran partly unoptimized in the
  * 100-stream load, which weighed on the routes with more code to warm.
  */
-const warmUpRounds = 10;
+export const warmUpRounds = 10;
 
 /**
  * Each load against each target. Every app target gets a fresh `next start`,
