@@ -47,7 +47,7 @@ export async function answerChat(request: IncomingRequest): Promise<ChatReply> {
     // Known on every instance before its `start` event says its id (a Stop right after it must find it).
     await cancellation.known;
     const resume = parsed.data.resumable ? { log: shared.answers, graceMs: config.resumeGraceMs } : undefined;
-    return { stream: (sink) => relayChat({ ...answer, config, cancelSignal: cancellation.signal, resume }, sink) };
+    return { stream: (sink) => relayChat({ ...answer, config, whenCancelled: cancellation.onCancel, resume }, sink) };
   } catch (error) {
     return { response: errorResponse(error) };
   }

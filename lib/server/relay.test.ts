@@ -148,6 +148,17 @@ describe("when the client goes away mid-stream", () => {
     expect(record.tokensSent).toBeLessThan(record.tokensPlanned);
   }
 
+  it("a cancel that came before the relay started ends the answer at once: start, finish cancelled, [DONE], and the model is never asked", async () => {
+    const asked = upstream.mock.requests.length;
+    const { id, body } = relayFrom(upstream.mock.baseUrl, "mock:paced tokens=50 interval=20", { whenCancelled: (listener) => listener() });
+    const messages = await readSseMessages(body);
+    expect(eventSequence(messages)).toBe("start finish [DONE]");
+    expect(eventsOf(messages).at(-1)).toEqual({ type: "finish", finish_reason: "cancelled" });
+    expect(await onlyOutcomeOf(upstream.outcomes, id)).toMatchObject({ outcome: "cancelled", deltas: 0 });
+    await sleep(50);
+    expect(upstream.mock.requests).toHaveLength(asked);
+  });
+
   it("aborts the upstream request when the response body is cancelled", async () => {
     const { id, body } = relayFrom(upstream.mock.baseUrl, slowAnswer);
     const reader = body.getReader();

@@ -21,8 +21,8 @@ export interface RelayOptions {
   model: string;
   /** Aborts when the client goes away; without it, the caller says so through the handle's `clientGone`. */
   clientSignal?: AbortSignal;
-  /** Aborts when someone cancels the answer (`POST /api/chat/{id}/cancel`, on any instance). */
-  cancelSignal?: AbortSignal;
+  /** Takes the listener to call when someone cancels the answer (`POST /api/chat/{id}/cancel`, on any instance): the registration's `onCancel`. */
+  whenCancelled?: (listener: () => void) => void;
   config: Pick<ServerConfig, "heartbeatMs" | "firstTokenTimeoutMs" | "idleTimeoutMs">;
   /** Called once, when everything about the answer is over (frees its admission slot). */
   onEnd?: () => void;
@@ -61,7 +61,7 @@ export interface RelayHandle {
 export function relayChat(options: RelayOptions, sink: RelaySink): RelayHandle {
   // What the closures below need, taken out of `options`: a closure keeps what it can see alive,
   // and through `options.request` that would be the whole conversation, for as long as the answer lasts.
-  const { provider, id, model, clientSignal, cancelSignal, config, onEnd } = options;
+  const { provider, id, model, clientSignal, whenCancelled, config, onEnd } = options;
   let parameters: ChatCompletionCreateParamsStreaming | undefined = upstreamParameters(options.request, provider, model, true);
   const startedAt = performance.now();
   const upstreamAbort = new AbortController();
@@ -139,11 +139,13 @@ export function relayChat(options: RelayOptions, sink: RelaySink): RelayHandle {
   }
   clientSignal?.addEventListener("abort", onClientGone, { once: true });
   // Cancelled: the upstream stops at once, and whoever still reads gets `finish: cancelled`.
-  const onCancel = () => {
+  // Once the answer is over its registration ends, and with it the listener.
+  let over = false;
+  whenCancelled?.(() => {
+    if (over) return;
     cancelled = true;
     upstreamAbort.abort();
-  };
-  cancelSignal?.addEventListener("abort", onCancel, { once: true });
+  });
 
   function onUpstreamRead(): void {
     flush();
@@ -201,7 +203,7 @@ export function relayChat(options: RelayOptions, sink: RelaySink): RelayHandle {
       clearTimeout(watchdog);
       presence?.stop();
       clientSignal?.removeEventListener("abort", onClientGone);
-      cancelSignal?.removeEventListener("abort", onCancel);
+      over = true;
     }
 
     const wasOpen = open;

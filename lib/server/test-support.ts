@@ -94,6 +94,8 @@ interface RelayTestOptions {
   config?: Partial<RelayOptions["config"]>;
   clientSignal?: AbortSignal;
   cancelSignal?: AbortSignal;
+  /** Instead of `cancelSignal`: the registration's hook itself (a cancel may come before the relay starts). */
+  whenCancelled?: RelayOptions["whenCancelled"];
   request?: Omit<ChatRequestInput, "messages">;
   resume?: RelayOptions["resume"];
 }
@@ -109,7 +111,8 @@ export function relayFrom(baseUrl: string, prompt: string, options: RelayTestOpt
     id,
     model: provider.defaultModel,
     clientSignal: options.clientSignal ?? new AbortController().signal,
-    cancelSignal: options.cancelSignal,
+    whenCancelled:
+      options.whenCancelled ?? (options.cancelSignal ? (listener) => options.cancelSignal?.addEventListener("abort", listener, { once: true }) : undefined),
     config: { ...relayTestConfig, ...options.config },
     resume: options.resume,
   });

@@ -1,7 +1,8 @@
 /**
  * Stop for answers, wherever they are generated (protocol v1.1: `POST
  * /api/chat/{id}/cancel`). The instance that generates an answer registers
- * it and gets a signal that aborts when anyone, on any instance, cancels it.
+ * it and hears through the registration when anyone, on any instance,
+ * cancels it.
  */
 export interface AnswerCancels {
   /**
@@ -15,9 +16,22 @@ export interface AnswerCancels {
 }
 
 export interface AnswerRegistration {
-  signal: AbortSignal;
+  /**
+   * `listener` is called once, when the answer is cancelled; at once if it
+   * already was (a cancel may come before the answer's relay has started).
+   * A callback, not an AbortSignal: an AbortController per answer in flight
+   * (beside the relay's own, for the upstream) kept about 0.8 KiB a stream
+   * (the memory bench), and registering took 8 to 11 µs in next start.
+   */
+  onCancel(listener: () => void): void;
   end(): void;
   known: Promise<void>;
+}
+
+/** One answer in flight: whether it was cancelled, and who to tell. */
+interface InFlight {
+  cancelled: boolean;
+  listener?: () => void;
 }
 
 /** How long an ended answer's id is still known (a late Stop gets 204, not 404). */
@@ -25,16 +39,19 @@ export const endedAnswerMemoryMs = 10 * 60_000;
 
 /** One instance's answers, in memory. */
 export class MemoryAnswerCancels implements AnswerCancels {
-  private readonly inFlight = new Map<string, AbortController>();
+  private readonly inFlight = new Map<string, InFlight>();
   private readonly ended = new Map<string, number>();
 
   constructor(private readonly now: () => number = Date.now) {}
 
   register(id: string): AnswerRegistration {
-    const controller = new AbortController();
-    this.inFlight.set(id, controller);
+    const answer: InFlight = { cancelled: false };
+    this.inFlight.set(id, answer);
     return {
-      signal: controller.signal,
+      onCancel(listener) {
+        if (answer.cancelled) listener();
+        else answer.listener = listener;
+      },
       known: Promise.resolve(),
       end: () => {
         this.inFlight.delete(id);
@@ -44,11 +61,16 @@ export class MemoryAnswerCancels implements AnswerCancels {
     };
   }
 
-  /** Aborts the answer if this instance generates it; whether it did. */
+  /** Cancels the answer if this instance generates it (its listener hears of it once); whether it does. */
   cancelHere(id: string): boolean {
-    const controller = this.inFlight.get(id);
-    controller?.abort();
-    return controller !== undefined;
+    const answer = this.inFlight.get(id);
+    if (answer && !answer.cancelled) {
+      answer.cancelled = true;
+      const listener = answer.listener;
+      answer.listener = undefined;
+      listener?.();
+    }
+    return answer !== undefined;
   }
 
   async cancel(id: string): Promise<"cancelled" | "ended" | "unknown"> {

@@ -43,7 +43,7 @@ export class RedisAnswerCancels implements AnswerCancels {
     // still be under way); the write itself goes on, and lands when the connection does.
     const known = Promise.race([written, new Promise<void>((resolve) => setTimeout(resolve, knownWithinMs).unref())]);
     return {
-      signal: registration.signal,
+      onCancel: registration.onCancel,
       known,
       end: () => {
         registration.end();
