@@ -134,7 +134,9 @@ function printLoad({ load, loadAverageAtStart, figures: measured }: RelayLoadRes
   const naive = figures.find((row) => row.target === "naive");
   const ours = figures.find((row) => row.target === "ours");
   if (naive?.cpuMicrosPerToken && ours?.cpuMicrosPerToken && naive.lagMs.p99 && ours.lagMs.p99) {
-    console.log(`ours ÷ naive: CPU per token ${(ours.cpuMicrosPerToken / naive.cpuMicrosPerToken).toFixed(2)}×, lag p99 ${(ours.lagMs.p99 / naive.lagMs.p99).toFixed(2)}×`);
+    // One run's ratio can mislead: at 200 × 500 it read 0.55× and 0.94× in two runs of one morning.
+    const oneRun = rounds === 1 ? " (one run: --rounds N gives the spread)" : "";
+    console.log(`ours ÷ naive: CPU per token ${(ours.cpuMicrosPerToken / naive.cpuMicrosPerToken).toFixed(2)}×, lag p99 ${(ours.lagMs.p99 / naive.lagMs.p99).toFixed(2)}×${oneRun}`);
   }
   const passthrough = figures.find((row) => row.target === "passthrough");
   if (passthrough?.nextAloneMicrosPerRequest !== undefined) {
