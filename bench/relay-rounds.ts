@@ -1,5 +1,6 @@
 import type { LoadFigures, TargetName } from "./relay-load";
 import type { RelayLoadResult } from "./relay-bench";
+import { sortedCopy } from "./statistics";
 
 /** The middle value and the extremes of one figure over the rounds that had it. */
 export interface Spread {
@@ -10,7 +11,7 @@ export interface Spread {
 }
 
 export function spreadOf(values: (number | undefined)[]): Spread | undefined {
-  const present = values.filter((value): value is number => value !== undefined && Number.isFinite(value)).sort((a, b) => a - b);
+  const present = sortedCopy(values.filter((value): value is number => value !== undefined && Number.isFinite(value)));
   if (present.length === 0) return undefined;
   const middle = present.length / 2;
   const median = present.length % 2 === 1 ? (present[Math.floor(middle)] as number) : ((present[middle - 1] as number) + (present[middle] as number)) / 2;
@@ -47,11 +48,10 @@ const ratio = (numerator: number | undefined, denominator: number | undefined) =
  * ratio says little there; the median and range of several do.
  */
 export function summarizeRounds(rounds: RelayLoadResult[][]): LoadRounds[] {
-  const first = rounds[0] ?? [];
-  return first.map(({ load }, loadIndex) => {
+  return (rounds[0] ?? []).map(({ load, figures: firstFigures }, loadIndex) => {
     const perRound = rounds.map((round) => round[loadIndex]?.figures ?? []);
     const find = (figures: LoadFigures[], target: TargetName) => figures.find((row) => row.target === target);
-    const targets = (first[loadIndex]?.figures ?? []).map(({ target }): TargetSpread => {
+    const targets = firstFigures.map(({ target }): TargetSpread => {
       const rows = perRound.map((figures) => find(figures, target));
       return {
         target,
