@@ -1,4 +1,6 @@
 import { expect, test } from "@playwright/test";
+import { Redis } from "ioredis";
+import { createConnection } from "node:net";
 import { pacedTokens } from "../mock/scenarios";
 import {
   answerIdOf,
@@ -17,7 +19,7 @@ import {
   type Cluster,
 } from "./instances/cluster";
 import { answerText, finishReasonOf, shapeOf, type EventStream, type StreamEvent } from "./instances/event-stream";
-import type { NextInstance } from "./instances/next-instance";
+import { startNextInstance, type NextInstance } from "./instances/next-instance";
 
 /*
  * Issue 9 across instances (protocol v1.1, "Resumable answers", "Many
@@ -54,6 +56,15 @@ const ids = (events: readonly StreamEvent[]) => events.flatMap((event) => (event
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, index) => from + index);
 const lastId = (stream: EventStream) => ids(stream.events).at(-1) as number;
 const deltasSeen = (count: number) => (events: StreamEvent[]) => events.filter((event) => event.event === "delta").length >= count;
+
+/** Whether `instance` accepts connections: a TCP connect, no request. */
+function listening(instance: NextInstance): Promise<boolean> {
+  const { hostname, port } = new URL(instance.origin);
+  return new Promise((resolve) => {
+    const socket = createConnection({ host: hostname, port: Number(port) }, () => (socket.destroy(), resolve(true)));
+    socket.once("error", () => resolve(false));
+  });
+}
 
 /** Redis running and both instances using it (after an earlier fault, or an earlier failure). */
 async function redisUp(): Promise<number> {
@@ -284,6 +295,29 @@ test.describe("two instances sharing Redis", () => {
     expect((await a.outcomeOf(id)).outcome).toBe("client_disconnected_while_streaming");
     expect((await follow(a, id)).status).toBe(204);
     expect((await follow(b, id)).status).toBe(204);
+  });
+
+  test("a new instance connects to Redis as it starts: its first request already counts toward the shared rate limit, and it resumes answers of A", async () => {
+    await redisUp();
+    const observer = new Redis(cluster.redis.url);
+    const connections = async () => String(await observer.client("LIST")).trim().split("\n").length;
+    let instance: NextInstance | undefined;
+    try {
+      const before = await connections();
+      instance = await startNextInstance("C", cluster.sharedEnvironment, { untouched: true });
+      // Its connection for commands and the one it listens on (cancels, followers), with nothing asked of it.
+      await within(30_000, "the new instance's connections to Redis", async () => (await connections()) >= before + 2);
+      await within(30_000, "the new instance listening", () => listening(instance as NextInstance));
+
+      // Its very first request counts in Redis, not in its memory: A then allows one fewer.
+      const address = newClientAddress();
+      expect(await requestsFrom(instance, address, 1)).toEqual([200]);
+      expect(await requestsFrom(cluster.a, address, rateLimit)).toEqual([...Array(rateLimit - 1).fill(200), 429]);
+      await expectResumeAcross(cluster.a, instance);
+    } finally {
+      await instance?.stop();
+      observer.disconnect();
+    }
   });
 
   test("204 for an unknown id, on either instance", async () => {

@@ -24,6 +24,8 @@ export interface Cluster {
   a: NextInstance;
   b: NextInstance;
   memory: NextInstance;
+  /** A and B's environment, for another instance like them. */
+  sharedEnvironment: Record<string, string>;
   stop(): Promise<void>;
 }
 
@@ -67,7 +69,7 @@ export async function startCluster(): Promise<Cluster> {
     throw failed.reason;
   }
   const [a, b, memory] = instances as [NextInstance, NextInstance, NextInstance];
-  return { redis, proxy, mock, a, b, memory, stop };
+  return { redis, proxy, mock, a, b, memory, sharedEnvironment: shared, stop };
 }
 
 let addressCounter = 0;

@@ -44,9 +44,10 @@ function linesOf(stream: NodeJS.ReadableStream, into: string[]): void {
 /**
  * `next start` of the last `next build`, on a free loopback port, started by
  * its binary and stopped by its PID; its output is kept, to read the outcome
- * lines it writes.
+ * lines it writes. It resolves once `/api/health` answers, or at once with
+ * `untouched` (for a test of what an instance does before any request).
  */
-export async function startNextInstance(name: string, environment: Record<string, string>): Promise<NextInstance> {
+export async function startNextInstance(name: string, environment: Record<string, string>, { untouched = false } = {}): Promise<NextInstance> {
   const port = await freePort();
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !inheritedSettings.test(key)));
   const child = spawn(nextBinary, ["start", "-H", "127.0.0.1", "-p", String(port)], {
@@ -93,6 +94,7 @@ export async function startNextInstance(name: string, environment: Record<string
     },
   };
 
+  if (untouched) return instance;
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${name} exited (${child.exitCode}): ${stderr.slice(-10).join("\n")}`);
