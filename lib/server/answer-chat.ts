@@ -47,6 +47,9 @@ export async function answerChat(request: IncomingRequest): Promise<ChatReply> {
     // Known on every instance before its `start` event says its id (a Stop right after it must find it).
     await cancellation.known;
     const resume = parsed.data.resumable ? { log: shared.answers, graceMs: config.resumeGraceMs } : undefined;
+    // On a new instance, a log is shared only once its connection is made.
+    const connecting = resume?.log.connecting?.();
+    if (connecting) await connecting;
     return { stream: (sink) => relayChat({ ...answer, config, whenCancelled: cancellation.onCancel, resume }, sink) };
   } catch (error) {
     return { response: errorResponse(error) };

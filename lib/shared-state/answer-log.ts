@@ -52,6 +52,12 @@ export interface AnswerLog {
    * ended with nothing after `after`.
    */
   follow(id: string, after: number): Promise<AnswerFollower | undefined>;
+  /**
+   * While a new instance's first connection to where logs are shared is
+   * still being made: settles once it is (or after a bound), so that a log
+   * created then is shared. Undefined when there is nothing to wait for.
+   */
+  connecting?(): Promise<void> | undefined;
 }
 
 /** How long an ended answer's events stay (CHAT_RESUME_TTL_S, default 600 s). */

@@ -77,6 +77,38 @@ describe("Redis answer log", () => {
     expect(performance.now() - startedAt).toBeLessThan(500);
   });
 
+  test("a new instance's first resume, sent while its connection is still being made, finds the answer", async () => {
+    const id = newAnswerId();
+    const writer = instanceA.create(id, { onFollowerChange: () => undefined });
+    writer.append([loggedDelta(0, "made on A")]);
+    writer.end();
+    await sleep(100);
+    // As on Vercel, where an instance is started by its first request: the resume comes before the connection.
+    const fresh = instance();
+    expect(fresh.connection.status).toBe("down");
+    const follower = await fresh.log.follow(id, -1);
+    expect(follower).toBeDefined();
+    expect(await readAll(follower!)).toEqual({ text: loggedDelta(0, "made on A").text, ended: true });
+    follower?.close();
+  });
+
+  test("a new instance's first answer, created once its log has its connection, is followed from another instance", async () => {
+    const fresh = instance();
+    const connecting = fresh.log.connecting();
+    expect(connecting).toBeDefined();
+    await connecting;
+    expect(fresh.log.connecting()).toBeUndefined();
+    const id = newAnswerId();
+    const writer = fresh.log.create(id, { onFollowerChange: () => undefined });
+    writer.append([loggedDelta(0, "made on a new instance")]);
+    writer.end();
+    await sleep(100);
+    const follower = await instanceB.follow(id, -1);
+    expect(follower).toBeDefined();
+    expect(await readAll(follower!)).toEqual({ text: loggedDelta(0, "made on a new instance").text, ended: true });
+    follower?.close();
+  });
+
   test("replays 2,000 events from any position in order, then the live ones", async () => {
     const id = newAnswerId();
     const writer = instanceA.create(id, { onFollowerChange: () => undefined });

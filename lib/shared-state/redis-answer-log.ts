@@ -3,7 +3,7 @@ import { defaultResumeTtlMs, type AnswerFollower, type AnswerLog, type AnswerLog
 import { MemoryAnswerLog } from "@/lib/shared-state/memory-answer-log";
 import { stateKey } from "@/lib/shared-state/redis-answer-cancels";
 import { RedisChannels } from "@/lib/shared-state/redis-channels";
-import type { RedisConnection } from "@/lib/shared-state/redis-connection";
+import { firstAttemptOf, type FirstAttempt, type RedisConnection } from "@/lib/shared-state/redis-connection";
 import { followFromRedis } from "@/lib/shared-state/redis-log-follower";
 import { redisLogWriter, withAppendScript, type AppendingRedis } from "@/lib/shared-state/redis-log-writer";
 
@@ -35,6 +35,7 @@ export class RedisAnswerLog implements AnswerLog {
   private readonly local: MemoryAnswerLog;
   /** Its own connection: no 250 ms bound on writes (a slow Redis fills a bounded backlog instead of failing them). */
   private readonly writer: AppendingRedis;
+  private readonly writerFirstAttempt: FirstAttempt;
   private readonly channels: RedisChannels;
   private readonly hooksOf = new Map<string, FollowerHooks>();
   private readonly options: Required<Omit<RedisAnswerLogOptions, "log" | "channels">>;
@@ -56,6 +57,7 @@ export class RedisAnswerLog implements AnswerLog {
     // Auto-pipelining: the appends of every answer made in one turn of the event loop leave in one
     // write to Redis (with hundreds of answers at once, one syscall and one reply parse per turn, not per answer).
     this.writer = withAppendScript(connection.client.duplicate({ commandTimeout: 10_000, enableAutoPipelining: true }));
+    this.writerFirstAttempt = firstAttemptOf(this.writer);
     this.writer.on("error", wentDown);
     this.channels = options.channels ?? new RedisChannels(connection);
     this.channels.listen(followChannel, (message) => {
@@ -89,9 +91,15 @@ export class RedisAnswerLog implements AnswerLog {
     };
   }
 
+  /** A new instance's first answers wait for the writer's first connection (250 ms at most): one created before it would resume here only. */
+  connecting(): Promise<void> | undefined {
+    return this.writer.status === "ready" ? undefined : this.writerFirstAttempt(250);
+  }
+
   async follow(id: string, after: number): Promise<AnswerFollower | undefined> {
     if (this.local.has(id)) return this.local.followNow(id, after);
-    if (this.connection.status !== "up") return undefined;
+    // A new instance's first resume waits for its first connection (250 ms at most), not to answer 204.
+    if (this.connection.status !== "up" && !(await this.connection.upOrFirstConnected(250))) return undefined;
     try {
       return await followFromRedis(id, after, {
         client: this.connection.client,

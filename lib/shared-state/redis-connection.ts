@@ -13,6 +13,33 @@ function loadRedisClient(): typeof Redis {
   return (require("ioredis") as typeof import("ioredis")).Redis;
 }
 
+/**
+ * Given a bound in ms: a promise that settles when `client`'s first attempt
+ * to connect is over (made or failed), or after the bound; undefined once it
+ * is over. What a new instance's first requests wait for, so that they do
+ * not take a connection still being made for Redis being down.
+ */
+export type FirstAttempt = (timeoutMs: number) => Promise<void> | undefined;
+
+export function firstAttemptOf(client: Redis): FirstAttempt {
+  let over = client.status === "ready";
+  const settled = new Promise<void>((resolve) => {
+    const end = () => {
+      over = true;
+      client.off("ready", end);
+      client.off("error", end);
+      resolve();
+    };
+    client.on("ready", end);
+    client.on("error", end);
+  });
+  return (timeoutMs) => {
+    if (over) return undefined;
+    let timer: NodeJS.Timeout | undefined;
+    return Promise.race([settled, new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)))]).finally(() => clearTimeout(timer));
+  };
+}
+
 /** How Redis is doing, for `GET /api/health`. */
 export type RedisStatus = "off" | "up" | "down";
 
@@ -25,6 +52,7 @@ export type RedisStatus = "off" | "up" | "down";
  */
 export class RedisConnection {
   readonly client: Redis;
+  private readonly firstAttempt: FirstAttempt;
   private warnedDown = false;
   private lastSlowWarningAt = Number.NEGATIVE_INFINITY;
 
@@ -44,6 +72,7 @@ export class RedisConnection {
     });
     // ioredis reports each failed attempt here; one warning line per outage is enough.
     this.client.on("error", (error: Error) => this.wentDown(error));
+    this.firstAttempt = firstAttemptOf(this.client);
   }
 
   get status(): RedisStatus {
@@ -70,6 +99,19 @@ export class RedisConnection {
       };
       this.client.once("ready", onReady);
     });
+  }
+
+  /**
+   * Whether Redis is up; while this connection's first attempt is still
+   * under way (a new instance's first requests), once it is over or after
+   * `timeoutMs`. Otherwise at once: an outage makes no request wait.
+   */
+  async upOrFirstConnected(timeoutMs: number): Promise<boolean> {
+    if (this.client.status === "ready") return true;
+    const pending = this.firstAttempt(timeoutMs);
+    if (!pending) return false;
+    await pending;
+    return this.status === "up";
   }
 
   /**

@@ -35,6 +35,32 @@ describe("rate-limit counters on Redis", () => {
     expect(retryAfterSeconds).toBeLessThanOrEqual(60);
   });
 
+  test("a new instance's first count, made while its connection is still being made, counts in Redis", async () => {
+    // As on Vercel, where an instance is started by its first request: the count comes before the connection.
+    const fresh = new RedisConnection(redis.url, () => undefined);
+    try {
+      expect(fresh.status).toBe("down");
+      expect((await redisCounters(fresh).add("first-on-a-new-instance")).count).toBe(1);
+      expect((await redisCounters(instanceB).peek("first-on-a-new-instance")).count).toBe(1);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  test("an instance that starts while Redis is down counts in memory at once", async () => {
+    const closed = await startTestRedis();
+    await closed.kill();
+    const starting = new RedisConnection(closed.url, () => undefined);
+    try {
+      const counters = redisCounters(starting);
+      expect((await counters.add("started-while-down")).count).toBe(1);
+      expect((await counters.add("started-while-down")).count).toBe(2);
+    } finally {
+      await starting.close();
+      await closed.stop();
+    }
+  });
+
   test("Redis killed: counting goes on in memory at once, with one warning; Redis back: shared again by itself", async () => {
     const counters = redisCounters(instanceA);
     await redis.kill();

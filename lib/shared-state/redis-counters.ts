@@ -14,18 +14,24 @@ function windowCount([count, millisecondsLeft]: [number, number]): WindowCount {
   return { count, retryAfterSeconds: Math.max(1, Math.ceil(Math.max(millisecondsLeft, 0) / 1000)) };
 }
 
+/** How long a count waits for a new instance's first connection to Redis: the bound on a command. */
+const firstConnectionWaitMs = 250;
+
 /**
  * Counters in Redis, shared by every instance, in fixed one-minute windows.
- * When Redis is down or slower than its command timeout, this instance
- * counts in memory instead (the protocol: limits per instance, one warning,
- * no 500 and no hang), and uses Redis again once it is back.
+ * While a new instance's connection is first being made, a count waits for
+ * it (up to 250 ms): on Vercel an instance starts with its first request,
+ * which would otherwise always count alone. When Redis is down or slower
+ * than its command timeout, this instance counts in memory instead (the
+ * protocol: limits per instance, one warning, no 500 and no hang), and uses
+ * Redis again once it is back.
  */
 export function redisCounters(connection: RedisConnection, prefix = "streamchat:count:"): SharedCounters {
   const fallback = memoryCounters();
   const { client } = connection;
 
   async function run(command: () => Promise<unknown>, fallBack: () => Promise<WindowCount>): Promise<WindowCount> {
-    if (connection.status !== "up") return fallBack();
+    if (connection.status !== "up" && !(await connection.upOrFirstConnected(firstConnectionWaitMs))) return fallBack();
     try {
       return windowCount((await command()) as [number, number]);
     } catch (error) {
