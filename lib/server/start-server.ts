@@ -8,11 +8,10 @@ import { refuseUnsafeConfiguration, warnWhenOpenToTheNetwork } from "@/lib/serve
  * stamp each request with its socket's address (see socket-address.ts), and
  * warn when it is open to the network without access codes. Then it makes
  * the chat server, so that with REDIS_URL its connections to Redis are made
- * now, not by the first request: a request that finds Redis still
- * connecting counts its rate limit in this instance's memory, so a new
- * instance's first requests counted toward no shared limit (the e2e test
- * "a new instance connects to Redis as it starts" saw it). It also says at
- * start, not at the first request, when Redis cannot be reached.
+ * now, not by the first request: that request waits for none (a request
+ * that finds the first connection still being made waits up to 250 ms for
+ * it; before that wait, it counted its rate limit alone), and an instance
+ * that cannot reach Redis says so as it starts.
  */
 export function startServer(): void {
   refuseUnsafeConfiguration();

@@ -13,16 +13,18 @@ function loadRedisClient(): typeof Redis {
   return (require("ioredis") as typeof import("ioredis")).Redis;
 }
 
-/**
- * Given a bound in ms: a promise that settles when `client`'s first attempt
- * to connect is over (made or failed), or after the bound; undefined once it
- * is over. What a new instance's first requests wait for, so that they do
- * not take a connection still being made for Redis being down.
- */
+/** Given a bound in ms: a promise that settles within it, or undefined when there is nothing to wait for. */
 export type FirstAttempt = (timeoutMs: number) => Promise<void> | undefined;
 
+/**
+ * Waits on `client`'s first attempt to connect: a promise that settles once
+ * it is over (made or failed) or after the bound; undefined once it is over.
+ * What a new instance's first requests wait for, so that they do not take a
+ * connection still being made for Redis being down.
+ */
 export function firstAttemptOf(client: Redis): FirstAttempt {
-  let over = client.status === "ready";
+  if (client.status === "ready") return () => undefined;
+  let over = false;
   const settled = new Promise<void>((resolve) => {
     const end = () => {
       over = true;
