@@ -150,6 +150,7 @@ function printLoad({ load, loadAverageAtStart, figures: measured }: RelayLoadRes
     }
     if (naive?.cpuMicrosPerToken && passthrough.cpuMicrosPerToken) console.log(`Next + byte pipe ÷ naive: CPU per token ${(passthrough.cpuMicrosPerToken / naive.cpuMicrosPerToken).toFixed(2)}×`);
   }
+  if (ours?.cpuMicrosPerToken && passthrough?.cpuMicrosPerToken) console.log(`ours ÷ Next + byte pipe: CPU per token ${(ours.cpuMicrosPerToken / passthrough.cpuMicrosPerToken).toFixed(2)}×`);
   for (const row of figures) {
     if (row.problems.length === 0) continue;
     console.log(`  ${row.target}: ${row.problems.join("; ")}`);
@@ -183,6 +184,7 @@ function printRounds(summaries: LoadRounds[]): void {
       );
     }
     if (summary.passthroughCpuToNaive) console.log(`Next + byte pipe ÷ naive, within each round: CPU per token ${spreadText(summary.passthroughCpuToNaive, 2, 1, "×")}`);
+    if (summary.oursCpuToPassthrough) console.log(`ours ÷ Next + byte pipe, within each round: CPU per token ${spreadText(summary.oursCpuToPassthrough, 2, 1, "×")}`);
     console.log("");
   }
 }

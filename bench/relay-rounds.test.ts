@@ -46,6 +46,10 @@ describe("summarizeRounds", () => {
     expect(summary?.oursCpuToNaive?.max).toBeCloseTo(30 / 35, 5);
     expect(summary?.passthroughCpuToNaive?.median).toBeCloseTo(0.6, 5);
     expect(summary?.oursLagP99ToNaive).toEqual({ median: 0.5, min: 0.5, max: 0.5, rounds: 3 });
+    // Ours over the byte pipe, within each round: 30 / 25, 30 / 22, 28 / 24.
+    expect(summary?.oursCpuToPassthrough?.median).toBeCloseTo(1.2, 5);
+    expect(summary?.oursCpuToPassthrough?.min).toBeCloseTo(28 / 24, 5);
+    expect(summary?.oursCpuToPassthrough?.max).toBeCloseTo(30 / 22, 5);
     expect(summary?.targets.map((target) => [target.target, target.cpuMicrosPerToken?.median])).toEqual([
       ["passthrough", 24],
       ["naive", 40],

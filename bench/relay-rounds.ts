@@ -34,6 +34,8 @@ export interface LoadRounds {
   oursCpuToNaive?: Spread;
   oursLagP99ToNaive?: Spread;
   passthroughCpuToNaive?: Spread;
+  /** What ours costs over the least a relay in Next can cost: steadier than any ratio to naive, whose CPU per token falls as it falls behind. */
+  oursCpuToPassthrough?: Spread;
 }
 
 const ratio = (numerator: number | undefined, denominator: number | undefined) =>
@@ -61,20 +63,22 @@ export function summarizeRounds(rounds: RelayLoadResult[][]): LoadRounds[] {
         peakRssBytes: spreadOf(rows.map((row) => row?.peakRssBytes)),
       };
     });
-    const toNaive = (target: TargetName, pick: (row: LoadFigures) => number | undefined) =>
+    const toBase = (target: TargetName, base: TargetName, pick: (row: LoadFigures) => number | undefined) =>
       spreadOf(
         perRound.map((figures) => {
           const row = find(figures, target);
-          const naive = find(figures, "naive");
-          return row && naive ? ratio(pick(row), pick(naive)) : undefined;
+          const baseRow = find(figures, base);
+          return row && baseRow ? ratio(pick(row), pick(baseRow)) : undefined;
         }),
       );
+    const cpu = (row: LoadFigures) => row.cpuMicrosPerToken;
     return {
       load,
       targets,
-      oursCpuToNaive: toNaive("ours", (row) => row.cpuMicrosPerToken),
-      oursLagP99ToNaive: toNaive("ours", (row) => row.lagMs.p99),
-      passthroughCpuToNaive: toNaive("passthrough", (row) => row.cpuMicrosPerToken),
+      oursCpuToNaive: toBase("ours", "naive", cpu),
+      oursLagP99ToNaive: toBase("ours", "naive", (row) => row.lagMs.p99),
+      passthroughCpuToNaive: toBase("passthrough", "naive", cpu),
+      oursCpuToPassthrough: toBase("ours", "passthrough", cpu),
     };
   });
 }
