@@ -7,7 +7,7 @@ import { longHistoryCharacters, runMemoryBench, type MemoryFigures } from "./mem
 import { describeMachine, loadAverage } from "./machine";
 import { runPageBench, type PageFigures, type PageRun } from "./page-bench";
 import { summarizeProfile } from "./profile-summary";
-import { runRelayBench, type RelayLoadResult } from "./relay-bench";
+import { runRelayBench, setWarmUpRounds, warmUpRounds, type RelayLoadResult } from "./relay-bench";
 import { summarizeRounds, type LoadRounds, type Spread } from "./relay-rounds";
 import { runResumeBench, type ResumeBenchResults } from "./resume-bench";
 import { parseLoads, steadyRoundsPerWorker } from "./load-spec";
@@ -29,6 +29,7 @@ const usage = `npm run bench [-- options]
   --targets LIST      some of: floor,passthrough,naive,ours (default: all)
   --rounds N          run the relay loads N times, the targets' order reversed every other round, and print each
                       figure's median and range over the rounds (a load that saturates the machine moves a lot between runs)
+  --warm-up-rounds N  rounds of 50 streams × 20 tokens each app server answers before it is measured (default 10)
   --no-build          use the last benchmark build (.next-bench) as it is
   --node-flags=FLAGS  node flags for every app server (default: those of \`npm start\`), e.g. --node-flags= for Node's
                       defaults, --node-flags="--max-semi-space-size=8 --cpu-prof" (with "=": flags begin with a dash)
@@ -43,6 +44,7 @@ const { values: options } = parseArgs({
     loads: { type: "string" },
     targets: { type: "string", default: "floor,passthrough,naive,ours" },
     rounds: { type: "string", default: "1" },
+    "warm-up-rounds": { type: "string", default: String(warmUpRounds) },
     "no-build": { type: "boolean", default: false },
     "node-flags": { type: "string" },
     profile: { type: "boolean", default: false },
@@ -62,6 +64,12 @@ if (!Number.isInteger(rounds) || rounds < 1) {
   console.error(`--rounds takes a whole number of at least 1, not ${options.rounds}\n\n${usage}`);
   process.exit(2);
 }
+const warmUpRoundsAsked = Number(options["warm-up-rounds"]);
+if (!Number.isInteger(warmUpRoundsAsked) || warmUpRoundsAsked < 0) {
+  console.error(`--warm-up-rounds takes a whole number, not ${options["warm-up-rounds"]}\n\n${usage}`);
+  process.exit(2);
+}
+setWarmUpRounds(warmUpRoundsAsked);
 const defaultLoads = ["100x50@20", "100x50@20/steady", "200x500@2", ...(options.full ? ["1000x50@20"] : [])];
 const loads: Load[] = parseLoads(options.loads ?? defaultLoads.join(","));
 // Resumable answers cost per token and per stream: the usual load, and 1,000 streams with --full.
@@ -78,7 +86,7 @@ function printMachine(): void {
   console.log(`streamchat benchmark — ${machine.date}`);
   console.log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB; Node ${machine.node}; ${machine.chromium ?? "no Chromium found"}`);
   console.log(`commit: ${machine.commit ?? "unknown"}; load average at start: ${loadAverage()} (1, 5, 15 min)`);
-  console.log(`app servers: next start, node flags ${appNodeFlagsInUse().join(" ") || "none (Node's defaults)"}\n`);
+  console.log(`app servers: next start, node flags ${appNodeFlagsInUse().join(" ") || "none (Node's defaults)"}; each warmed up with ${warmUpRounds} rounds of 50 streams × 20 tokens\n`);
 }
 
 function build(): void {
@@ -298,6 +306,7 @@ const results: Record<string, unknown> = {
   machine: describeMachine(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"),
   loadAverageAtStart: loadAverage(),
   appNodeFlags: appNodeFlagsInUse(),
+  warmUpRounds,
 };
 const mock = await startMock();
 try {

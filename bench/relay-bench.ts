@@ -26,8 +26,14 @@ export const warmUp: Load = { streams: 50, tokens: 20, intervalMs: 1, firstToken
  * optimizes a function only after many calls. With 150 requests (3 rounds),
  * the per-request code of the relays still ran partly unoptimized in the
  * 100-stream load, which weighed on the routes with more code to warm.
+ * `--warm-up-rounds` changes it: a server that has answered longer spends
+ * less CPU a token and holds more memory (README, "Latest figures").
  */
-export const warmUpRounds = 10;
+export let warmUpRounds = 10;
+
+export function setWarmUpRounds(rounds: number): void {
+  warmUpRounds = rounds;
+}
 
 /**
  * Each load against each target. Every app target gets a fresh `next start`,
