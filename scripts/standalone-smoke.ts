@@ -60,6 +60,11 @@ async function startBriefly(environment: Record<string, string>): Promise<{ stde
 
 const refused = await startBriefly({ HOSTNAME: "127.0.0.1", CHAT_ACCESS_CODES: "some-code" });
 check(refused.exitCode === 1 && refused.stderr.includes("CHAT_SESSION_SECRET"), "with access codes but no session secret the server refuses to start, saying why");
+const badRedis = await startBriefly({ HOSTNAME: "127.0.0.1", REDIS_URL: "redis://:secret@cache:6379x" });
+check(
+  badRedis.exitCode === 1 && badRedis.stderr.includes("REDIS_URL is not a URL") && !badRedis.stderr.includes("secret@"),
+  "with a REDIS_URL that cannot be read the server refuses to start, saying why without repeating it",
+);
 const open = await startBriefly({ HOSTNAME: "0.0.0.0" });
 check(/warning: .*no CHAT_ACCESS_CODES/.test(open.stderr), "listening beyond loopback without access codes, it warns");
 const quiet = await startBriefly({ HOSTNAME: "127.0.0.1" });

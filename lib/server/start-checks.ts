@@ -1,10 +1,11 @@
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import { configurationProblem, serverConfig } from "@/lib/server/server-config";
+import { redisUrlProblem } from "@/lib/shared-state/redis-url-problem";
 
-/** Stops the server before it serves anything when its configuration is unsafe, saying why. */
+/** Stops the server before it serves anything when its configuration is unsafe or unusable, saying why. */
 export function refuseUnsafeConfiguration(): void {
-  const problem = configurationProblem(serverConfig());
+  const problem = configurationProblem(serverConfig()) ?? redisUrlProblem(process.env.REDIS_URL);
   if (!problem) return;
   process.stderr.write(`streamchat will not start: ${problem}\n`);
   process.exit(1);
