@@ -83,8 +83,12 @@ test("with streaming off the answer appears whole, never in part", async ({ page
   await waitUntilDone(answer);
   const expected = pacedTokens(20).join("");
   expect(await copiedText(answer)).toBe(expected);
-  // Nothing but empty, then the whole answer (one paragraph: its last space is not shown).
-  expect((await answerTexts()).filter((text) => text !== "")).toEqual([expected.trimEnd()]);
+  // Nothing but empty, then the whole answer, never a part of it. While the markdown renderer (a lazy
+  // chunk) is still loading, the answer shows as written, then formatted: one paragraph, its last space
+  // not shown. A loaded machine showed both (a fresh-clone CI run at 452747d); most runs see only the second.
+  const seen = (await answerTexts()).filter((text) => text !== "");
+  expect(seen.map((text) => text.trimEnd())).toEqual(seen.map(() => expected.trimEnd()));
+  expect(seen.at(-1)).toBe(expected.trimEnd());
   expect((await mockRecordFor(tag)).body.stream).toBe(false);
 });
 
