@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { freePort } from "../lib/testing/free-port";
+import { startScriptNodeFlags } from "../scripts/start-script-node-flags";
 
 export const repositoryRoot = path.resolve(import.meta.dirname, "..");
 
@@ -71,14 +71,8 @@ export interface AppOptions {
   environment?: Record<string, string>;
 }
 
-/** The node flags `npm start` runs the server with (package.json's `start` script). */
-export function startScriptNodeFlags(): string[] {
-  const { scripts } = JSON.parse(readFileSync(path.join(repositoryRoot, "package.json"), "utf8")) as { scripts: Record<string, string> };
-  return (/^node((?:\s+--\S+)*)\s/.exec(scripts.start ?? "")?.[1] ?? "").split(/\s+/).filter(Boolean);
-}
-
 // Every app target runs with them (the baselines too, so that the route is all that differs): what is measured is what ships.
-let appNodeFlags = startScriptNodeFlags();
+let appNodeFlags = startScriptNodeFlags(repositoryRoot);
 
 /** Node flags for every app server started from now on, instead of `npm start`'s (`--node-flags`). */
 export function setAppNodeFlags(flags: string[]): void {

@@ -12,6 +12,7 @@ import { freePort } from "@/lib/testing/free-port";
 import { mockTexts } from "@/mock/scenarios";
 import { startMockServer } from "@/mock/mock-server";
 import { copyStandaloneAssets } from "./copy-standalone-assets";
+import { startScriptNodeFlags } from "./start-script-node-flags";
 
 const standalone = ".next/standalone";
 
@@ -74,7 +75,9 @@ const mock = await startMockServer();
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
 const nodeBinary = process.env.NODE_BINARY ?? process.execPath;
-const server = spawn(nodeBinary, ["server.js"], {
+// With npm start's node flags: a flag one Node version does not know would stop `npm start` there.
+const nodeFlags = startScriptNodeFlags(process.cwd());
+const server = spawn(nodeBinary, [...nodeFlags, "server.js"], {
   cwd: standalone,
   env: {
     PATH: process.env.PATH,
@@ -96,7 +99,7 @@ try {
     probe.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     probe.on("close", () => resolve(output.trim()));
   });
-  process.stdout.write(`standalone server on Node ${version}, ${base}\n`);
+  process.stdout.write(`standalone server on Node ${version} ${nodeFlags.join(" ")}, ${base}\n`);
   await waitUntilUp(`${base}/api/health`, Date.now() + 30_000);
 
   const page = await fetch(`${base}/`);
