@@ -1,7 +1,8 @@
 /**
  * `npm run test:standalone`: the smoke test of `output: "standalone"`, run the
  * way people deploy it (Next's docs): `public/` and `.next/static` copied
- * beside `.next/standalone/server.js`, started with plain `node`. One page
+ * beside `.next/standalone/server.js`, started with plain `node` and the flags
+ * of `npm start`. One page
  * load with its CSP and a static chunk, one streamed answer checked byte for
  * byte against the mock upstream. NODE_BINARY picks the Node that runs the
  * server (CI runs this on Node 24 too). Needs `next build` first.
