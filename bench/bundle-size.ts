@@ -9,7 +9,7 @@ export interface BundleFigures {
 /**
  * First-load JS of a page: every script its HTML loads (Next's App Router
  * lists each chunk the page needs before it is interactive as a
- * `<script src>`), fetched from the running `next start` and gzipped at
+ * `<script src>`), fetched from the running server and gzipped at
  * level 9, as Next's own size figures were. Chunks loaded later on demand
  * (`import()`, e.g. code highlighting) are not counted: that is the point of
  * loading them lazily.

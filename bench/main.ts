@@ -12,7 +12,8 @@ import { summarizeRounds, type LoadRounds, type Spread } from "./relay-rounds";
 import { runResumeBench, type ResumeBenchResults } from "./resume-bench";
 import { parseLoads, steadyRoundsPerWorker } from "./load-spec";
 import { describeLoad, type Load, type TargetName } from "./relay-load";
-import { appNodeFlagsInUse, repositoryRoot, setAppNodeFlags, startApp, startMock } from "./servers";
+import { copyStandaloneAssets } from "../scripts/copy-standalone-assets";
+import { appNodeFlagsInUse, benchDistDir, repositoryRoot, setAppNodeFlags, startApp, startMock } from "./servers";
 import { figure, formatTable } from "./table";
 import { formatTaskSummary, summarizeTrace } from "./trace-summary";
 
@@ -86,7 +87,7 @@ function printMachine(): void {
   console.log(`streamchat benchmark — ${machine.date}`);
   console.log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB; Node ${machine.node}; ${machine.chromium ?? "no Chromium found"}`);
   console.log(`commit: ${machine.commit ?? "unknown"}; load average at start: ${loadAverage()} (1, 5, 15 min)`);
-  console.log(`app servers: next start, node flags ${appNodeFlagsInUse().join(" ") || "none (Node's defaults)"}; each warmed up with ${warmUpRounds} rounds of 50 streams × 20 tokens\n`);
+  console.log(`app servers: .next-bench/standalone/server.js (as npm start runs ours), node flags ${appNodeFlagsInUse().join(" ") || "none (Node's defaults)"}; each warmed up with ${warmUpRounds} rounds of 50 streams × 20 tokens\n`);
 }
 
 function build(): void {
@@ -290,7 +291,7 @@ function printResume({ loads: measured, resumeStarts }: ResumeBenchResults): voi
 
 function printMemory(figures: MemoryFigures[]): void {
   const streams = figures[0]?.streams ?? 0;
-  console.log(`Memory: heap (with Buffers) per stream held open mid-answer, after a full GC, ${streams} streams; next start with --expose-gc; load average ${loadAverage()}`);
+  console.log(`Memory: heap (with Buffers) per stream held open mid-answer, after a full GC, ${streams} streams; a fresh server with --expose-gc; load average ${loadAverage()}`);
   const rows = figures.map((row) => [targetNames[row.target], figure(row.perStreamKiB.short), figure(row.perStreamKiB.long)]);
   console.log(formatTable(["", "one-line prompt KiB", `with a ${longHistoryCharacters.toLocaleString("en")}-character earlier message KiB`], rows));
   console.log("");
@@ -302,6 +303,8 @@ function printBundle(bundle: BundleFigures): void {
 
 printMachine();
 if (!options["no-build"]) build();
+// The standalone server serves the page's scripts from beside it (as `npm start`'s does after `npm run build`).
+await copyStandaloneAssets(benchDistDir, repositoryRoot);
 const results: Record<string, unknown> = {
   machine: describeMachine(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"),
   loadAverageAtStart: loadAverage(),

@@ -65,7 +65,7 @@ async function perStream(target: TargetName, app: RunningServer, streams: number
 }
 
 /**
- * For each app target, on a fresh `next start` with --expose-gc: the heap
+ * For each app target, on a fresh server with --expose-gc: the heap
  * after a full GC with `streams` streams held open mid-answer, less the heap
  * before them, per stream: what a stream in flight keeps alive (the route's
  * objects, Next's, Node's sockets and requests). Unlike peak RSS, it does

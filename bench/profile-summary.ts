@@ -30,7 +30,10 @@ export interface ProfileLine {
 
 const sourceMaps = new Map<string, SourceMap | undefined>();
 
-function sourceMapOf(file: string): SourceMap | undefined {
+function sourceMapOf(servedFile: string): SourceMap | undefined {
+  // The standalone server runs copies of the build's files (`.next-bench/standalone/X`) without
+  // their maps; the build's own (`X`, from the repository's root) have them.
+  const file = servedFile.replace(/\/\.next[^/]*\/standalone\//, "/");
   if (!sourceMaps.has(file)) {
     // Turbopack names a chunk's map after the map's own hash: the chunk's last line says which.
     const named = existsSync(file) ? /\/\/# sourceMappingURL=(\S+)\s*$/.exec(readFileSync(file, "utf8").slice(-300))?.[1] : undefined;

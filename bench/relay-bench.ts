@@ -7,7 +7,7 @@ export interface RelayBenchOptions {
   mock: RunningServer;
   loads: Load[];
   targets: TargetName[];
-  /** Write a V8 CPU profile of `next start` for each load of our route into this directory. */
+  /** Write a V8 CPU profile of the server for each load of our route into this directory. */
   profileDirectory?: string;
   onFigures?: (load: Load, figures: LoadFigures) => void;
 }
@@ -36,7 +36,7 @@ export function setWarmUpRounds(rounds: number): void {
 }
 
 /**
- * Each load against each target. Every app target gets a fresh `next start`,
+ * Each load against each target. Every app target gets a fresh server (servers.ts),
  * warmed up first (routes loaded, code compiled by the JIT), so one target's
  * heap and peak memory never count against another's.
  */

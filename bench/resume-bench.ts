@@ -60,7 +60,7 @@ async function withApp<T>(mock: RunningServer, environment: Record<string, strin
   }
 }
 
-/** One load against one way of keeping answers, on a fresh, warmed-up `next start`. */
+/** One load against one way of keeping answers, on a fresh, warmed-up server. */
 async function measureLoad(mock: RunningServer, redis: TestRedis, client: Redis, name: ResumeTargetName, load: Load): Promise<ResumeLoadFigures> {
   const environment = { REDIS_URL: name === "resumable, Redis" ? redis.url : "" };
   return withApp(mock, environment, async (app) => {

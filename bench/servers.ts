@@ -29,8 +29,8 @@ async function waitUntilAnswering(url: string, child: ChildProcess, output: stri
   throw new Error(`${url} did not answer within ${timeoutMs} ms:\n${output.join("")}`);
 }
 
-function startProcess(command: string, args: string[], environment: NodeJS.ProcessEnv, origin: string, readyPath: string): Promise<RunningServer> {
-  const child = spawn(command, args, { cwd: repositoryRoot, env: environment, stdio: ["ignore", "pipe", "pipe"] });
+function startProcess(command: string, args: string[], environment: NodeJS.ProcessEnv, origin: string, readyPath: string, cwd = repositoryRoot): Promise<RunningServer> {
+  const child = spawn(command, args, { cwd, env: environment, stdio: ["ignore", "pipe", "pipe"] });
   const output: string[] = [];
   const keep = (chunk: Buffer) => {
     output.push(chunk.toString("utf8"));
@@ -83,7 +83,17 @@ export function appNodeFlagsInUse(): string[] {
   return appNodeFlags;
 }
 
-/** `next start` of the benchmark build (`.next-bench`), pointed at the mock, with `npm start`'s node flags. */
+/** The benchmark build's own build directory; its standalone server is `${benchDistDir}/standalone/server.js`. */
+export const benchDistDir = ".next-bench";
+
+/**
+ * The benchmark build's standalone server (`.next-bench/standalone/server.js`,
+ * its static files copied beside it by the benchmark), started the way
+ * `npm start` starts ours: plain node with `npm start`'s flags, pointed at
+ * the mock. Not `next start`: that compiles next.config.ts at start and so
+ * loads Next's SWC compiler, 25 MiB of RSS that the server `npm start` runs
+ * never has.
+ */
 export async function startApp({ mockOrigin, nodeFlags = [], environment: extra = {} }: AppOptions): Promise<RunningServer> {
   const port = await freePort();
   const environment: NodeJS.ProcessEnv = {
@@ -100,8 +110,10 @@ export async function startApp({ mockOrigin, nodeFlags = [], environment: extra 
     // and 1,000 streams at once are above the default of 256 in flight.
     CHAT_RATE_LIMIT: "0",
     CHAT_MAX_CONCURRENT: "5000",
+    HOSTNAME: "127.0.0.1",
+    PORT: String(port),
     ...extra,
   };
-  const nextBinary = path.join(repositoryRoot, "node_modules/next/dist/bin/next");
-  return startProcess(process.execPath, [...appNodeFlags, ...nodeFlags, nextBinary, "start", "-H", "127.0.0.1", "-p", String(port)], environment, `http://127.0.0.1:${port}`, "/api/models");
+  const standalone = path.join(repositoryRoot, benchDistDir, "standalone");
+  return startProcess(process.execPath, [...appNodeFlags, ...nodeFlags, "server.js"], environment, `http://127.0.0.1:${port}`, "/api/models", standalone);
 }

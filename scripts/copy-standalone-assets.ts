@@ -1,15 +1,18 @@
 import { existsSync } from "node:fs";
 import { cp } from "node:fs/promises";
+import path from "node:path";
 
 /**
- * Puts `public/` and `.next/static` beside `.next/standalone/server.js`, as
+ * Puts `public/` and the build's `static/` beside `standalone/server.js`, as
  * Next's docs say to: the standalone server serves them from there. Runs
- * after `npm run build` (postbuild), so `npm start` works at once.
+ * after `npm run build` (postbuild), so `npm start` works at once; the
+ * benchmark runs it for its own build (`distDir` `.next-bench`).
  */
-export async function copyStandaloneAssets(standalone = ".next/standalone"): Promise<void> {
+export async function copyStandaloneAssets(distDir = ".next", root = process.cwd()): Promise<void> {
+  const standalone = path.join(root, distDir, "standalone");
   // public/ holds no file yet, and git keeps no empty folder: a fresh clone has none.
-  if (existsSync("public")) await cp("public", `${standalone}/public`, { recursive: true });
-  await cp(".next/static", `${standalone}/.next/static`, { recursive: true });
+  if (existsSync(path.join(root, "public"))) await cp(path.join(root, "public"), path.join(standalone, "public"), { recursive: true });
+  await cp(path.join(root, distDir, "static"), path.join(standalone, distDir, "static"), { recursive: true });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await copyStandaloneAssets();

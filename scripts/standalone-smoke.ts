@@ -35,7 +35,7 @@ async function waitUntilUp(url: string, deadline: number): Promise<void> {
   }
 }
 
-await copyStandaloneAssets(standalone);
+await copyStandaloneAssets(".next");
 
 /** Starts server.js with `environment`, asks it one request if it comes up, and returns what it wrote to stderr and its exit code (undefined: it ran, and was stopped). */
 async function startBriefly(environment: Record<string, string>): Promise<{ stderr: string; exitCode: number | null | undefined }> {
