@@ -44,6 +44,8 @@ function hasSavedChats(name: string): boolean {
 /** One store per page, made in the browser; the saved conversation is loaded after the first render, so hydration matches. */
 export function ChatStoreProvider({ children }: { children: ReactNode }) {
   const [store] = useState(() => {
+    // A write that finds another tab's not taken in yet asks for it to be, rather than overwrite it.
+    const storage = createThrottledStorage<PersistedChat>(() => localStorage, undefined, (previousText) => void created.getState().takeOtherTabWrite(previousText));
     const created = createChatStore({
       streamAnswer,
       completeChat,
@@ -54,7 +56,7 @@ export function ChatStoreProvider({ children }: { children: ReactNode }) {
       scheduleFrame: (callback) => requestAnimationFrame(() => callback()),
       now: () => performance.now(),
       createId: randomId,
-      storage: createThrottledStorage<PersistedChat>(() => localStorage),
+      storage,
     });
     // Saved chats are read and shown right after this first render: their reader and rows (chunks) are
     // asked for now, while the page hydrates. Should this fail, reading and showing them loads them again.

@@ -113,6 +113,10 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
   let frameScheduled = false;
   /** Set while another tab's write is being taken in (`merge` then merges rather than restores). */
   let otherTabWrite: { previousIds: Set<string>; merge: typeof mergeOtherTab } | undefined;
+  /** Other tabs' writes are taken in one at a time (`otherTabWrite` is one); this is the last one asked for. */
+  let takingIn: Promise<void> = Promise.resolve();
+  /** What was saved before the first of the writes waiting to be taken in, while some wait. */
+  let waitingSince: { previousText: string | null } | undefined;
   /** Writes pending changes at once: a rename or a deletion must reach other tabs before their next write. */
   const saveNow = () => dependencies.storage?.flush?.();
   /** Answers Stop was pressed for before the server named them: cancelled as soon as their `start` event comes. */
@@ -439,17 +443,28 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
             }
           },
 
-          async takeOtherTabWrite(previousText) {
-            // Loaded when another tab first writes (most pages never see one): not first-load JS.
-            const { mergeOtherTab } = await import("@/lib/store/merge-other-tab");
-            otherTabWrite = { previousIds: savedConversationIds(previousText), merge: mergeOtherTab };
-            try {
-              await store.persist.rehydrate();
-            } finally {
-              otherTabWrite = undefined;
-            }
-            // A write of this tab's still waiting would put back what it had before: it writes the merged state instead.
-            if (dependencies.storage?.hasPending?.()) store.setState({});
+          takeOtherTabWrite(previousText) {
+            // One at a time: `otherTabWrite` is one, and a rehydrate that ends clears it; another still reading would
+            // then restore the saved state over this tab's. Writes heard while one waits to start are taken in
+            // together: the latest text, against what was saved before the first of them.
+            if (waitingSince) return takingIn;
+            waitingSince = { previousText };
+            const takeIn = async () => {
+              const previousIds = savedConversationIds(waitingSince?.previousText ?? null);
+              waitingSince = undefined;
+              // Loaded when another tab first writes (most pages never see one): not first-load JS.
+              const { mergeOtherTab } = await import("@/lib/store/merge-other-tab");
+              otherTabWrite = { previousIds, merge: mergeOtherTab };
+              try {
+                await store.persist.rehydrate();
+              } finally {
+                otherTabWrite = undefined;
+              }
+              // A write of this tab's still waiting would put back what it had before: it writes the merged state instead.
+              if (dependencies.storage?.hasPending?.()) store.setState({});
+            };
+            takingIn = takingIn.catch(() => undefined).then(takeIn);
+            return takingIn;
           },
 
           dismissNotice() {

@@ -1,7 +1,9 @@
-import { describe, expect, test } from "vitest";
+import { afterEach, describe, expect, test, vi } from "vitest";
 import type { ChatData, Conversation, Message } from "@/lib/store/chat-types";
 import { furtherAlong, mergeOtherTab } from "@/lib/store/merge-other-tab";
-import { createHarness, memoryStorage, settle } from "@/lib/store/testing/chat-store-harness";
+import type { PersistedChat } from "@/lib/store/chat-types";
+import { createThrottledStorage } from "@/lib/store/throttled-storage";
+import { createHarness, memoryStorage, settle, type Harness } from "@/lib/store/testing/chat-store-harness";
 
 const conversation = (id: string, messageIds: string[], title = id): Conversation => ({
   id,
@@ -112,5 +114,71 @@ describe("two tabs on one conversation", () => {
     second.state().stop();
     expect(second.cancelled).toEqual(["answer-1"]);
     expect(following?.signal.aborted).toBe(true);
+  });
+});
+
+/** A tab whose saves go through the page's throttled storage over the Web Storage all tabs share, wired as the page wires it. */
+function tabOver(shared: Storage, idPrefix: string): Harness {
+  let takeIn: (previousText: string | null) => void = () => undefined;
+  const storage = createThrottledStorage<PersistedChat>(() => shared, 1_000, (previousText) => takeIn(previousText));
+  const tab = createHarness({ storage, idPrefix });
+  takeIn = (previousText) => void tab.state().takeOtherTabWrite(previousText);
+  return tab;
+}
+
+function webStorage(): Storage {
+  const items = new Map<string, string>();
+  return {
+    get length() {
+      return items.size;
+    },
+    clear: () => items.clear(),
+    key: (index) => [...items.keys()][index] ?? null,
+    getItem: (key) => items.get(key) ?? null,
+    setItem: (key, value) => void items.set(key, value),
+    removeItem: (key) => void items.delete(key),
+  };
+}
+
+describe("a tab slow to hear of another's write", () => {
+  afterEach(() => vi.useRealTimers());
+  /** Waits for `sending` with the clock faked: the harness lets each step settle on a zero timer. */
+  async function settled(sending: Promise<void> | undefined): Promise<void> {
+    await vi.advanceTimersByTimeAsync(0);
+    await sending;
+  }
+
+  test("never saves over it: the conversation the other tab is answering in stays, there and here", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    const shared = webStorage();
+    const first = tabOver(shared, "first");
+    const second = tabOver(shared, "second");
+    await first.store.persist.rehydrate();
+    await second.store.persist.rehydrate();
+
+    // The first tab starts an answer, and saves it.
+    void first.state().send("Count for me");
+    await vi.advanceTimersByTimeAsync(0);
+    const writing = first.answers[0];
+    await settled(writing?.send({ type: "start", id: "answer-1", model: "m", eventId: "0" }, { type: "delta", content: "Token 0. ", eventId: "1" }));
+    first.runFrame();
+    await vi.advanceTimersByTimeAsync(1_000);
+    const savedByFirst = shared.getItem("streamchat");
+    expect(savedByFirst).toContain("Count for me");
+
+    // The second tab, opened before that and not yet told of it (its storage event is slow), has a write of its own to make.
+    second.state().setStreamResponses(false);
+    await vi.advanceTimersByTimeAsync(3_000);
+    // It took the first tab's write in rather than save over it: the conversation is saved, and shown here too.
+    expect(shared.getItem("streamchat")).toContain("Count for me");
+    expect(second.message(0).content).toBe("Count for me");
+
+    // The first tab hears of the second's write: it keeps the conversation it is answering in, and goes on answering.
+    await first.state().takeOtherTabWrite(savedByFirst);
+    expect(first.message(0).content).toBe("Count for me");
+    expect(first.answeringId()).toBe("first-3");
+    await settled(writing?.send({ type: "delta", content: "Token 1. ", eventId: "2" }));
+    first.runFrame();
+    expect(first.message(1).content).toBe("Token 0. Token 1. ");
   });
 });

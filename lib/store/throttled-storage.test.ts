@@ -89,11 +89,33 @@ describe("createThrottledStorage", () => {
     expect(storage.getItem("chat")).toEqual({ state: { count: 102 }, version: 1 });
   });
 
-  it("waits only one interval for a write it is never told of", () => {
+  it("without takeInOtherWrite, waits only one interval for a write it is never told of", () => {
     const { backing, storage } = afterAnotherTabWrote();
     expect(storage.hasPending()).toBe(true);
     vi.advanceTimersByTime(1_000);
     expect(storage.hasPending()).toBe(false);
     expect(backing.getItem("chat")).toBe(JSON.stringify({ state: { count: 2 }, version: 1 }));
+  });
+
+  it("with takeInOtherWrite, asks for another tab's write to be taken in, never writes over it (not even when flushed), and writes once it is", () => {
+    const backing = memoryStorage();
+    const asked: Array<string | null> = [];
+    const storage = createThrottledStorage<{ count: number }>(() => backing, 1_000, (previousText) => asked.push(previousText));
+    storage.setItem("chat", { state: { count: 1 }, version: 1 });
+    vi.advanceTimersByTime(1_000);
+    const mine = backing.getItem("chat");
+    backing.setItem("chat", JSON.stringify({ state: { count: 100 }, version: 1 }));
+    storage.setItem("chat", { state: { count: 2 }, version: 1 });
+    vi.advanceTimersByTime(5_000);
+    storage.flush();
+    expect(backing.getItem("chat")).toBe(JSON.stringify({ state: { count: 100 }, version: 1 }));
+    // Asked with what this tab last knew, the text its merge should take for what was there before.
+    expect(asked.length).toBeGreaterThan(0);
+    expect(new Set(asked)).toEqual(new Set([mine]));
+    // The store takes it in (reading it) and saves the merged state: that goes ahead.
+    storage.getItem("chat");
+    storage.setItem("chat", { state: { count: 102 }, version: 1 });
+    vi.advanceTimersByTime(1_000);
+    expect(backing.getItem("chat")).toBe(JSON.stringify({ state: { count: 102 }, version: 1 }));
   });
 });

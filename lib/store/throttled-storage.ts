@@ -8,12 +8,20 @@ import type { PersistStorage, StorageValue } from "zustand/middleware";
  * when the page is hidden or unloaded, so a reload loses nothing.
  *
  * Other tabs write the same entry. When it changed since this tab last read
- * or wrote it, another tab's write has not been taken in yet (its `storage`
- * event is on its way, and the store merges it and writes again): the write
- * waits one interval rather than overwrite it. It goes ahead if nothing was
- * taken in meanwhile, and always when the page is going away.
+ * or wrote it, another tab's write has not been taken in yet, and writing
+ * would put back what this tab had before over it: the other tab would then
+ * take that for a deletion of what it had added, even of the conversation it
+ * is answering in. So the write waits, and `takeInOtherWrite` is asked to take
+ * that write in (with the text this tab last knew; the store merges it, which
+ * reads it, and writes the merged state) however slow its `storage` event is,
+ * even when the page is being hidden. Without `takeInOtherWrite`, the write
+ * waits one interval, then goes ahead.
  */
-export function createThrottledStorage<T>(getStorage: () => Storage, intervalMs = 1_000): PersistStorage<T> & { flush(): void; hasPending(): boolean } {
+export function createThrottledStorage<T>(
+  getStorage: () => Storage,
+  intervalMs = 1_000,
+  takeInOtherWrite?: (previousText: string | null) => void,
+): PersistStorage<T> & { flush(): void; hasPending(): boolean } {
   let pending: { name: string; value: StorageValue<T> } | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   /** The text this tab last read or wrote; what another tab wrote since differs from it. */
@@ -29,10 +37,17 @@ export function createThrottledStorage<T>(getStorage: () => Storage, intervalMs 
     try {
       const storage = getStorage();
       const current = storage.getItem(name);
-      if (!force && known !== undefined && current !== known && current !== waitedFor) {
-        waitedFor = current;
-        timer = setTimeout(flush, intervalMs);
-        return;
+      if (known !== undefined && current !== known) {
+        if (takeInOtherWrite) {
+          takeInOtherWrite(known);
+          timer = setTimeout(flush, intervalMs);
+          return;
+        }
+        if (!force && current !== waitedFor) {
+          waitedFor = current;
+          timer = setTimeout(flush, intervalMs);
+          return;
+        }
       }
       pending = undefined;
       known = JSON.stringify(value);
