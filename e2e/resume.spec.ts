@@ -98,3 +98,29 @@ test("a second tab follows the answer live; Stop in either tab stops it for both
   await expect(lastAnswer(second)).toHaveAttribute("data-status", "stopped");
   await expect.poll(async () => (await mockRecordFor(stopped.tag)).closedByClient, { timeout: 2_000 }).toBe(true);
 });
+
+test("a second tab slow to take in the first tab's save never saves over it: the first keeps its conversation and its answer", async ({ page, context }) => {
+  const second = await context.newPage();
+  await second.goto("/");
+  await expect(composer(second).message).toBeVisible();
+  // From now on the second tab gets its code slowly: taking another tab's save in (that code loads then) takes seconds.
+  await second.route("**/_next/static/chunks/**", async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 4_000));
+    await route.continue();
+  });
+
+  // Three tokens four seconds apart: the first tab saves the answer's start, then has nothing new to save for a while.
+  const tag = uniqueTag();
+  await sendMessage(page, `mock:paced tokens=3 interval=4000 first=0 ${tag}`);
+  const answer = lastAnswer(page);
+  await expect(contentOf(answer)).toContainText("Token 0.");
+  await expect.poll(() => second.evaluate(() => localStorage.getItem("streamchat") ?? "")).toContain(tag);
+  // A change of the second tab's own, made before it has taken that save in.
+  await composer(second).streamSwitch.click();
+
+  await expectWhole(answer, pacedTokens(3).join(""), tag);
+  await expect(page.getByRole("log").getByText(tag)).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Conversations" }).getByRole("listitem")).toHaveCount(1);
+  // The second tab took it in and shows it too.
+  await expect(contentOf(lastAnswer(second))).toHaveText(pacedTokens(3).join("").trim(), { timeout: 20_000 });
+});
