@@ -43,13 +43,25 @@ function toMessageError(error: unknown): MessageError {
   return { code: "page_error", message: "Something went wrong in the page. Try again.", retryable: true };
 }
 
-/** The conversation ids in a saved value (a `storage` event's `oldValue`); none when it is absent or unreadable. */
-function savedConversationIds(text: string | null): Set<string> {
+/** Streaming is on until someone turns it off. */
+const streamResponsesByDefault = true;
+
+/**
+ * What a saved value (a `storage` event's `oldValue`, or the text this tab last knew) held that a merge
+ * compares with: its conversation ids and the streaming setting. Nothing saved: no ids, and the default
+ * setting; unreadable: no ids, and no setting known.
+ */
+function savedBefore(text: string | null): { ids: Set<string>; streamResponses?: boolean } {
+  if (text === null) return { ids: new Set(), streamResponses: streamResponsesByDefault };
   try {
-    const ids = (JSON.parse(text ?? "null") as { state?: { conversationIds?: unknown } } | null)?.state?.conversationIds;
-    return new Set(Array.isArray(ids) ? ids.filter((id): id is string => typeof id === "string") : []);
+    const state = (JSON.parse(text) as { state?: { conversationIds?: unknown; streamResponses?: unknown } } | null)?.state;
+    const ids = state?.conversationIds;
+    return {
+      ids: new Set(Array.isArray(ids) ? ids.filter((id): id is string => typeof id === "string") : []),
+      ...(typeof state?.streamResponses === "boolean" ? { streamResponses: state.streamResponses } : {}),
+    };
   } catch {
-    return new Set();
+    return { ids: new Set() };
   }
 }
 
@@ -112,7 +124,7 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
   const sentAt = new Map<string, number>();
   let frameScheduled = false;
   /** Set while another tab's write is being taken in (`merge` then merges rather than restores). */
-  let otherTabWrite: { previousIds: Set<string>; merge: typeof mergeOtherTab } | undefined;
+  let otherTabWrite: { previous: ReturnType<typeof savedBefore>; merge: typeof mergeOtherTab } | undefined;
   /** Other tabs' writes are taken in one at a time (`otherTabWrite` is one); this is the last one asked for. */
   let takingIn: Promise<void> = Promise.resolve();
   /** What was saved before the first of the writes waiting to be taken in, while some wait. */
@@ -339,7 +351,7 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
           conversationIds: [],
           activeConversationId: undefined,
           messages: {},
-          streamResponses: true,
+          streamResponses: streamResponsesByDefault,
           answering: {},
           notice: undefined,
 
@@ -450,11 +462,11 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
             if (waitingSince) return takingIn;
             waitingSince = { previousText };
             const takeIn = async () => {
-              const previousIds = savedConversationIds(waitingSince?.previousText ?? null);
+              const previous = savedBefore(waitingSince?.previousText ?? null);
               waitingSince = undefined;
               // Loaded when another tab first writes (most pages never see one): not first-load JS.
               const { mergeOtherTab } = await import("@/lib/store/merge-other-tab");
-              otherTabWrite = { previousIds, merge: mergeOtherTab };
+              otherTabWrite = { previous, merge: mergeOtherTab };
               try {
                 await store.persist.rehydrate();
               } finally {
@@ -491,7 +503,9 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
             // Another tab's write: unreadable or gone, this tab's copy stands (its next write saves it again).
             const saved = persisted === undefined ? undefined : loadedSavedChatReader().restoreChat(persisted, true);
             if (!saved) return current;
-            return { ...current, ...otherTabWrite.merge(current, { saved, previousIds: otherTabWrite.previousIds }, new Set(Object.keys(current.answering))) };
+            const { previous } = otherTabWrite;
+            const write = { saved, previousIds: previous.ids, previousStreamResponses: previous.streamResponses };
+            return { ...current, ...otherTabWrite.merge(current, write, new Set(Object.keys(current.answering))) };
           }
           if (persisted === undefined) return current;
           const restored = loadedSavedChatReader().restoreChat(persisted);

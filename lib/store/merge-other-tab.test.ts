@@ -65,6 +65,14 @@ describe("mergeOtherTab", () => {
     expect(merged.conversations.c2).toBe(local.conversations.c2);
   });
 
+  test("the streaming setting is the other tab's, unless it changed here since the copy saved before", () => {
+    const saved = { ...JSON.parse(JSON.stringify(local)), streamResponses: true } as ChatData;
+    const changedHere = { ...local, streamResponses: false };
+    expect(mergeOtherTab(changedHere, { saved, previousIds: new Set(["c1", "c2"]), previousStreamResponses: true }, new Set()).streamResponses).toBe(false);
+    const changedThere = { ...local, streamResponses: false };
+    expect(mergeOtherTab(changedThere, { saved, previousIds: new Set(["c1", "c2"]), previousStreamResponses: false }, new Set()).streamResponses).toBe(true);
+  });
+
   test("a conversation made here and not saved yet is kept, at the top, and stays shown", () => {
     const mine = data([conversation("new", ["n1"]), ...Object.values(local.conversations)], [...Object.values(local.messages), answer("n1", "mine", "done")], "new");
     const saved = data([conversation("c2", ["a2"], "renamed there"), conversation("c1", ["a1"])], [answer("a2", "x", "done"), answer("a1", "Grow", "streaming", "2")]);
@@ -172,6 +180,10 @@ describe("a tab slow to hear of another's write", () => {
     // It took the first tab's write in rather than save over it: the conversation is saved, and shown here too.
     expect(shared.getItem("streamchat")).toContain("Count for me");
     expect(second.message(0).content).toBe("Count for me");
+    // Its own change, made before it took that save in, is still its own, and saved.
+    expect(second.state().streamResponses).toBe(false);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(JSON.parse(shared.getItem("streamchat") ?? "{}")).toMatchObject({ state: { streamResponses: false } });
 
     // The first tab hears of the second's write: it keeps the conversation it is answering in, and goes on answering.
     await first.state().takeOtherTabWrite(savedByFirst);

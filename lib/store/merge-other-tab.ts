@@ -36,6 +36,8 @@ export interface OtherTabWrite {
   saved: ChatData;
   /** The conversation ids saved before that write (the storage event's `oldValue`): gone from `saved`, they were deleted there. */
   previousIds: ReadonlySet<string>;
+  /** The streaming setting saved before it: this tab's, when different, was changed here and not saved yet. */
+  previousStreamResponses?: boolean;
 }
 
 /**
@@ -46,12 +48,13 @@ export interface OtherTabWrite {
  * - the conversations it is answering (or following) right now: their text
  *   comes in live here, so its copy is the newest;
  * - conversations made here and not saved yet (in neither the old nor the new value);
- * - which conversation it shows (each tab looks at its own).
+ * - which conversation it shows (each tab looks at its own);
+ * - the streaming setting, when it changed here since the copy saved before.
  * Everything else is the other tab's newer word: renames, deletions, new
  * conversations, settings. A message is never set back (`furtherAlong`).
  */
 export function mergeOtherTab(local: ChatData, write: OtherTabWrite, answeringHere: ReadonlySet<string>): ChatData {
-  const { saved, previousIds } = write;
+  const { saved, previousIds, previousStreamResponses } = write;
   const conversations: Record<string, Conversation> = {};
   for (const [id, conversation] of Object.entries(saved.conversations)) conversations[id] = unchanged(local.conversations[id], conversation);
   const messages: Record<string, Message> = {};
@@ -74,5 +77,6 @@ export function mergeOtherTab(local: ChatData, write: OtherTabWrite, answeringHe
   const conversationIds = [...madeHere, ...saved.conversationIds];
   const activeConversationId =
     local.activeConversationId !== undefined && conversations[local.activeConversationId] ? local.activeConversationId : (saved.activeConversationId ?? conversationIds[0]);
-  return { conversations, conversationIds, activeConversationId, messages, streamResponses: saved.streamResponses };
+  const changedHere = previousStreamResponses !== undefined && local.streamResponses !== previousStreamResponses;
+  return { conversations, conversationIds, activeConversationId, messages, streamResponses: changedHere ? local.streamResponses : saved.streamResponses };
 }
