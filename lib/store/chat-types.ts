@@ -81,8 +81,9 @@ export interface ChatState extends ChatData, AccessState {
   /** Reads on every open answer no one in this tab reads: after a reload, or one another tab is writing. */
   resumeAnswers(): void;
   /**
-   * Takes in what another tab saved (the `storage` event): `previousText` is
-   * the event's `oldValue`, what was saved before.
+   * Takes in what another tab saved (the `storage` event, or a write of this
+   * tab's that found it): `previousText` is what was saved before, the
+   * event's `oldValue` or the text this tab last read or wrote.
    */
   takeOtherTabWrite(previousText: string | null): Promise<void>;
   setStreamResponses(streamResponses: boolean): void;
