@@ -17,6 +17,9 @@ export const persistVersion = 3;
 /** The Web Storage key of the saved chats. */
 export const savedChatsKey = "streamchat";
 
+/** Streaming is on until someone turns it off. */
+export const streamResponsesByDefault = true;
+
 export const unreadableNotice: ChatNotice = "saved_chats_unreadable";
 
 /** An answer still being written (or cut off mid-way by a reload). */

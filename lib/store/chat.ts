@@ -5,8 +5,8 @@ import type { AnswerSource, AnswerUpdate } from "@/lib/client/answer-stream";
 import type { ChatClientOptions, CompleteAnswer } from "@/lib/client/chat-stream";
 import { ChatClientError, isAbortError } from "@/lib/client/chat-client-error";
 import { createAccessSlice, isAccessRefused, type AccessDependencies } from "@/lib/store/access-slice";
-import { isOpen, persistVersion, savedChatsKey, unreadableNotice } from "@/lib/store/chat-persistence";
-import type { mergeOtherTab } from "@/lib/store/merge-other-tab";
+import { isOpen, persistVersion, savedChatsKey, streamResponsesByDefault, unreadableNotice } from "@/lib/store/chat-persistence";
+import type { mergeOtherTab, SavedBefore } from "@/lib/store/merge-other-tab";
 import { historyOf, selectActiveConversation, selectAnsweringId, titleFrom } from "@/lib/store/chat-selectors";
 import type { ChatState, Message, MessageError, MessageStatus, PersistedChat } from "@/lib/store/chat-types";
 import {
@@ -41,28 +41,6 @@ function toMessageError(error: unknown): MessageError {
   }
   // Not the server's `internal`: a fault of the page itself, which the page says in its own words.
   return { code: "page_error", message: "Something went wrong in the page. Try again.", retryable: true };
-}
-
-/** Streaming is on until someone turns it off. */
-const streamResponsesByDefault = true;
-
-/**
- * What a saved value (a `storage` event's `oldValue`, or the text this tab last knew) held that a merge
- * compares with: its conversation ids and the streaming setting. Nothing saved: no ids, and the default
- * setting; unreadable: no ids, and no setting known.
- */
-function savedBefore(text: string | null): { ids: Set<string>; streamResponses?: boolean } {
-  if (text === null) return { ids: new Set(), streamResponses: streamResponsesByDefault };
-  try {
-    const state = (JSON.parse(text) as { state?: { conversationIds?: unknown; streamResponses?: unknown } } | null)?.state;
-    const ids = state?.conversationIds;
-    return {
-      ids: new Set(Array.isArray(ids) ? ids.filter((id): id is string => typeof id === "string") : []),
-      ...(typeof state?.streamResponses === "boolean" ? { streamResponses: state.streamResponses } : {}),
-    };
-  } catch {
-    return { ids: new Set() };
-  }
 }
 
 type SavedChatReader = typeof import("@/lib/store/restore-chat");
@@ -124,7 +102,7 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
   const sentAt = new Map<string, number>();
   let frameScheduled = false;
   /** Set while another tab's write is being taken in (`merge` then merges rather than restores). */
-  let otherTabWrite: { previous: ReturnType<typeof savedBefore>; merge: typeof mergeOtherTab } | undefined;
+  let otherTabWrite: { previous: SavedBefore; merge: typeof mergeOtherTab } | undefined;
   /** Other tabs' writes are taken in one at a time (`otherTabWrite` is one); this is the last one asked for. */
   let takingIn: Promise<void> = Promise.resolve();
   /** What was saved before the first of the writes waiting to be taken in, while some wait. */
@@ -462,11 +440,11 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
             if (waitingSince) return takingIn;
             waitingSince = { previousText };
             const takeIn = async () => {
-              const previous = savedBefore(waitingSince?.previousText ?? null);
+              const previousText = waitingSince?.previousText ?? null;
               waitingSince = undefined;
               // Loaded when another tab first writes (most pages never see one): not first-load JS.
-              const { mergeOtherTab } = await import("@/lib/store/merge-other-tab");
-              otherTabWrite = { previous, merge: mergeOtherTab };
+              const { mergeOtherTab, savedBefore } = await import("@/lib/store/merge-other-tab");
+              otherTabWrite = { previous: savedBefore(previousText), merge: mergeOtherTab };
               try {
                 await store.persist.rehydrate();
               } finally {

@@ -1,4 +1,4 @@
-import { isOpen } from "@/lib/store/chat-persistence";
+import { isOpen, streamResponsesByDefault } from "@/lib/store/chat-persistence";
 import type { ChatData, Conversation, Message } from "@/lib/store/chat-types";
 
 /** Event ids are 0, 1, 2, ...: the larger one has more of the answer. */
@@ -29,6 +29,31 @@ function unchanged<T extends Message | Conversation>(local: T | undefined, incom
   if (!local || local === incoming) return incoming;
   if ("content" in local && "content" in incoming && local.content.length !== incoming.content.length) return incoming;
   return JSON.stringify(local) === JSON.stringify(incoming) ? local : incoming;
+}
+
+/** What a merge compares another tab's write with: the conversation ids and the streaming setting saved before it. */
+export interface SavedBefore {
+  ids: Set<string>;
+  /** Unknown when the saved value could not be read. */
+  streamResponses?: boolean;
+}
+
+/**
+ * What a saved value (a `storage` event's `oldValue`, or the text a tab last
+ * read or wrote) held. Nothing saved: no ids, and the default setting.
+ */
+export function savedBefore(text: string | null): SavedBefore {
+  if (text === null) return { ids: new Set(), streamResponses: streamResponsesByDefault };
+  try {
+    const state = (JSON.parse(text) as { state?: { conversationIds?: unknown; streamResponses?: unknown } } | null)?.state;
+    const ids = state?.conversationIds;
+    return {
+      ids: new Set(Array.isArray(ids) ? ids.filter((id): id is string => typeof id === "string") : []),
+      ...(typeof state?.streamResponses === "boolean" ? { streamResponses: state.streamResponses } : {}),
+    };
+  } catch {
+    return { ids: new Set() };
+  }
 }
 
 export interface OtherTabWrite {
