@@ -50,9 +50,24 @@ export async function cancelAnswer(answerId: string, connectivity?: Connectivity
       return;
     } catch (error) {
       if (!(error instanceof ChatClientError && error.code === "network_error") || Date.now() > deadline) throw error;
-      // Only a Stop pressed offline needs the waiting: loaded then, not with the page.
-      const { browserConnectivity, waitToReconnect } = await import("@/lib/client/reconnect-wait");
-      await waitToReconnect(2_000, undefined, connectivity ?? browserConnectivity);
+      await waitBeforeTryingAgain(connectivity);
     }
   }
+}
+
+/**
+ * Until the browser is back online, or 2 s. Only a Stop pressed offline needs
+ * this: its code is a chunk, loaded then, not with the page. Offline that
+ * chunk may not load at all (unless an answer's reconnecting loaded it); then
+ * a plain 2 s wait does, and the next try loads it again.
+ */
+async function waitBeforeTryingAgain(connectivity?: Connectivity): Promise<void> {
+  let wait: typeof import("@/lib/client/reconnect-wait");
+  try {
+    wait = await import("@/lib/client/reconnect-wait");
+  } catch {
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    return;
+  }
+  await wait.waitToReconnect(2_000, undefined, connectivity ?? wait.browserConnectivity);
 }
