@@ -58,8 +58,9 @@ export async function cancelAnswer(answerId: string, connectivity?: Connectivity
 /**
  * Until the browser is back online, or 2 s. Only a Stop pressed offline needs
  * this: its code is a chunk, loaded then, not with the page. Offline that
- * chunk may not load at all (unless an answer's reconnecting loaded it); then
- * a plain 2 s wait does, and the next try loads it again.
+ * chunk may not load at all (even while an answer's reconnecting runs the
+ * same module from the stream client's chunk); then a plain 2 s wait does,
+ * and the next try loads it again.
  */
 async function waitBeforeTryingAgain(connectivity?: Connectivity): Promise<void> {
   let wait: typeof import("@/lib/client/reconnect-wait");
