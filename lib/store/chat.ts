@@ -481,9 +481,7 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
             // Another tab's write: unreadable or gone, this tab's copy stands (its next write saves it again).
             const saved = persisted === undefined ? undefined : loadedSavedChatReader().restoreChat(persisted, true);
             if (!saved) return current;
-            const { previous } = otherTabWrite;
-            const write = { saved, previousIds: previous.ids, previousStreamResponses: previous.streamResponses };
-            return { ...current, ...otherTabWrite.merge(current, write, new Set(Object.keys(current.answering))) };
+            return { ...current, ...otherTabWrite.merge(current, { saved, previous: otherTabWrite.previous }, new Set(Object.keys(current.answering))) };
           }
           if (persisted === undefined) return current;
           const restored = loadedSavedChatReader().restoreChat(persisted);

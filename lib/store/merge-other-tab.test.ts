@@ -47,7 +47,7 @@ describe("mergeOtherTab", () => {
 
   test("takes the other tab's renames, deletions and new conversations, and keeps what is this tab's own", () => {
     const saved = data([conversation("c3", ["a3"]), conversation("c1", ["a1"])], [answer("a3", "new there", "done"), answer("a1", "Grow", "streaming", "2")], "c3");
-    const merged = mergeOtherTab(local, { saved, previousIds: new Set(["c1", "c2"]) }, new Set(["c1"]));
+    const merged = mergeOtherTab(local, { saved, previous: { ids: new Set(["c1", "c2"]) } }, new Set(["c1"]));
     // c2 was saved before and is gone from the new value: deleted in the other tab.
     expect(merged.conversationIds).toEqual(["c3", "c1"]);
     // c1 is being answered here: this tab's copy, ahead of the saved one, stays.
@@ -60,7 +60,7 @@ describe("mergeOtherTab", () => {
 
   test("what did not change stays the same object, so that its message does not render again", () => {
     const saved = JSON.parse(JSON.stringify(local)) as ChatData;
-    const merged = mergeOtherTab(local, { saved, previousIds: new Set(["c1", "c2"]) }, new Set());
+    const merged = mergeOtherTab(local, { saved, previous: { ids: new Set(["c1", "c2"]) } }, new Set());
     expect(merged.messages.a2).toBe(local.messages.a2);
     expect(merged.conversations.c2).toBe(local.conversations.c2);
   });
@@ -68,15 +68,15 @@ describe("mergeOtherTab", () => {
   test("the streaming setting is the other tab's, unless it changed here since the copy saved before", () => {
     const saved = { ...JSON.parse(JSON.stringify(local)), streamResponses: true } as ChatData;
     const changedHere = { ...local, streamResponses: false };
-    expect(mergeOtherTab(changedHere, { saved, previousIds: new Set(["c1", "c2"]), previousStreamResponses: true }, new Set()).streamResponses).toBe(false);
+    expect(mergeOtherTab(changedHere, { saved, previous: { ids: new Set(["c1", "c2"]), streamResponses: true } }, new Set()).streamResponses).toBe(false);
     const changedThere = { ...local, streamResponses: false };
-    expect(mergeOtherTab(changedThere, { saved, previousIds: new Set(["c1", "c2"]), previousStreamResponses: false }, new Set()).streamResponses).toBe(true);
+    expect(mergeOtherTab(changedThere, { saved, previous: { ids: new Set(["c1", "c2"]), streamResponses: false } }, new Set()).streamResponses).toBe(true);
   });
 
   test("a conversation made here and not saved yet is kept, at the top, and stays shown", () => {
     const mine = data([conversation("new", ["n1"]), ...Object.values(local.conversations)], [...Object.values(local.messages), answer("n1", "mine", "done")], "new");
     const saved = data([conversation("c2", ["a2"], "renamed there"), conversation("c1", ["a1"])], [answer("a2", "x", "done"), answer("a1", "Grow", "streaming", "2")]);
-    const merged = mergeOtherTab(mine, { saved, previousIds: new Set(["c1", "c2"]) }, new Set());
+    const merged = mergeOtherTab(mine, { saved, previous: { ids: new Set(["c1", "c2"]) } }, new Set());
     expect(merged.conversationIds).toEqual(["new", "c2", "c1"]);
     expect(merged.conversations.c2?.title).toBe("renamed there");
     expect(merged.messages.n1?.content).toBe("mine");

@@ -31,10 +31,11 @@ function unchanged<T extends Message | Conversation>(local: T | undefined, incom
   return JSON.stringify(local) === JSON.stringify(incoming) ? local : incoming;
 }
 
-/** What a merge compares another tab's write with: the conversation ids and the streaming setting saved before it. */
+/** What a merge compares another tab's write with: what was saved before it (the storage event's `oldValue`). */
 export interface SavedBefore {
-  ids: Set<string>;
-  /** Unknown when the saved value could not be read. */
+  /** The conversation ids: gone from the new value, they were deleted there. */
+  ids: ReadonlySet<string>;
+  /** The streaming setting (unknown when the value could not be read): this tab's, when different, was changed here and not saved yet. */
   streamResponses?: boolean;
 }
 
@@ -59,10 +60,7 @@ export function savedBefore(text: string | null): SavedBefore {
 export interface OtherTabWrite {
   /** What the other tab saved. */
   saved: ChatData;
-  /** The conversation ids saved before that write (the storage event's `oldValue`): gone from `saved`, they were deleted there. */
-  previousIds: ReadonlySet<string>;
-  /** The streaming setting saved before it: this tab's, when different, was changed here and not saved yet. */
-  previousStreamResponses?: boolean;
+  previous: SavedBefore;
 }
 
 /**
@@ -79,7 +77,7 @@ export interface OtherTabWrite {
  * conversations, settings. A message is never set back (`furtherAlong`).
  */
 export function mergeOtherTab(local: ChatData, write: OtherTabWrite, answeringHere: ReadonlySet<string>): ChatData {
-  const { saved, previousIds, previousStreamResponses } = write;
+  const { saved, previous } = write;
   const conversations: Record<string, Conversation> = {};
   for (const [id, conversation] of Object.entries(saved.conversations)) conversations[id] = unchanged(local.conversations[id], conversation);
   const messages: Record<string, Message> = {};
@@ -89,7 +87,7 @@ export function mergeOtherTab(local: ChatData, write: OtherTabWrite, answeringHe
     const conversation = local.conversations[id];
     if (!conversation) continue;
     const inSaved = saved.conversations[id] !== undefined;
-    const keep = inSaved ? answeringHere.has(id) : !previousIds.has(id);
+    const keep = inSaved ? answeringHere.has(id) : !previous.ids.has(id);
     if (!keep) continue;
     if (!inSaved) madeHere.push(id);
     for (const messageId of saved.conversations[id]?.messageIds ?? []) delete messages[messageId];
@@ -102,6 +100,6 @@ export function mergeOtherTab(local: ChatData, write: OtherTabWrite, answeringHe
   const conversationIds = [...madeHere, ...saved.conversationIds];
   const activeConversationId =
     local.activeConversationId !== undefined && conversations[local.activeConversationId] ? local.activeConversationId : (saved.activeConversationId ?? conversationIds[0]);
-  const changedHere = previousStreamResponses !== undefined && local.streamResponses !== previousStreamResponses;
+  const changedHere = previous.streamResponses !== undefined && local.streamResponses !== previous.streamResponses;
   return { conversations, conversationIds, activeConversationId, messages, streamResponses: changedHere ? local.streamResponses : saved.streamResponses };
 }
