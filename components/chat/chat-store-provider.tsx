@@ -45,7 +45,7 @@ function hasSavedChats(name: string): boolean {
 export function ChatStoreProvider({ children }: { children: ReactNode }) {
   const [store] = useState(() => {
     // A write that finds another tab's not taken in yet asks for it to be, rather than overwrite it.
-    const storage = createThrottledStorage<PersistedChat>(() => localStorage, undefined, (previousText) => void created.getState().takeOtherTabWrite(previousText));
+    const storage = createThrottledStorage<PersistedChat>(() => localStorage, (previousText) => void created.getState().takeOtherTabWrite(previousText));
     const created = createChatStore({
       streamAnswer,
       completeChat,

@@ -128,7 +128,7 @@ describe("two tabs on one conversation", () => {
 /** A tab whose saves go through the page's throttled storage over the Web Storage all tabs share, wired as the page wires it. */
 function tabOver(shared: Storage, idPrefix: string): Harness {
   let takeIn: (previousText: string | null) => void = () => undefined;
-  const storage = createThrottledStorage<PersistedChat>(() => shared, 1_000, (previousText) => takeIn(previousText));
+  const storage = createThrottledStorage<PersistedChat>(() => shared, (previousText) => takeIn(previousText), 1_000);
   const tab = createHarness({ storage, idPrefix });
   takeIn = (previousText) => void tab.state().takeOtherTabWrite(previousText);
   return tab;

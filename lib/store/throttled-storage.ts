@@ -14,22 +14,19 @@ import type { PersistStorage, StorageValue } from "zustand/middleware";
  * is answering in. So the write waits, and `takeInOtherWrite` is asked to take
  * that write in (with the text this tab last knew; the store merges it, which
  * reads it, and writes the merged state) however slow its `storage` event is,
- * even when the page is being hidden. Without `takeInOtherWrite`, the write
- * waits one interval, then goes ahead.
+ * even when the page is being hidden.
  */
 export function createThrottledStorage<T>(
   getStorage: () => Storage,
+  takeInOtherWrite: (previousText: string | null) => void,
   intervalMs = 1_000,
-  takeInOtherWrite?: (previousText: string | null) => void,
 ): PersistStorage<T> & { flush(): void; hasPending(): boolean } {
   let pending: { name: string; value: StorageValue<T> } | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   /** The text this tab last read or wrote; what another tab wrote since differs from it. */
   let known: string | null | undefined;
-  /** The other tab's text a write already waited for once. */
-  let waitedFor: string | null | undefined;
 
-  function flush(force = false): void {
+  function flush(): void {
     clearTimeout(timer);
     timer = undefined;
     if (!pending) return;
@@ -38,16 +35,9 @@ export function createThrottledStorage<T>(
       const storage = getStorage();
       const current = storage.getItem(name);
       if (known !== undefined && current !== known) {
-        if (takeInOtherWrite) {
-          takeInOtherWrite(known);
-          timer = setTimeout(flush, intervalMs);
-          return;
-        }
-        if (!force && current !== waitedFor) {
-          waitedFor = current;
-          timer = setTimeout(flush, intervalMs);
-          return;
-        }
+        takeInOtherWrite(known);
+        timer = setTimeout(flush, intervalMs);
+        return;
       }
       pending = undefined;
       known = JSON.stringify(value);
@@ -59,9 +49,9 @@ export function createThrottledStorage<T>(
   }
 
   if (typeof window !== "undefined") {
-    window.addEventListener("pagehide", () => flush(true));
+    window.addEventListener("pagehide", () => flush());
     document.addEventListener("visibilitychange", () => {
-      if (document.visibilityState === "hidden") flush(true);
+      if (document.visibilityState === "hidden") flush();
     });
   }
 
@@ -81,7 +71,7 @@ export function createThrottledStorage<T>(
       getStorage().removeItem(name);
     },
     /** Writes what is pending now: a rename or a deletion should reach other tabs before their next write. */
-    flush: () => flush(),
+    flush,
     hasPending: () => pending !== undefined,
   };
 }
