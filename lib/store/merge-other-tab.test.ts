@@ -4,6 +4,7 @@ import { furtherAlong, mergeOtherTab } from "@/lib/store/merge-other-tab";
 import type { PersistedChat } from "@/lib/store/chat-types";
 import { createThrottledStorage } from "@/lib/store/throttled-storage";
 import { createHarness, memoryStorage, settle, type Harness } from "@/lib/store/testing/chat-store-harness";
+import { webStorage } from "@/lib/store/testing/web-storage";
 
 const conversation = (id: string, messageIds: string[], title = id): Conversation => ({
   id,
@@ -132,20 +133,6 @@ function tabOver(shared: Storage, idPrefix: string): Harness {
   const tab = createHarness({ storage, idPrefix });
   takeIn = (previousText) => void tab.state().takeOtherTabWrite(previousText);
   return tab;
-}
-
-function webStorage(): Storage {
-  const items = new Map<string, string>();
-  return {
-    get length() {
-      return items.size;
-    },
-    clear: () => items.clear(),
-    key: (index) => [...items.keys()][index] ?? null,
-    getItem: (key) => items.get(key) ?? null,
-    setItem: (key, value) => void items.set(key, value),
-    removeItem: (key) => void items.delete(key),
-  };
 }
 
 describe("a tab slow to hear of another's write", () => {

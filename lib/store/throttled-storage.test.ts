@@ -1,30 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createThrottledStorage } from "@/lib/store/throttled-storage";
-
-function memoryStorage(): Storage & { writes: number } {
-  const items = new Map<string, string>();
-  return {
-    writes: 0,
-    get length() {
-      return items.size;
-    },
-    clear: () => items.clear(),
-    key: (index) => [...items.keys()][index] ?? null,
-    getItem: (key) => items.get(key) ?? null,
-    setItem(key, value) {
-      this.writes += 1;
-      items.set(key, value);
-    },
-    removeItem: (key) => void items.delete(key),
-  };
-}
+import { webStorage } from "@/lib/store/testing/web-storage";
 
 /** The store's merge, left out where a test does its reading itself. */
 const takeInNothing = () => undefined;
 
 /** This tab saved once; then another tab wrote 100, and this tab's next write (2) came to its turn. */
 function afterAnotherTabWrote() {
-  const backing = memoryStorage();
+  const backing = webStorage();
   const storage = createThrottledStorage<{ count: number }>(() => backing, takeInNothing, 1_000);
   storage.setItem("chat", { state: { count: 1 }, version: 1 });
   vi.advanceTimersByTime(1_000);
@@ -39,7 +22,7 @@ describe("createThrottledStorage", () => {
   afterEach(() => vi.useRealTimers());
 
   it("writes a burst of states once, with the latest, after the interval", () => {
-    const backing = memoryStorage();
+    const backing = webStorage();
     const storage = createThrottledStorage<{ count: number }>(() => backing, takeInNothing, 1_000);
     for (let count = 1; count <= 60; count += 1) storage.setItem("chat", { state: { count }, version: 1 });
     expect(backing.writes).toBe(0);
@@ -49,7 +32,7 @@ describe("createThrottledStorage", () => {
   });
 
   it("writes at most once per interval while states keep coming", () => {
-    const backing = memoryStorage();
+    const backing = webStorage();
     const storage = createThrottledStorage<{ count: number }>(() => backing, takeInNothing, 1_000);
     for (let frame = 0; frame < 300; frame += 1) {
       storage.setItem("chat", { state: { count: frame }, version: 1 });
@@ -61,7 +44,7 @@ describe("createThrottledStorage", () => {
   });
 
   it("flush writes the pending state at once, and nothing when none is pending", () => {
-    const backing = memoryStorage();
+    const backing = webStorage();
     const storage = createThrottledStorage<{ count: number }>(() => backing, takeInNothing, 1_000);
     storage.setItem("chat", { state: { count: 1 }, version: 1 });
     storage.flush();
@@ -73,7 +56,7 @@ describe("createThrottledStorage", () => {
 
   it("keeps the chat going when the storage refuses to write", () => {
     const storage = createThrottledStorage<{ count: number }>(() => {
-      const full = memoryStorage();
+      const full = webStorage();
       full.setItem = () => {
         throw new DOMException("quota", "QuotaExceededError");
       };
@@ -93,7 +76,7 @@ describe("createThrottledStorage", () => {
   });
 
   it("asks for another tab's write to be taken in, never writes over it (not even when flushed), and writes once it is", () => {
-    const backing = memoryStorage();
+    const backing = webStorage();
     const asked: Array<string | null> = [];
     const storage = createThrottledStorage<{ count: number }>(() => backing, (previousText) => asked.push(previousText), 1_000);
     storage.setItem("chat", { state: { count: 1 }, version: 1 });
