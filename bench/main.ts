@@ -234,7 +234,7 @@ function printPage(figures: PageFigures[]): void {
 function printTraces(figures: PageFigures[]): void {
   for (const row of figures) {
     if (!row.tracePath) continue;
-    const { tasks, total } = summarizeTrace(row.tracePath, path.join(repositoryRoot, ".next-bench/static"));
+    const { tasks, total } = summarizeTrace(row.tracePath, path.join(repositoryRoot, benchDistDir, "static"));
     console.log(`Trace of ${row.label} (${path.relative(repositoryRoot, row.tracePath)}), tasks of 50 ms or more:`);
     console.log(formatTaskSummary("  all of them", total).join("\n"));
     tasks.forEach((task, index) => console.log(formatTaskSummary(`  longest ${index + 1}`, task).join("\n")));
