@@ -97,9 +97,21 @@ async function answer(scenario: Scenario, record: MockRequestRecord, response: h
     await write(response, chunkJson(record, [], { prompt_filter_results: [{ prompt_index: 0, content_filter_results: {} }] }), scenario.splitBytes);
   }
   await write(response, chunkJson(record, [{ index: 0, delta: { role: "assistant", content: "" }, finish_reason: null }]), scenario.splitBytes);
+  // A burst's chunks leave in one write, as an upstream's back-to-back tokens reach the relay together.
+  let batch = "";
+  let batched = 0;
+  const sendBatch = async () => {
+    if (batch === "") return;
+    await write(response, batch, scenario.splitBytes);
+    record.tokensSent += batched;
+    record.lastTokenSentAt = performance.timeOrigin + performance.now();
+    batch = "";
+    batched = 0;
+  };
   for (const [index, token] of scenario.tokens.entries()) {
     if (record.closedByClient) return;
     if (index === scenario.after) {
+      await sendBatch();
       if (scenario.name === "drop") {
         // Break where the next token would come: destroying the socket right after a write
         // can discard that write's bytes on the client side before they are read.
@@ -109,13 +121,16 @@ async function answer(scenario: Scenario, record: MockRequestRecord, response: h
       if (scenario.name === "stall") return; // silent until the client gives up
       if (scenario.name === "truncated") return void response.end();
     }
-    if (index > 0 && index % scenario.burst === 0) await sleep(scenario.intervalMs);
+    if (index > 0 && index % scenario.burst === 0) {
+      await sendBatch();
+      await sleep(scenario.intervalMs);
+    }
     if (record.closedByClient) return;
     const content = scenario.stamp === undefined ? token : stampedToken(scenario.stamp, index);
-    await write(response, chunkJson(record, [{ index: 0, delta: { content }, finish_reason: null, ...filterResults }]), scenario.splitBytes);
-    record.tokensSent += 1;
-    record.lastTokenSentAt = performance.timeOrigin + performance.now();
+    batch += chunkJson(record, [{ index: 0, delta: { content }, finish_reason: null, ...filterResults }]);
+    batched += 1;
   }
+  await sendBatch();
   await write(response, chunkJson(record, [{ index: 0, delta: {}, finish_reason: scenario.finishReason }]), scenario.splitBytes);
   const options = record.body.stream_options as { include_usage?: boolean } | undefined;
   if (options?.include_usage) await write(response, chunkJson(record, [], { usage }), scenario.splitBytes);
