@@ -22,8 +22,10 @@ export interface PageFigures {
   relayMs?: number;
   /** and that last byte -> the whole answer painted (the page). */
   pageMs?: number;
-  /** The longest main-thread task (only tasks over 50 ms are reported by the browser). */
+  /** The longest main-thread task until the answer was shown (only tasks over 50 ms are reported by the browser), */
   longestTaskMs?: number;
+  /** and in the 2 s after, while the text shown as written is formatted. */
+  longestTaskAfterMs?: number;
   totalBlockingMs: number;
   framesPerSecond: number;
   longestFrameMs: number;
@@ -41,6 +43,8 @@ export interface PageFigures {
 const traceCategories = ["devtools.timeline", "disabled-by-default-devtools.timeline", "toplevel", "v8.execute"];
 
 const tokenSize = 4;
+/** How long after the answer is shown its tasks are still looked at (it is formatted meanwhile). */
+const formattingWindowMs = 2000;
 const systemChromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 async function mockRecordTagged(mockOrigin: string, tag: string): Promise<MockRequestRecord> {
@@ -73,9 +77,13 @@ async function measure(page: Page, mockOrigin: string, run: PageRun, timeoutMs: 
     return entry ? performance.timeOrigin + entry.responseEnd : undefined;
   });
 
+  // Formatting goes on after the text is shown: its tasks count too.
+  await page.waitForTimeout(formattingWindowMs);
+  const longTasks = (await page.evaluate(() => window.__benchProbe?.longTasks)) ?? [];
   const shownAt = probe.shownAt as number;
   const from = probe.startedAt;
   const tasks = probe.longTasks.filter((task) => task.start >= from && task.start <= shownAt);
+  const tasksAfter = longTasks.filter((task) => task.start > shownAt && task.start <= shownAt + formattingWindowMs);
   const streamFrames = probe.frames.filter((time) => time >= (probe.streamingFrom ?? from));
   const gaps = probe.frames.slice(1).map((time, index) => time - (probe.frames[index] as number));
   const streamSeconds = (shownAt - (probe.streamingFrom ?? from)) / 1000;
@@ -88,6 +96,7 @@ async function measure(page: Page, mockOrigin: string, run: PageRun, timeoutMs: 
     relayMs: responseEndEpoch === undefined ? undefined : responseEndEpoch - (record.lastTokenSentAt as number),
     pageMs: responseEndEpoch === undefined ? undefined : (probe.shownAtEpoch as number) - responseEndEpoch,
     longestTaskMs: tasks.length > 0 ? Math.max(...tasks.map((task) => task.duration)) : undefined,
+    longestTaskAfterMs: tasksAfter.length > 0 ? Math.max(...tasksAfter.map((task) => task.duration)) : undefined,
     totalBlockingMs: tasks.reduce((sum, task) => sum + Math.max(0, task.duration - 50), 0),
     framesPerSecond: streamSeconds > 0 ? streamFrames.length / streamSeconds : 0,
     longestFrameMs: gaps.length > 0 ? Math.max(...gaps) : 0,
