@@ -4,6 +4,7 @@ import { sleep, waitFor } from "@/lib/server/test-support";
 import type { AnswerFollower } from "@/lib/shared-state/answer-log";
 import { RedisAnswerLog } from "@/lib/shared-state/redis-answer-log";
 import { RedisConnection } from "@/lib/shared-state/redis-connection";
+import { redisStatusOf } from "@/lib/shared-state/shared-state";
 import { loggedDelta, readAll } from "@/lib/shared-state/testing/answer-log-contract";
 import { startTestRedis, type TestRedis } from "@/lib/shared-state/testing/redis-server";
 
@@ -110,6 +111,31 @@ describe("Redis faults under resumable answers", () => {
     expect(await readAll((await a.log.follow(id, 2)) as AnswerFollower)).toEqual({ text: textOf(events(3, 3)), ended: true });
     await redis.restart();
     await connected(a, b);
+  });
+
+  test("a connection that shares answers is still reconnecting (it was cut alone): health says down until it is back; an answer begun meanwhile resumes on its instance", async () => {
+    const [a, b] = [instance(), instance()];
+    await connected(a, b);
+    expect(await redisStatusOf(a.connection, a.log)).toBe("up");
+    // a's writer connection is the one whose last command ran the append script: Redis cuts it, and only it.
+    await answerOn(a, 1);
+    const clients = (await b.connection.client.call("CLIENT", "LIST")) as string;
+    const writerId = /^id=(\d+) .*\bcmd=(evalsha|eval)\b/m.exec(clients)?.[1];
+    expect(writerId).toBeDefined();
+    await b.connection.client.call("CLIENT", "KILL", "ID", writerId as string);
+    await waitFor(() => !a.log.shared, "a's writer to notice");
+
+    // The main connection is up, so health said "up" before: a new answer would be shared, and it is not.
+    expect(a.connection.status).toBe("up");
+    expect(await redisStatusOf(a.connection, a.log)).toBe("down");
+    const { id, writer } = await answerOn(a, 2);
+    writer.end();
+    expect(await b.log.follow(id, -1)).toBeUndefined();
+    expect(await readAll((await a.log.follow(id, -1)) as AnswerFollower)).toEqual({ text: textOf(events(0, 2)), ended: true });
+
+    await waitFor(() => a.log.shared, "a's writer to reconnect", 5_000);
+    expect(await redisStatusOf(a.connection, a.log)).toBe("up");
+    await expectShared(a, b);
   });
 
   test("restarted empty mid-answer: that answer's copy is given up (no stream with a hole), with one line; the next answer is shared", async () => {

@@ -96,6 +96,15 @@ export class RedisAnswerLog implements AnswerLog {
     return this.writer.status === "ready" ? undefined : this.writerFirstAttempt(250);
   }
 
+  /**
+   * Whether an answer created now is shared: its writer's connection and the
+   * subscribed one (cancels, followers) are up. Each reconnects on its own
+   * schedule, up to 2 s after the main connection once Redis is back.
+   */
+  get shared(): boolean {
+    return this.writer.status === "ready" && this.channels.connected;
+  }
+
   async follow(id: string, after: number): Promise<AnswerFollower | undefined> {
     if (this.local.has(id)) return this.local.followNow(id, after);
     // A new instance's first resume waits for its first connection (250 ms at most), not to answer 204.

@@ -23,6 +23,11 @@ export class RedisChannels {
     this.subscriber.on("message", (channel: string, message: string) => this.handlers.get(channel)?.(message));
   }
 
+  /** Whether messages from other instances reach this one now. */
+  get connected(): boolean {
+    return this.subscriber.status === "ready";
+  }
+
   /** Calls `handler` with each message published on `channel` (one handler a channel). */
   listen(channel: string, handler: (message: string) => void): void {
     this.handlers.set(channel, handler);

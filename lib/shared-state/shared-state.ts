@@ -18,6 +18,18 @@ export interface SharedState {
   redisStatus(): Promise<RedisStatus>;
 }
 
+/**
+ * "up" says that what this instance starts now is shared: not only its main
+ * connection is up, but those that share answers too (after an outage, each
+ * comes back on its own schedule, up to 2 s after the main one). A new
+ * instance waits for its first connections, as its first requests do.
+ */
+export async function redisStatusOf(connection: RedisConnection, answers: RedisAnswerLog): Promise<RedisStatus> {
+  if (!(await connection.ready())) return "down";
+  await answers.connecting();
+  return answers.shared ? "up" : "down";
+}
+
 /** Memory (one instance) without REDIS_URL, Redis with it; chosen here and nowhere else. */
 export function sharedStateFrom(
   environment: Record<string, string | undefined>,
@@ -29,10 +41,11 @@ export function sharedStateFrom(
   }
   const connection = new RedisConnection(url);
   const channels = new RedisChannels(connection);
+  const answers = new RedisAnswerLog(connection, { ttlMs: resumeTtlMs, channels });
   return {
     counters: redisCounters(connection),
     cancels: new RedisAnswerCancels(connection, channels),
-    answers: new RedisAnswerLog(connection, { ttlMs: resumeTtlMs, channels }),
-    redisStatus: async () => ((await connection.ready()) ? "up" : "down"),
+    answers,
+    redisStatus: () => redisStatusOf(connection, answers),
   };
 }
