@@ -8,7 +8,7 @@ import { describeMachine, loadAverage } from "./machine";
 import { runPageBench, type PageFigures, type PageRun } from "./page-bench";
 import { summarizeProfile } from "./profile-summary";
 import { runRelayBench, setWarmUpRounds, warmUpRounds, type RelayLoadResult } from "./relay-bench";
-import { summarizeRounds, type LoadRounds, type Spread } from "./relay-rounds";
+import { spreadOf, summarizeRounds, type LoadRounds, type Spread } from "./relay-rounds";
 import { runResumeBench, type ResumeBenchResults } from "./resume-bench";
 import { parseLoads, steadyRoundsPerWorker } from "./load-spec";
 import { describeLoad, type Load, type TargetName } from "./relay-load";
@@ -31,6 +31,8 @@ const usage = `npm run bench [-- options]
   --rounds N          run the relay loads N times, the targets' order reversed every other round, and print each
                       figure's median and range over the rounds (a load that saturates the machine moves a lot between runs)
   --warm-up-rounds N  rounds of 50 streams × 20 tokens each app server answers before it is measured (default 10)
+  --page-runs N       the 40,000-character answer at full speed N times, each on a fresh page, and the median and
+                      range of its catch-up (one run moves by 100 ms and more on a 2-core machine)
   --no-build          use the last benchmark build (.next-bench) as it is
   --node-flags=FLAGS  node flags for every app server (default: those of \`npm start\`), e.g. --node-flags= for Node's
                       defaults, --node-flags="--max-semi-space-size=8 --cpu-prof" (with "=": flags begin with a dash)
@@ -46,6 +48,7 @@ const { values: options } = parseArgs({
     targets: { type: "string", default: "floor,passthrough,naive,ours" },
     rounds: { type: "string", default: "1" },
     "warm-up-rounds": { type: "string", default: String(warmUpRounds) },
+    "page-runs": { type: "string", default: "1" },
     "no-build": { type: "boolean", default: false },
     "node-flags": { type: "string" },
     profile: { type: "boolean", default: false },
@@ -71,12 +74,22 @@ if (!Number.isInteger(warmUpRoundsAsked) || warmUpRoundsAsked < 0) {
   process.exit(2);
 }
 setWarmUpRounds(warmUpRoundsAsked);
+const fullSpeedRuns = Number(options["page-runs"]);
+if (!Number.isInteger(fullSpeedRuns) || fullSpeedRuns < 1) {
+  console.error(`--page-runs takes a whole number of at least 1, not ${options["page-runs"]}\n\n${usage}`);
+  process.exit(2);
+}
 const defaultLoads = ["100x50@20", "100x50@20/steady", "200x500@2", ...(options.full ? ["1000x50@20"] : [])];
 const loads: Load[] = parseLoads(options.loads ?? defaultLoads.join(","));
 // Resumable answers cost per token and per stream: the usual load, and 1,000 streams with --full.
 const resumeLoads: Load[] = parseLoads(options.loads ?? ["100x50@20", ...(options.full ? ["1000x50@20"] : [])].join(","));
+const fullSpeedLabel = "full speed";
 const pageRuns: PageRun[] = [
-  { label: "full speed", characters: 40_000, intervalMs: 0 },
+  ...Array.from({ length: fullSpeedRuns }, (_, index): PageRun => ({
+    label: fullSpeedRuns === 1 ? fullSpeedLabel : `${fullSpeedLabel}, run ${index + 1}`,
+    characters: 40_000,
+    intervalMs: 0,
+  })),
   options.full ? { label: "50 tokens/s", characters: 40_000, intervalMs: 20 } : { label: "50 tokens/s", characters: 8_000, intervalMs: 20 },
 ];
 const resultsDirectory = path.join(repositoryRoot, "bench/results");
@@ -225,6 +238,23 @@ function printPage(figures: PageFigures[]): void {
     String(row.otherRenders),
     figure(row.seconds),
   ]);
+  const fullSpeed = figures.filter((row) => row.intervalMs === 0);
+  if (fullSpeed.length > 1) {
+    const catchUp = spreadOf(fullSpeed.map((row) => row.catchUpMs));
+    const longest = Math.max(...fullSpeed.flatMap((row) => [row.longestTaskMs ?? 0, row.longestTaskAfterMs ?? 0]));
+    rows.push([
+      `${fullSpeedLabel}, ${fullSpeed.length} runs: median (min–max)`,
+      catchUp ? `${figure(catchUp.median, 0)} (${figure(catchUp.min, 0)}–${figure(catchUp.max, 0)})` : "—",
+      "",
+      longest > 0 ? `longest ${figure(longest, 0)}` : "all < 50",
+      "",
+      "",
+      "",
+      "",
+      "",
+      "",
+    ]);
+  }
   console.log(
     formatTable(["", "catch-up ms", "= relay + page ms", "longest task ms: until shown / 2 s after", "TBT ms", "FPS", "longest frame ms", "answer renders / frames", "other renders", "s"], rows),
   );

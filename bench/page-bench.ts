@@ -14,6 +14,8 @@ export interface PageRun {
 
 export interface PageFigures {
   label: string;
+  /** The run's pace: 0 is full speed. */
+  intervalMs: number;
   characters: number;
   tokens: number;
   /** The upstream's last token -> the whole answer painted. */
@@ -90,6 +92,7 @@ async function measure(page: Page, mockOrigin: string, run: PageRun, timeoutMs: 
   const answerId = after.lastAnswerId ?? "";
   return {
     label: run.label,
+    intervalMs: run.intervalMs,
     characters: documentAnswer(run.characters).length,
     tokens: record.tokensSent,
     catchUpMs: (probe.shownAtEpoch as number) - (record.lastTokenSentAt as number),
