@@ -146,10 +146,19 @@ describe("streamAnswer", () => {
     expect(result.waits.reduce((sum, ms) => sum + ms, 0)).toBeLessThan(50_000);
   });
 
-  test("204 for an answer whose end never came: answer_gone, the text so far kept", async () => {
-    const result = await run({ request }, [start + deltaWire(0), 204]);
+  test("204 for an answer whose end never came: asked twice more, then answer_gone, the text so far kept", async () => {
+    const result = await run({ request }, [start + deltaWire(0), 204, 204, 204]);
     expect(result.text).toBe("Token 0. ");
     expect(result.error).toMatchObject({ code: "answer_gone", retryable: true });
+    expect(result.sent).toHaveLength(4);
+  });
+
+  test("204 from an instance without the answer, then the one that has it: the whole answer", async () => {
+    // Begun while Redis was down, the answer is resumable on its own instance only; the first resume reached another.
+    const result = await run({ request }, [start + deltaWire(0), 204, deltaWire(1) + deltaWire(2) + deltaWire(3) + finish + done]);
+    expect(result.error).toBeUndefined();
+    expect(result.text).toBe(deltas.join(""));
+    expect(result.sent.slice(1).map((sent) => sent.lastEventId)).toEqual(["1", "1"]);
   });
 
   test("204 after the finish came (only [DONE] was lost): the answer simply ends", async () => {
@@ -166,7 +175,7 @@ describe("streamAnswer", () => {
   });
 
   test("a saved answer the server no longer has, or one that ended with nothing after: answer_gone or a quiet end", async () => {
-    expect((await run({ answerId: "answer-1", lastEventId: "2" }, [204])).error).toMatchObject({ code: "answer_gone" });
+    expect((await run({ answerId: "answer-1", lastEventId: "2" }, [204, 204, 204])).error).toMatchObject({ code: "answer_gone" });
     expect((await run({ answerId: "answer-1", lastEventId: "5", ended: true }, [204])).error).toBeUndefined();
   });
 

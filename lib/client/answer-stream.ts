@@ -59,6 +59,17 @@ async function resumeStream(answerId: string, lastEventId: string | undefined, f
   return response;
 }
 
+/**
+ * How many more times a 204 for an answer whose end never came is asked
+ * again before the answer is called gone. An answer begun while Redis was
+ * down (or one of this instance's connections to it was) is resumable on its
+ * own instance only, and a resume may reach another: asked again after the
+ * usual reconnect waits, it may reach the one that has it (with two
+ * instances, 7 times in 8 rather than 1 in 2). An answer that is truly gone
+ * is said to be so 1.5 to 3 s later.
+ */
+const goneRetries = 2;
+
 const answerGone = () =>
   new ChatClientError("answer_gone", "The rest of this answer is no longer available on the server. Try again to ask anew.", { retryable: true });
 const reconnectFailed = () =>
@@ -72,8 +83,9 @@ const reconnectFailed = () =>
  * 0.5, 1, 2, 4, 8, 8... seconds, or at once when the browser is back online,
  * for up to `giveUpAfterMs`. Events already taken in are never yielded again.
  * Throws `answer_gone` when the server no longer has an answer whose end
- * never came, and the signal's `AbortError` when aborted. Yields batches: the
- * new events of one network read (see eventsOf), never an empty one.
+ * never came (asked `goneRetries` more times first), and the signal's
+ * `AbortError` when aborted. Yields batches: the new events of one network
+ * read (see eventsOf), never an empty one.
  */
 export async function* streamAnswer(source: AnswerSource, options: AnswerStreamOptions = {}): AsyncGenerator<AnswerUpdate[]> {
   const connectivity = options.connectivity ?? browserConnectivity;
@@ -87,6 +99,7 @@ export async function* streamAnswer(source: AnswerSource, options: AnswerStreamO
   let lostAt: number | undefined;
   let reconnecting = false;
   let attempt = 0;
+  let goneReplies = 0;
   for (;;) {
     // Going offline drops this connection at once, rather than waiting for it to time out, once there is an answer to resume.
     const connection = new AbortController();
@@ -103,7 +116,9 @@ export async function* streamAnswer(source: AnswerSource, options: AnswerStreamO
       request = undefined;
       if (!response) {
         if (ended) return;
-        throw answerGone();
+        goneReplies += 1;
+        if (goneReplies > goneRetries) throw answerGone();
+        throw new ChatClientError("answer_elsewhere", "This server does not have the answer; another may.", { retryable: true });
       }
       if (reconnecting) {
         reconnecting = false;
@@ -121,6 +136,7 @@ export async function* streamAnswer(source: AnswerSource, options: AnswerStreamO
         if (updates.length === 0) continue;
         lostAt = undefined;
         attempt = 0;
+        goneReplies = 0;
         // Stop while this batch waited its turn (a read is handed on in parts): nothing more is shown.
         options.signal?.throwIfAborted();
         yield updates;
