@@ -240,11 +240,10 @@ function printPage(figures: PageFigures[]): void {
   ]);
   const fullSpeed = figures.filter((row) => row.intervalMs === 0);
   if (fullSpeed.length > 1) {
-    const catchUp = spreadOf(fullSpeed.map((row) => row.catchUpMs));
     const longest = Math.max(...fullSpeed.flatMap((row) => [row.longestTaskMs ?? 0, row.longestTaskAfterMs ?? 0]));
     rows.push([
       `${fullSpeedLabel}, ${fullSpeed.length} runs: median (min–max)`,
-      catchUp ? `${figure(catchUp.median, 0)} (${figure(catchUp.min, 0)}–${figure(catchUp.max, 0)})` : "—",
+      spreadText(spreadOf(fullSpeed.map((row) => row.catchUpMs)), 0),
       "",
       longest > 0 ? `longest ${figure(longest, 0)}` : "all < 50",
       "",
