@@ -85,6 +85,60 @@ describe("mergeOtherTab", () => {
     // Not answered here: the saved copy, unless this tab's is further along.
     expect(merged.messages.a1?.content).toBe("Growing here");
   });
+
+  describe("a change made here and not saved yet, when the other tab's write is heard", () => {
+    const before = data([conversation("c1", ["a1"]), conversation("c2", ["a2"], "old title")], [answer("a1", "Grow", "streaming", "2"), answer("a2", "x", "done")]);
+    const previous = { ids: new Set(["c1", "c2"]), conversations: JSON.parse(JSON.stringify(before.conversations)) as Record<string, unknown> };
+    // This tab renamed c1 and deleted c2; the other tab answered on in c1 and made c3.
+    const here = data([{ ...conversation("c1", ["a1"]), title: "renamed here", titleEdited: true }], [answer("a1", "Grow", "streaming", "2")], "c1");
+
+    test("stays, when the other tab did not change that conversation: a rename, a deletion", () => {
+      const saved = data([conversation("c3", ["a3"]), conversation("c1", ["a1"]), conversation("c2", ["a2"], "old title")], [
+        answer("a3", "new there", "done"),
+        answer("a1", "Growing", "streaming", "5"),
+        answer("a2", "x", "done"),
+      ]);
+      const merged = mergeOtherTab(here, { saved, previous }, new Set());
+      expect(merged.conversations.c1?.title).toBe("renamed here");
+      expect(merged.conversationIds).toEqual(["c3", "c1"]);
+      expect(merged.conversations.c2).toBeUndefined();
+      expect(merged.messages.a2).toBeUndefined();
+      // What the other tab did is taken in too.
+      expect(merged.messages.a1?.content).toBe("Growing");
+      expect(merged.messages.a3?.content).toBe("new there");
+    });
+
+    test("gives way when the other tab changed that conversation too: its rename, and its answer in one deleted here", () => {
+      const saved = data([{ ...conversation("c1", ["a1"]), title: "renamed there", titleEdited: true }, conversation("c2", ["a2", "a4"], "old title")], [
+        answer("a1", "Grow", "streaming", "2"),
+        answer("a2", "x", "done"),
+        answer("a4", "answered there", "done"),
+      ]);
+      const merged = mergeOtherTab(here, { saved, previous }, new Set());
+      expect(merged.conversations.c1?.title).toBe("renamed there");
+      expect(merged.conversationIds).toEqual(["c1", "c2"]);
+      expect(merged.messages.a4?.content).toBe("answered there");
+    });
+
+    test("stays, when an answer ended here before it was saved: its question and answer are not lost", () => {
+      const quick = data([conversation("c1", ["a1", "q5", "a5"]), conversation("c2", ["a2"], "old title")], [
+        answer("a1", "Grow", "streaming", "2"),
+        { id: "q5", role: "user", content: "One more", status: "done" },
+        answer("a5", "Done at once.", "done"),
+        answer("a2", "x", "done"),
+      ]);
+      const merged = mergeOtherTab(quick, { saved: before, previous }, new Set());
+      expect(merged.conversations.c1?.messageIds).toEqual(["a1", "q5", "a5"]);
+      expect(merged.messages.a5?.content).toBe("Done at once.");
+    });
+
+    test("gives way when the copy saved before could not be read", () => {
+      const saved = data([conversation("c1", ["a1"]), conversation("c2", ["a2"], "old title")], [answer("a1", "Grow", "streaming", "2"), answer("a2", "x", "done")]);
+      const merged = mergeOtherTab(here, { saved, previous: { ids: previous.ids } }, new Set());
+      expect(merged.conversations.c1?.title).toBe("c1");
+      expect(merged.conversationIds).toEqual(["c1", "c2"]);
+    });
+  });
 });
 
 describe("two tabs on one conversation", () => {
@@ -135,13 +189,14 @@ function tabOver(shared: Storage, idPrefix: string): Harness {
   return tab;
 }
 
+/** Waits for `sending` with the clock faked: the harness lets each step settle on a zero timer. */
+async function settled(sending: Promise<void> | undefined): Promise<void> {
+  await vi.advanceTimersByTimeAsync(0);
+  await sending;
+}
+
 describe("a tab slow to hear of another's write", () => {
   afterEach(() => vi.useRealTimers());
-  /** Waits for `sending` with the clock faked: the harness lets each step settle on a zero timer. */
-  async function settled(sending: Promise<void> | undefined): Promise<void> {
-    await vi.advanceTimersByTimeAsync(0);
-    await sending;
-  }
 
   test("never saves over it: the conversation the other tab is answering in stays, there and here", async () => {
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
@@ -179,5 +234,60 @@ describe("a tab slow to hear of another's write", () => {
     await settled(writing?.send({ type: "delta", content: "Token 1. ", eventId: "2" }));
     first.runFrame();
     expect(first.message(1).content).toBe("Token 0. Token 1. ");
+  });
+});
+
+describe("a rename and a deletion made in the moment before another tab's write is heard", () => {
+  afterEach(() => vi.useRealTimers());
+
+  test("stay made, here and in the saved chats, and the other tab takes them in; its own new answer stays too", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    const shared = webStorage();
+    const first = tabOver(shared, "first");
+    const second = tabOver(shared, "second");
+    await first.store.persist.rehydrate();
+    /** Sends `question` in the first tab and lets its answer come back whole. */
+    async function answered(question: string): Promise<void> {
+      const sending = first.state().send(question);
+      await vi.advanceTimersByTimeAsync(0);
+      const answer = first.answers.at(-1);
+      await settled(answer?.send({ type: "delta", content: `About ${question}.` }, { type: "finish", finish_reason: "stop" }));
+      await settled(answer?.end());
+      await settled(sending);
+    }
+    await answered("cats");
+    first.state().newConversation();
+    await answered("dogs");
+    await vi.advanceTimersByTimeAsync(1_000);
+    await second.store.persist.rehydrate();
+    const [dogs, cats] = second.state().conversationIds;
+
+    // The first tab starts a third conversation and saves it; the second has not heard of that write yet.
+    first.state().newConversation();
+    void first.state().send("birds");
+    await vi.advanceTimersByTimeAsync(0);
+    await settled(first.answers.at(-1)?.send({ type: "start", id: "answer-birds", model: "m", eventId: "0" }, { type: "delta", content: "Birds ", eventId: "1" }));
+    first.runFrame();
+    await vi.advanceTimersByTimeAsync(1_000);
+    const savedByFirst = shared.getItem("streamchat");
+    expect(savedByFirst).toContain("birds");
+
+    // The second tab renames one conversation and deletes the other: each is saved at once, so the write is found first and taken in.
+    second.state().renameConversation(cats ?? "", "Renamed here");
+    second.state().deleteConversation(dogs ?? "");
+    await vi.advanceTimersByTimeAsync(1_000);
+    const kept = () => ({
+      titles: second.state().conversationIds.map((id) => second.state().conversations[id]?.title),
+      savedText: shared.getItem("streamchat") ?? "",
+    });
+    expect(kept().titles).toEqual(["birds", "Renamed here"]);
+    expect(kept().savedText).toContain("Renamed here");
+    expect(kept().savedText).not.toContain("About dogs.");
+    expect(kept().savedText).toContain("Birds ");
+
+    // The first tab hears of it: the rename and the deletion are taken in, and its answer goes on.
+    await first.state().takeOtherTabWrite(savedByFirst);
+    expect(first.state().conversationIds.map((id) => first.state().conversations[id]?.title)).toEqual(["birds", "Renamed here"]);
+    expect(first.answeringId()).toBe(first.message(1).id);
   });
 });

@@ -35,6 +35,12 @@ function unchanged<T extends Message | Conversation>(local: T | undefined, incom
 export interface SavedBefore {
   /** The conversation ids: gone from the new value, they were deleted there. */
   ids: ReadonlySet<string>;
+  /**
+   * The conversations as they were saved (titles, settings, message ids), when
+   * the value could be read: one that differs here and not there was changed
+   * here and not saved yet, and one gone here and the same there was deleted here.
+   */
+  conversations?: Readonly<Record<string, unknown>>;
   /** The streaming setting (unknown when the value could not be read): this tab's, when different, was changed here and not saved yet. */
   streamResponses?: boolean;
 }
@@ -46,10 +52,14 @@ export interface SavedBefore {
 export function savedBefore(text: string | null): SavedBefore {
   if (text === null) return { ids: new Set(), streamResponses: streamResponsesByDefault };
   try {
-    const state = (JSON.parse(text) as { state?: { conversationIds?: unknown; streamResponses?: unknown } } | null)?.state;
+    const state = (JSON.parse(text) as { state?: { conversationIds?: unknown; conversations?: unknown; streamResponses?: unknown } } | null)?.state;
     const ids = state?.conversationIds;
+    const conversations = state?.conversations;
     return {
       ids: new Set(Array.isArray(ids) ? ids.filter((id): id is string => typeof id === "string") : []),
+      ...(typeof conversations === "object" && conversations !== null && !Array.isArray(conversations)
+        ? { conversations: conversations as Record<string, unknown> }
+        : {}),
       ...(typeof state?.streamResponses === "boolean" ? { streamResponses: state.streamResponses } : {}),
     };
   } catch {
@@ -64,6 +74,24 @@ export interface OtherTabWrite {
 }
 
 /**
+ * Whether two values read from JSON (or about to be written as JSON) are the
+ * same, whatever the order of their keys: this tab's objects and a saved
+ * copy's may list them differently, and a key set to undefined is not saved.
+ */
+function sameJson(one: unknown, other: unknown): boolean {
+  if (one === other) return true;
+  if (typeof one !== "object" || typeof other !== "object" || one === null || other === null) return false;
+  if (Array.isArray(one) || Array.isArray(other)) {
+    return Array.isArray(one) && Array.isArray(other) && one.length === other.length && one.every((item, index) => sameJson(item, other[index]));
+  }
+  const oneRecord = one as Record<string, unknown>;
+  const otherRecord = other as Record<string, unknown>;
+  const keys = (record: Record<string, unknown>) => Object.keys(record).filter((key) => record[key] !== undefined);
+  const oneKeys = keys(oneRecord);
+  return oneKeys.length === keys(otherRecord).length && oneKeys.every((key) => sameJson(oneRecord[key], otherRecord[key]));
+}
+
+/**
  * This tab's data once another tab saved its own. Every tab keeps the whole
  * chat in one localStorage entry, so each write replaces the others': to
  * never fight, a tab takes in what another saved at once, and keeps only what
@@ -71,33 +99,46 @@ export interface OtherTabWrite {
  * - the conversations it is answering (or following) right now: their text
  *   comes in live here, so its copy is the newest;
  * - conversations made here and not saved yet (in neither the old nor the new value);
+ * - conversations changed or deleted here and not saved yet, which the other
+ *   tab did not change (the same there as in the copy saved before): a rename,
+ *   a deletion, or an answer that ended here in the moment before the other
+ *   tab's write was heard;
  * - which conversation it shows (each tab looks at its own);
  * - the streaming setting, when it changed here since the copy saved before.
  * Everything else is the other tab's newer word: renames, deletions, new
- * conversations, settings. A message is never set back (`furtherAlong`).
+ * conversations, settings, and a conversation both tabs changed. A message is
+ * never set back (`furtherAlong`).
  */
 export function mergeOtherTab(local: ChatData, write: OtherTabWrite, answeringHere: ReadonlySet<string>): ChatData {
   const { saved, previous } = write;
+  const before = previous.conversations;
+  /** The other tab did not change it: as in the copy saved before (unknown without that copy: then it is the other tab's word). */
+  const sameThereAsBefore = (id: string) => before?.[id] !== undefined && sameJson(before[id], saved.conversations[id]);
   const conversations: Record<string, Conversation> = {};
   for (const [id, conversation] of Object.entries(saved.conversations)) conversations[id] = unchanged(local.conversations[id], conversation);
   const messages: Record<string, Message> = {};
   for (const [id, message] of Object.entries(saved.messages)) messages[id] = unchanged(local.messages[id], furtherAlong(local.messages[id], message) ?? message);
+  const deletedHere = new Set(saved.conversationIds.filter((id) => local.conversations[id] === undefined && sameThereAsBefore(id)));
+  for (const id of deletedHere) {
+    for (const messageId of conversations[id]?.messageIds ?? []) delete messages[messageId];
+    delete conversations[id];
+  }
   const madeHere: string[] = [];
   for (const id of local.conversationIds) {
     const conversation = local.conversations[id];
     if (!conversation) continue;
     const inSaved = saved.conversations[id] !== undefined;
-    const keep = inSaved ? answeringHere.has(id) : !previous.ids.has(id);
+    const answering = answeringHere.has(id);
+    const keep = inSaved ? answering || (sameThereAsBefore(id) && !sameJson(before?.[id], conversation)) : !previous.ids.has(id);
     if (!keep) continue;
     if (!inSaved) madeHere.push(id);
+    // Answered here, this tab's messages are the newest; otherwise a message the other tab is further along in (it answers there) is its.
+    const kept = conversation.messageIds.map((messageId) => (answering ? undefined : messages[messageId]) ?? local.messages[messageId]);
     for (const messageId of saved.conversations[id]?.messageIds ?? []) delete messages[messageId];
     conversations[id] = conversation;
-    for (const messageId of conversation.messageIds) {
-      const message = local.messages[messageId];
-      if (message) messages[messageId] = message;
-    }
+    for (const message of kept) if (message) messages[message.id] = message;
   }
-  const conversationIds = [...madeHere, ...saved.conversationIds];
+  const conversationIds = [...madeHere, ...saved.conversationIds.filter((id) => !deletedHere.has(id))];
   const activeConversationId =
     local.activeConversationId !== undefined && conversations[local.activeConversationId] ? local.activeConversationId : (saved.activeConversationId ?? conversationIds[0]);
   const changedHere = previous.streamResponses !== undefined && local.streamResponses !== previous.streamResponses;
