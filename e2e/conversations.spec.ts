@@ -103,3 +103,43 @@ test("the conversation list works from the keyboard alone", async ({ page }) => 
   await expect(conversationButton(page, /^Keyboard one/)).toHaveAttribute("aria-current", "page");
   await expect(page.getByRole("log").locator('article[data-role="user"]')).toContainText("Keyboard one");
 });
+
+test("a rename and a deletion made in a tab while it takes in another tab's save stay made, in both tabs", async ({ page, context }) => {
+  await askAndWait(page, `Cats topic ${uniqueTag()}`);
+  await sidebar(page).getByRole("button", { name: "New chat" }).click();
+  await askAndWait(page, `Dogs topic ${uniqueTag()}`);
+
+  const second = await context.newPage();
+  second.on("dialog", (dialog) => void dialog.accept());
+  await second.goto("/");
+  await expect(conversationButton(second, /^Dogs topic/)).toBeVisible();
+  // Rename once here first, so that the title field's code is loaded before the code starts coming slowly.
+  await conversationButton(second, /^Dogs topic/).hover();
+  await sidebar(second).getByRole("button", { name: /^Rename “Dogs topic/ }).click();
+  await sidebar(second).getByRole("textbox", { name: "Conversation title" }).press("Escape");
+  // From now on the second tab gets its code slowly: taking another tab's save in (that code loads then) takes seconds.
+  await second.route("**/_next/static/chunks/**", async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 4_000));
+    await route.continue();
+  });
+
+  // The first tab saves a new conversation; while the second takes that save in, it renames one conversation and deletes the other.
+  await sidebar(page).getByRole("button", { name: "New chat" }).click();
+  const tag = uniqueTag();
+  await sendMessage(page, `Birds topic mock:paced tokens=3 interval=1500 first=0 ${tag}`);
+  await expect.poll(() => second.evaluate(() => localStorage.getItem("streamchat") ?? "")).toContain(tag);
+  await conversationButton(second, /^Cats topic/).hover();
+  await sidebar(second).getByRole("button", { name: /^Rename “Cats topic/ }).click();
+  const titleField = sidebar(second).getByRole("textbox", { name: "Conversation title" });
+  await titleField.fill("Renamed in the second tab");
+  await titleField.press("Enter");
+  await conversationButton(second, /^Dogs topic/).hover();
+  await sidebar(second).getByRole("button", { name: /^Delete “Dogs topic/ }).click();
+
+  const titles = (tab: Page) => sidebar(tab).getByRole("listitem");
+  for (const tab of [second, page]) {
+    await expect(titles(tab)).toHaveText([/^Birds topic/, /^Renamed in the second tab/], { timeout: 20_000 });
+  }
+  await waitUntilDone(lastAnswer(page));
+  await expect(lastAnswer(page)).toHaveAttribute("data-status", "done");
+});
