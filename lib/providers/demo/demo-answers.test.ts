@@ -70,6 +70,14 @@ describe("demoAnswerFor", () => {
     expect(demoAnswerFor("What is streaming?")).toMatch(/^## What streaming changes/);
   });
 
+  it("answers in the language the prompt is written in, not in one it quotes a word of", () => {
+    expect(demoAnswerFor("Explain streaming in a table, with 日本語 and an emoji 🚀")).toMatch(/^## What streaming changes/);
+    expect(demoAnswerFor("How do you say 스트리밍 in English?")).toMatch(/^I am the \*\*offline demo model\*\*/);
+    // Written in Japanese, with the names of things in Latin letters.
+    expect(demoAnswerFor("Next.jsでSSEを使う方法を教えて")).toMatch(/^## ストリーミングとは/);
+    expect(demoAnswerFor("React의 streaming은 어떻게 작동하나요?")).toMatch(/스트리밍/);
+  });
+
   it("quotes a long unknown prompt shortened", () => {
     const answer = demoAnswerFor("x".repeat(200));
     expect(answer).toContain(`“${"x".repeat(80)}…”`);

@@ -97,14 +97,27 @@ OPENAI_API_KEY=sk-... npm run dev
 \`\`\``;
 }
 
-const japaneseScript = /[\u3040-\u30ff]/u;
-const koreanScript = /[\uac00-\ud7af]/u;
-const chineseCharacters = /[\u4e00-\u9fff]/u;
+/** How many characters of `text` the pattern (global) matches. */
+const countOf = (text: string, pattern: RegExp) => text.match(pattern)?.length ?? 0;
+
+/**
+ * Korean or Japanese when the prompt is written in it, not when an English
+ * prompt quotes a word of it ("…with 日本語 and an emoji"). A CJK character
+ * says about as much as a short word, so each counts as three Latin letters.
+ */
+function cjkLanguageOf(prompt: string): "korean" | "japanese" | undefined {
+  const korean = countOf(prompt, /\p{Script=Hangul}/gu);
+  const japanese = countOf(prompt, /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/gu);
+  const latin = countOf(prompt, /\p{Script=Latin}/gu);
+  if (Math.max(korean, japanese) * 3 < latin || korean + japanese === 0) return undefined;
+  return korean >= japanese ? "korean" : "japanese";
+}
 
 export function demoAnswerFor(prompt: string): string {
   const lower = prompt.toLowerCase();
-  if (koreanScript.test(prompt)) return korean;
-  if (japaneseScript.test(prompt) || chineseCharacters.test(prompt)) return japanese;
+  const language = cjkLanguageOf(prompt);
+  if (language === "korean") return korean;
+  if (language === "japanese") return japanese;
   if (/\b(code|typescript|javascript|example|function)\b/.test(lower)) return codeExample;
   if (/\bstream/.test(lower) || /\bsse\b/.test(lower)) return streamingExplained;
   if (/^\s*(hi|hello|hey|good (morning|afternoon|evening))\b/.test(lower)) return greeting;
