@@ -5,6 +5,7 @@ import { parseArgs } from "node:util";
 import { measureFirstLoadJs, type BundleFigures } from "./bundle-size";
 import { longHistoryCharacters, runMemoryBench, type MemoryFigures } from "./memory-bench";
 import { describeMachine, loadAverage } from "./machine";
+import { runHistoryBench, type HistoryCase, type HistoryFigures } from "./history-bench";
 import { runPageBench, type PageFigures, type PageRun } from "./page-bench";
 import { summarizeProfile } from "./profile-summary";
 import { runRelayBench, setWarmUpRounds, warmUpRounds, type RelayLoadResult } from "./relay-bench";
@@ -91,6 +92,11 @@ const pageRuns: PageRun[] = [
     intervalMs: 0,
   })),
   options.full ? { label: "50 tokens/s", characters: 40_000, intervalMs: 20 } : { label: "50 tokens/s", characters: 8_000, intervalMs: 20 },
+];
+// Long saved conversations, opened: forty exchanges of answers of a usual length, and of very long ones.
+const historyCases: HistoryCase[] = [
+  { exchanges: 40, characters: 3_000 },
+  { exchanges: 40, characters: 20_000 },
 ];
 const resultsDirectory = path.join(repositoryRoot, "bench/results");
 const mib = (bytes: number | undefined) => (bytes === undefined ? undefined : bytes / 2 ** 20);
@@ -260,6 +266,20 @@ function printPage(figures: PageFigures[]): void {
   console.log("");
 }
 
+function printHistory(figures: HistoryFigures[]): void {
+  console.log(`Opening a long saved conversation in Chromium (from the click on it); load average ${loadAverage()}`);
+  const rows = figures.map((row) => [
+    `${row.exchanges} exchanges, answers of ${row.characters.toLocaleString("en")} chars (${row.savedCharacters.toLocaleString("en")} saved)`,
+    figure(row.shownMs, 0),
+    figure(row.inViewFormattedMs, 0),
+    figure(row.allFormattedMs, 0),
+    row.longestTaskMs === undefined ? "< 50" : figure(row.longestTaskMs, 0),
+    figure(row.totalBlockingMs, 0),
+  ]);
+  console.log(formatTable(["", "shown ms", "answer in view formatted ms", "every answer formatted ms", "longest task ms", "TBT ms"], rows));
+  console.log("");
+}
+
 function printTraces(figures: PageFigures[]): void {
   for (const row of figures) {
     if (!row.tracePath) continue;
@@ -357,6 +377,9 @@ try {
         printPage(page);
         if (traceDirectory) printTraces(page);
         results.page = page;
+        const history = await runHistoryBench(app.origin, historyCases);
+        printHistory(history);
+        results.history = history;
       }
     } finally {
       await app.stop();

@@ -1,6 +1,6 @@
 import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { chromium, type Page } from "@playwright/test";
+import { chromium, type Browser, type Page } from "@playwright/test";
 import { documentAnswer, documentAnswerEnd } from "../mock/markdown-answer";
 import type { MockRequestRecord } from "../mock/mock-server";
 import { installProbe, renderCounts, watchAnswer, type PageProbe } from "./page-probe";
@@ -133,6 +133,14 @@ async function warmUpServer(appOrigin: string, characters: number): Promise<void
   }
 }
 
+/** Debian's Chromium where it is installed, Playwright's otherwise. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: existsSync(systemChromium) ? systemChromium : undefined,
+    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+}
+
 /**
  * The chat page in Chromium against `appOrigin`: after one short exchange
  * (a message that must not re-render), each run streams a long markdown
@@ -142,10 +150,7 @@ async function warmUpServer(appOrigin: string, characters: number): Promise<void
  */
 export async function runPageBench(appOrigin: string, mockOrigin: string, runs: PageRun[], traceDirectory?: string): Promise<PageFigures[]> {
   await warmUpServer(appOrigin, Math.max(...runs.map((run) => run.characters)));
-  const browser = await chromium.launch({
-    executablePath: existsSync(systemChromium) ? systemChromium : undefined,
-    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  const browser = await launchChromium();
   try {
     const figures: PageFigures[] = [];
     for (const run of runs) {
