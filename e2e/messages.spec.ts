@@ -1,5 +1,7 @@
 import type { Locator, Page } from "@playwright/test";
+import { persistVersion } from "../lib/store/chat-persistence";
 import { version1SavedChat } from "../lib/store/testing/version-1-saved-chat";
+import { documentAnswer } from "../mock/markdown-answer";
 import { composer, contentOf, expect, lastAnswer, mockRecordsFor, sendMessage, test, uniqueTag, waitUntilDone } from "./support";
 
 const articles = (page: Page, role: "user" | "assistant") => page.getByRole("log").locator(`article[data-role="${role}"]`);
@@ -138,5 +140,44 @@ test.describe("saved chats from before", () => {
     await askAndWait(page, `Still works ${uniqueTag()}`);
     await notice.getByRole("button", { name: "Dismiss" }).click();
     await expect(notice).toBeHidden();
+  });
+});
+
+test.describe("a long saved conversation", () => {
+  /** Twenty questions, each answered by an 8,000-character markdown document (headings, lists, code). */
+  function longConversation(): string {
+    const messages: Record<string, unknown> = {};
+    const messageIds: string[] = [];
+    for (let index = 0; index < 20; index++) {
+      messages[`q${index}`] = { id: `q${index}`, role: "user", status: "done", content: `Question ${index}` };
+      messages[`a${index}`] = { id: `a${index}`, role: "assistant", status: "done", content: documentAnswer(8_000) };
+      messageIds.push(`q${index}`, `a${index}`);
+    }
+    const conversation = { id: "long", title: "Long", titleEdited: true, createdAt: 0, updatedAt: 0, messageIds, settings: { systemPrompt: "" } };
+    return JSON.stringify({ state: { activeConversationId: "long", conversationIds: ["long"], streamResponses: true, conversations: { long: conversation }, messages }, version: persistVersion });
+  }
+
+  test("opens at its end, and every answer in it ends formatted, the ones far above the view too, and reads the same scrolled to the top", async ({ page }) => {
+    await page.addInitScript((saved) => {
+      if (!sessionStorage.getItem("seeded-once")) {
+        localStorage.setItem("streamchat", saved);
+        sessionStorage.setItem("seeded-once", "1");
+      }
+    }, longConversation());
+    await page.goto("/");
+    const answers = articles(page, "assistant");
+    await expect(answers).toHaveCount(20);
+    // At its end: the last answer's last words in view.
+    await expect(answers.last().getByText("That is the whole answer.")).toBeInViewport();
+    await expect.poll(() => distanceFromBottom(page.getByRole("log").locator(".."))).toBeLessThan(40);
+    // Formatted: headings, not "## " as written. Those far above the view are formatted while the page is idle.
+    const section = (answer: Locator) => answer.getByRole("heading", { name: "1. Reading a stream without buffering" });
+    await expect(section(answers.last())).toBeVisible();
+    await expect.poll(() => page.getByRole("log").evaluate((log) => [...log.querySelectorAll('[data-part="content"]')].filter((content) => content.textContent?.includes("## ")).length)).toBe(0);
+    await expect(page.getByRole("log").getByRole("heading", { name: "1. Reading a stream without buffering" })).toHaveCount(20);
+
+    await articles(page, "user").first().scrollIntoViewIfNeeded();
+    await expect(articles(page, "user").first()).toBeInViewport();
+    await expect(section(answers.first())).toBeInViewport();
   });
 });

@@ -1,6 +1,6 @@
 "use client";
 
-import { lazy, memo, Suspense, useState } from "react";
+import { lazy, memo, Suspense, useRef, useState } from "react";
 import { useChatActions, useChatStore } from "@/components/chat/chat-store-provider";
 import { MessageActions } from "@/components/chat/message-actions";
 import { MessageError } from "@/components/chat/message-error";
@@ -22,6 +22,7 @@ export const MessageItem = memo(function MessageItem({ id }: { id: string }) {
   const message = useChatStore((state) => state.messages[id]);
   const { editAndResend } = useChatActions();
   const [editing, setEditing] = useState(false);
+  const contentRef = useRef<HTMLDivElement>(null);
   const t = useTranslations();
   countRender(id);
   if (!message) return null;
@@ -32,7 +33,13 @@ export const MessageItem = memo(function MessageItem({ id }: { id: string }) {
       data-status={message.status}
       data-message-id={id}
       aria-label={isUser ? t.message.youSaid : t.message.assistantSaid}
-      className={cn("flex flex-col", isUser ? "items-end" : "items-start")}
+      className={cn(
+        "flex flex-col",
+        isUser ? "items-end" : "items-start",
+        // A message off screen is not laid out or painted until it nears the view (it keeps the size it
+        // was last shown at): a long conversation opens without laying out every answer in it.
+        message.status !== "streaming" && message.status !== "waiting" && "[contain-intrinsic-size:auto_120px] [content-visibility:auto]",
+      )}
     >
       {editing ? (
         <Suspense fallback={null}>
@@ -60,9 +67,9 @@ export const MessageItem = memo(function MessageItem({ id }: { id: string }) {
           ) : (
             // A person's words stay as typed; a model's answer is markdown. Not `content-visibility:
             // auto` on its blocks: with it the view lost its place while following a growing answer.
-            <div data-part="content" className="leading-7">
+            <div ref={contentRef} data-part="content" className="leading-7">
               <Suspense fallback={<span className="whitespace-pre-wrap">{message.content}</span>}>
-                <LazyMarkdownMessage text={message.content} streaming={message.status === "streaming"} />
+                <LazyMarkdownMessage text={message.content} streaming={message.status === "streaming"} viewRef={contentRef} />
               </Suspense>
             </div>
           )}

@@ -1,9 +1,12 @@
 "use client";
 
-import { memo, type ReactElement, useEffect, useMemo, useRef, useState } from "react";
+import { memo, type ReactElement, type RefObject, useEffect, useMemo, useRef, useState } from "react";
 import { MarkdownBlock, parseBlock } from "@/components/markdown/markdown-block";
+import { useNearView } from "@/components/markdown/use-near-view";
 import { createBlockSplitter } from "@/lib/markdown/create-block-splitter";
 import { loadHighlighter } from "@/lib/markdown/highlighter-loader";
+import { taskDeadline } from "@/lib/ui/task-deadline";
+import { whenIdle } from "@/lib/ui/when-idle";
 
 // A link reference definition or a footnote (`[id]: url`, `[^1]: note`)
 // serves the whole text, not one block: such (rare) answers render whole.
@@ -25,6 +28,9 @@ if (typeof window !== "undefined" && "requestIdleCallback" in window) {
   requestIdleCallback(() => void loadHighlighter());
 }
 
+/** A finished answer longer than this waits for its first look at the view before it is formatted. */
+const farFromViewCharacters = 4_000;
+
 /** More new characters than this in one render is a burst: far more than a model writes in a frame (some 10 at 50 tokens a second). */
 const burstCharacters = 400;
 /** How long after a burst parsing waits for the text to settle. */
@@ -44,23 +50,36 @@ const burstShowEveryMs = 100;
  *
  * When many finished blocks come at once (a fast stream, a reload, an
  * answer that was not streamed), a render parses them for at most
- * `parseBudgetMs` and shows the others as plain text, parsed in the next
- * frames: the text is on screen at once, and no frame becomes a long task.
+ * `parseBudgetMs` (shared by every answer rendered in that task) and shows
+ * the others as plain text, parsed in the next frames: the text is on screen
+ * at once, and no frame becomes a long task. A finished answer that waits to
+ * be formatted and is far from view (`viewRef`, when given) waits for idle
+ * time instead, so that the answers in view are formatted first.
  */
 export const MarkdownMessage = memo(function MarkdownMessage({
   text,
   streaming,
   parseBudgetMs = 8,
+  viewRef,
 }: {
   text: string;
   streaming: boolean;
   /** How long a render may parse new finished blocks; the rest follow in the next frames. */
   parseBudgetMs?: number;
+  /** The element the answer is shown in, to tell whether it is near view. */
+  viewRef?: RefObject<HTMLElement | null>;
 }) {
   const [splitter] = useState(createBlockSplitter);
   const [parsedBlocks] = useState(() => new Map<string, ReactElement>());
   const [growing] = useState((): { text?: string; parsed?: ReactElement } => ({}));
   const [, setCatchUp] = useState(0);
+  // A long finished answer starts as far from view (until its first observation, a frame later): a
+  // conversation of many opens without cutting each of them into blocks before its first frame.
+  const [near, setNear] = useState(
+    () => streaming || text.length <= farFromViewCharacters || viewRef === undefined || typeof IntersectionObserver === "undefined",
+  );
+  /** Set when the browser was idle: a render then formats some of an answer far from view too. */
+  const idleTurn = useRef(false);
   // What the screen shows: its text's length, when a burst was last seen, when it last changed, whether it was streaming, and its elements.
   const shown = useRef<{ length: number; burstAt: number; at: number; streaming: boolean; elements?: ReactElement[] }>({
     length: text.length,
@@ -79,9 +98,11 @@ export const MarkdownMessage = memo(function MarkdownMessage({
   const endingBurst = !streaming && shown.current.streaming && pouring;
   // The same elements as the last render: React leaves the screen as it is.
   const holding = bursting && shown.current.elements !== undefined && now - shown.current.at < burstShowEveryMs;
-  const blocks = useMemo(() => (holding ? [] : definitionLine.test(text) ? [text] : splitter(text).blocks), [holding, splitter, text]);
-  // The budget starts after splitting (the first split of a page compiles marked's rules).
-  const deadline = bursting || endingBurst ? now : performance.now() + parseBudgetMs;
+  const unsplit = !streaming && !near && !idleTurn.current && !shown.current.elements;
+  const blocks = useMemo(() => (holding ? [] : unsplit || definitionLine.test(text) ? [text] : splitter(text).blocks), [holding, unsplit, splitter, text]);
+  const deferred = !streaming && !near && !idleTurn.current;
+  // The budget starts after the first answer's splitting (the first split of a page compiles marked's rules).
+  const deadline = bursting || endingBurst || deferred ? now : Math.min(taskDeadline(parseBudgetMs), performance.now() + parseBudgetMs);
   let behind = false;
   const elements = holding
     ? (shown.current.elements as ReactElement[])
@@ -97,7 +118,9 @@ export const MarkdownMessage = memo(function MarkdownMessage({
         // Blocks are only ever appended, and a block keeps its place: its index is its identity.
         return <MarkdownBlock key={index} text={block} parsed={parsed} />;
       });
+  useNearView(viewRef, !streaming && behind, setNear);
   useEffect(() => {
+    idleTurn.current = false;
     if (holding) return;
     const renderedAt = performance.now();
     if (text.length - shown.current.length > burstCharacters) shown.current.burstAt = renderedAt;
@@ -110,6 +133,12 @@ export const MarkdownMessage = memo(function MarkdownMessage({
       return () => clearTimeout(timer);
     }
     if (!behind) return;
+    if (!streaming && !near) {
+      return whenIdle(() => {
+        idleTurn.current = true;
+        setCatchUp((count) => count + 1);
+      });
+    }
     const frame = requestAnimationFrame(() => setCatchUp((count) => count + 1));
     return () => cancelAnimationFrame(frame);
   });
