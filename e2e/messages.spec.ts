@@ -143,6 +143,37 @@ test.describe("saved chats from before", () => {
   });
 });
 
+test.describe("saved chats when the browser has no room left", () => {
+  test("the page says so, and once there is room again the next change is saved and the notice goes", async ({ page }) => {
+    await page.goto("/");
+    await askAndWait(page, `mock:echo first ${uniqueTag()}`);
+    // The rest of this origin's storage taken, as years of other saved data would take it.
+    await page.evaluate(() => {
+      for (let size = 1 << 20; size >= 16; size >>= 1) {
+        for (let index = 0; ; index++) {
+          try {
+            localStorage.setItem(`filler-${size}-${index}`, "x".repeat(size));
+          } catch {
+            break;
+          }
+        }
+      }
+    });
+    await askAndWait(page, `mock:echo second ${uniqueTag()}`);
+    const notice = page.getByRole("status").filter({ hasText: "no room left to save your conversations" });
+    await expect(notice).toBeVisible();
+
+    // Room again (a person would delete old conversations; here the filler goes).
+    await page.evaluate(() => {
+      for (const key of Object.keys(localStorage)) if (key.startsWith("filler-")) localStorage.removeItem(key);
+    });
+    await askAndWait(page, `mock:echo third ${uniqueTag()}`);
+    await expect(notice).toBeHidden();
+    await page.reload();
+    await expect(articles(page, "assistant")).toHaveCount(3);
+  });
+});
+
 test.describe("a long saved conversation", () => {
   /** Twenty questions, each answered by an 8,000-character markdown document (headings, lists, code). */
   function longConversation(): string {

@@ -45,7 +45,12 @@ function hasSavedChats(name: string): boolean {
 export function ChatStoreProvider({ children }: { children: ReactNode }) {
   const [store] = useState(() => {
     // A write that finds another tab's not taken in yet asks for it to be, rather than overwrite it.
-    const storage = createThrottledStorage<PersistedChat>(() => localStorage, (previousText) => void created.getState().takeOtherTabWrite(previousText));
+    const storage = createThrottledStorage<PersistedChat>(
+      () => localStorage,
+      (previousText) => void created.getState().takeOtherTabWrite(previousText),
+      1_000,
+      (full) => created.getState().noteStorageFull(full),
+    );
     const created = createChatStore({
       streamAnswer,
       completeChat,

@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { fullNotice, unreadableNotice } from "@/lib/store/chat-persistence";
 import { createHarness, memoryStorage, settle } from "@/lib/store/testing/chat-store-harness";
 
 /*
@@ -78,5 +79,17 @@ describe("persistence", () => {
     const after = createHarness({ storage: memoryStorage() });
     await after.store.persist.rehydrate();
     expect(after.state()).toMatchObject({ conversationIds: [], messages: {}, streamResponses: true, answering: {}, notice: undefined });
+  });
+
+  test("storage full is said until saving works again; a notice about something else is left as it is", () => {
+    const chat = createHarness();
+    chat.state().noteStorageFull(true);
+    expect(chat.state().notice).toBe(fullNotice);
+    chat.state().noteStorageFull(false);
+    expect(chat.state().notice).toBeUndefined();
+
+    chat.store.setState({ notice: unreadableNotice });
+    chat.state().noteStorageFull(false);
+    expect(chat.state().notice).toBe(unreadableNotice);
   });
 });

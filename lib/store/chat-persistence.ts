@@ -22,5 +22,8 @@ export const streamResponsesByDefault = true;
 
 export const unreadableNotice: ChatNotice = "saved_chats_unreadable";
 
+/** Said while the browser has no room to save the chats: the person can delete conversations to make some. */
+export const fullNotice: ChatNotice = "saved_chats_full";
+
 /** An answer still being written (or cut off mid-way by a reload). */
 export const isOpen = (message: Pick<Message, "status">) => message.status === "waiting" || message.status === "streaming";

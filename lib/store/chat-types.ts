@@ -5,7 +5,7 @@ import type { ChatRole } from "@/lib/chat/schema";
 export type MessageStatus = "waiting" | "streaming" | "done" | "stopped" | "error";
 
 /** Something the page tells the reader about their saved chats, by key: the page says it in the reader's language. */
-export type ChatNotice = "saved_chats_unreadable";
+export type ChatNotice = "saved_chats_unreadable" | "saved_chats_full";
 
 export interface MessageError {
   code: string;
@@ -94,6 +94,8 @@ export interface ChatState extends ChatData, AccessState {
   updateSettings(settings: Partial<ConversationSettings>): void;
   clearAll(): void;
   dismissNotice(): void;
+  /** The browser's storage refused to save the chats for want of room (`full`), or saved them again. */
+  noteStorageFull(full: boolean): void;
 }
 
 /** What is kept across reloads. */

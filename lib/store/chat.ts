@@ -5,7 +5,7 @@ import type { AnswerSource, AnswerUpdate } from "@/lib/client/answer-stream";
 import type { ChatClientOptions, CompleteAnswer } from "@/lib/client/chat-stream";
 import { ChatClientError, isAbortError } from "@/lib/client/chat-client-error";
 import { createAccessSlice, isAccessRefused, type AccessDependencies } from "@/lib/store/access-slice";
-import { isOpen, persistVersion, savedChatsKey, streamResponsesByDefault, unreadableNotice } from "@/lib/store/chat-persistence";
+import { fullNotice, isOpen, persistVersion, savedChatsKey, streamResponsesByDefault, unreadableNotice } from "@/lib/store/chat-persistence";
 import type { mergeOtherTab, SavedBefore } from "@/lib/store/merge-other-tab";
 import { historyOf, selectActiveConversation, selectAnsweringId, titleFrom } from "@/lib/store/chat-selectors";
 import type { ChatState, Message, MessageError, MessageStatus, PersistedChat } from "@/lib/store/chat-types";
@@ -459,6 +459,11 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
 
           dismissNotice() {
             set({ notice: undefined });
+          },
+
+          noteStorageFull(full) {
+            if (full) set({ notice: fullNotice });
+            else if (get().notice === fullNotice) set({ notice: undefined });
           },
         };
       },

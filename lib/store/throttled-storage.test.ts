@@ -97,3 +97,33 @@ describe("createThrottledStorage", () => {
     expect(backing.getItem("chat")).toBe(JSON.stringify({ state: { count: 102 }, version: 1 }));
   });
 });
+
+describe("when the browser's storage is full", () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it("says so once, tries again with the next change without taking its own unsaved write for another tab's, and says when saving works again", () => {
+    const backing = webStorage({ quota: 200 });
+    const full: boolean[] = [];
+    const takenIn: Array<string | null> = [];
+    const storage = createThrottledStorage<{ text: string }>(() => backing, (previous) => takenIn.push(previous), 1_000, (isFull) => full.push(isFull));
+    storage.setItem("chat", { state: { text: "short" }, version: 1 });
+    vi.advanceTimersByTime(1_000);
+    expect(full).toEqual([]);
+
+    // Two changes too large to fit, each tried in its turn: one "full".
+    storage.setItem("chat", { state: { text: "x".repeat(300) }, version: 1 });
+    vi.advanceTimersByTime(1_000);
+    storage.setItem("chat", { state: { text: "y".repeat(300) }, version: 1 });
+    vi.advanceTimersByTime(1_000);
+    expect(full).toEqual([true]);
+    expect(backing.getItem("chat")).toContain("short");
+
+    // Room again (the person deleted conversations): saved, and said.
+    storage.setItem("chat", { state: { text: "fits" }, version: 1 });
+    vi.advanceTimersByTime(1_000);
+    expect(full).toEqual([true, false]);
+    expect(storage.getItem("chat")).toEqual({ state: { text: "fits" }, version: 1 });
+    expect(takenIn).toEqual([]);
+  });
+});

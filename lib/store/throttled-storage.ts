@@ -1,5 +1,10 @@
 import type { PersistStorage, StorageValue } from "zustand/middleware";
 
+/** Web Storage refused a write for want of room (Firefox names it its own way). */
+function isQuotaExceeded(error: unknown): boolean {
+  return error instanceof DOMException && (error.name === "QuotaExceededError" || error.name === "NS_ERROR_DOM_QUOTA_REACHED");
+}
+
 /**
  * A `persist` storage over Web Storage that writes at most once per
  * `intervalMs`. While an answer streams the state changes every frame, and
@@ -15,16 +20,22 @@ import type { PersistStorage, StorageValue } from "zustand/middleware";
  * that write in (with the text this tab last knew; the store merges it, which
  * reads it, and writes the merged state) however slow its `storage` event is,
  * even when the page is being hidden.
+ *
+ * A write refused because the browser's storage is full calls `onFull(true)`,
+ * and the first write that succeeds after it `onFull(false)`.
  */
 export function createThrottledStorage<T>(
   getStorage: () => Storage,
   takeInOtherWrite: (previousText: string | null) => void,
   intervalMs = 1_000,
+  onFull: (full: boolean) => void = () => undefined,
 ): PersistStorage<T> & { flush(): void; hasPending(): boolean } {
   let pending: { name: string; value: StorageValue<T> } | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   /** The text this tab last read or wrote; what another tab wrote since differs from it. */
   let known: string | null | undefined;
+  /** The last write was refused for want of room: `onFull` was told, and is told again once one succeeds. */
+  let full = false;
 
   function flush(): void {
     clearTimeout(timer);
@@ -40,11 +51,15 @@ export function createThrottledStorage<T>(
         return;
       }
       pending = undefined;
-      known = JSON.stringify(value);
-      storage.setItem(name, known);
-    } catch {
-      // Storage full or disabled (private mode): the chat goes on, unsaved.
+      const text = JSON.stringify(value);
+      storage.setItem(name, text);
+      known = text;
+      if (full) onFull((full = false));
+    } catch (error) {
+      // Storage full or disabled: the chat goes on, unsaved; the next change tries again. Full is
+      // said (the person can make room), once, until a write succeeds again.
       pending = undefined;
+      if (isQuotaExceeded(error) && !full) onFull((full = true));
     }
   }
 
