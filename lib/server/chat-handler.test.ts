@@ -1,6 +1,7 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { mockTexts, tokensOf } from "@/mock/scenarios";
 import { chatRequest, eventSequence, eventsOf, deltaText, readSseMessages, readText, userMessage, waitFor, withMockProviderEnvironment } from "@/lib/server/test-support";
+import { sizeText } from "@/lib/server/read-json-body";
 
 type ChatRoute = typeof import("@/lib/testing/chat-route");
 
@@ -82,9 +83,14 @@ describe("POST /api/chat refuses bad requests before answering", () => {
     await expectError(await route.POST(request), 415, "unsupported_media_type");
   });
 
-  it("a body over CHAT_MAX_BODY_BYTES → 413 payload_too_large", async () => {
+  it("a body over CHAT_MAX_BODY_BYTES → 413 payload_too_large, saying the limit as a person reads it and what to do", async () => {
     const body = { messages: userMessage("x".repeat(maxBodyBytes)) };
-    await expectError(await route.POST(chatRequest(body)), 413, "payload_too_large");
+    const message = await expectError(await route.POST(chatRequest(body)), 413, "payload_too_large");
+    expect(message).toBe(`The conversation is too long to send: this server accepts ${sizeText(maxBodyBytes)} a request. Shorten the message, or start a new conversation.`);
+  });
+
+  it("the limit reads as MiB, KiB or bytes", () => {
+    expect([sizeText(1024 * 1024), sizeText(256 * 1024), sizeText(1_000_000)]).toEqual(["up to 1 MiB", "up to 256 KiB", "up to 1,000,000 bytes"]);
   });
 
   it("a declared Content-Length over the limit → 413 before the body is read", async () => {

@@ -49,6 +49,13 @@ function readNodeBody(body: Readable, maxBytes: number, tooLarge: () => ChatErro
 /** One for every request: a decode without `stream` starts afresh, and a fatal one that threw is reset. */
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
 
+/** A byte count as a person reads it: 1 MiB, 256 KiB, or the bytes when it is neither. */
+export function sizeText(bytes: number): string {
+  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `up to ${bytes / (1024 * 1024)} MiB`;
+  if (bytes >= 1024 && bytes % 1024 === 0) return `up to ${bytes / 1024} KiB`;
+  return `up to ${bytes.toLocaleString("en")} bytes`;
+}
+
 /**
  * Reads a JSON request body, refusing it as soon as it passes `maxBytes`
  * (an unbounded body is never buffered), and refusing bodies that are not
@@ -59,7 +66,11 @@ export async function readJsonBody(request: Pick<IncomingRequest, "headers" | "b
   if (contentType.split(";")[0]?.trim().toLowerCase() !== "application/json") {
     throw new ChatError("unsupported_media_type", "Send the request as JSON, with the header Content-Type: application/json.");
   }
-  const tooLarge = () => new ChatError("payload_too_large", `The request is larger than the ${maxBytes} bytes this server accepts.`);
+  const tooLarge = () =>
+    new ChatError(
+      "payload_too_large",
+      `The conversation is too long to send: this server accepts ${sizeText(maxBytes)} a request. Shorten the message, or start a new conversation.`,
+    );
   const declaredLength = Number(request.headers.get("content-length"));
   if (Number.isFinite(declaredLength) && declaredLength > maxBytes) throw tooLarge();
 
