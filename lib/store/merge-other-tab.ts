@@ -21,6 +21,24 @@ export function furtherAlong(local: Message | undefined, saved: Message | undefi
 }
 
 /**
+ * Whether two values read from JSON (or about to be written as JSON) are the
+ * same, whatever the order of their keys: this tab's objects and a saved
+ * copy's may list them differently, and a key set to undefined is not saved.
+ */
+function sameJson(one: unknown, other: unknown): boolean {
+  if (one === other) return true;
+  if (typeof one !== "object" || typeof other !== "object" || one === null || other === null) return false;
+  if (Array.isArray(one) || Array.isArray(other)) {
+    return Array.isArray(one) && Array.isArray(other) && one.length === other.length && one.every((item, index) => sameJson(item, other[index]));
+  }
+  const oneRecord = one as Record<string, unknown>;
+  const otherRecord = other as Record<string, unknown>;
+  const keys = (record: Record<string, unknown>) => Object.keys(record).filter((key) => record[key] !== undefined);
+  const oneKeys = keys(oneRecord);
+  return oneKeys.length === keys(otherRecord).length && oneKeys.every((key) => sameJson(oneRecord[key], otherRecord[key]));
+}
+
+/**
  * `local` when it is the same as `incoming`: every message and conversation
  * of another tab's write is a new object, and keeping the ones that did not
  * change means their components do not render again.
@@ -28,7 +46,7 @@ export function furtherAlong(local: Message | undefined, saved: Message | undefi
 function unchanged<T extends Message | Conversation>(local: T | undefined, incoming: T): T {
   if (!local || local === incoming) return incoming;
   if ("content" in local && "content" in incoming && local.content.length !== incoming.content.length) return incoming;
-  return JSON.stringify(local) === JSON.stringify(incoming) ? local : incoming;
+  return sameJson(local, incoming) ? local : incoming;
 }
 
 /** What a merge compares another tab's write with: what was saved before it (the storage event's `oldValue`). */
@@ -71,24 +89,6 @@ export interface OtherTabWrite {
   /** What the other tab saved. */
   saved: ChatData;
   previous: SavedBefore;
-}
-
-/**
- * Whether two values read from JSON (or about to be written as JSON) are the
- * same, whatever the order of their keys: this tab's objects and a saved
- * copy's may list them differently, and a key set to undefined is not saved.
- */
-function sameJson(one: unknown, other: unknown): boolean {
-  if (one === other) return true;
-  if (typeof one !== "object" || typeof other !== "object" || one === null || other === null) return false;
-  if (Array.isArray(one) || Array.isArray(other)) {
-    return Array.isArray(one) && Array.isArray(other) && one.length === other.length && one.every((item, index) => sameJson(item, other[index]));
-  }
-  const oneRecord = one as Record<string, unknown>;
-  const otherRecord = other as Record<string, unknown>;
-  const keys = (record: Record<string, unknown>) => Object.keys(record).filter((key) => record[key] !== undefined);
-  const oneKeys = keys(oneRecord);
-  return oneKeys.length === keys(otherRecord).length && oneKeys.every((key) => sameJson(oneRecord[key], otherRecord[key]));
 }
 
 /**
