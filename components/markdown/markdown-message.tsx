@@ -98,9 +98,10 @@ export const MarkdownMessage = memo(function MarkdownMessage({
   const endingBurst = !streaming && shown.current.streaming && pouring;
   // The same elements as the last render: React leaves the screen as it is.
   const holding = bursting && shown.current.elements !== undefined && now - shown.current.at < burstShowEveryMs;
-  const unsplit = !streaming && !near && !idleTurn.current && !shown.current.elements;
-  const blocks = useMemo(() => (holding ? [] : unsplit || definitionLine.test(text) ? [text] : splitter(text).blocks), [holding, unsplit, splitter, text]);
+  // Far from view and not the browser's idle time: nothing is formatted, and before its first look not even split.
   const deferred = !streaming && !near && !idleTurn.current;
+  const unsplit = deferred && !shown.current.elements;
+  const blocks = useMemo(() => (holding ? [] : unsplit || definitionLine.test(text) ? [text] : splitter(text).blocks), [holding, unsplit, splitter, text]);
   // The budget starts after the first answer's splitting (the first split of a page compiles marked's rules).
   const deadline = bursting || endingBurst || deferred ? now : Math.min(taskDeadline(parseBudgetMs), performance.now() + parseBudgetMs);
   let behind = false;
