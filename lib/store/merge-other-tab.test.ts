@@ -189,6 +189,13 @@ function tabOver(shared: Storage, idPrefix: string): Harness {
   return tab;
 }
 
+/** Two tabs over one Web Storage, wired as the page wires them, with the clock faked (their saves wait on it). */
+function twoTabsWithFakeClock(): { shared: Storage; first: Harness; second: Harness } {
+  vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+  const shared = webStorage();
+  return { shared, first: tabOver(shared, "first"), second: tabOver(shared, "second") };
+}
+
 /** Waits for `sending` with the clock faked: the harness lets each step settle on a zero timer. */
 async function settled(sending: Promise<void> | undefined): Promise<void> {
   await vi.advanceTimersByTimeAsync(0);
@@ -199,10 +206,7 @@ describe("a tab slow to hear of another's write", () => {
   afterEach(() => vi.useRealTimers());
 
   test("never saves over it: the conversation the other tab is answering in stays, there and here", async () => {
-    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
-    const shared = webStorage();
-    const first = tabOver(shared, "first");
-    const second = tabOver(shared, "second");
+    const { shared, first, second } = twoTabsWithFakeClock();
     await first.store.persist.rehydrate();
     await second.store.persist.rehydrate();
 
@@ -241,10 +245,7 @@ describe("a rename and a deletion made in the moment before another tab's write 
   afterEach(() => vi.useRealTimers());
 
   test("stay made, here and in the saved chats, and the other tab takes them in; its own new answer stays too", async () => {
-    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
-    const shared = webStorage();
-    const first = tabOver(shared, "first");
-    const second = tabOver(shared, "second");
+    const { shared, first, second } = twoTabsWithFakeClock();
     await first.store.persist.rehydrate();
     /** Sends `question` in the first tab and lets its answer come back whole. */
     async function answered(question: string): Promise<void> {
