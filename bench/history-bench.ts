@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { documentAnswer } from "../mock/markdown-answer";
-import { persistVersion } from "../lib/store/chat-persistence";
+import { savedChatsText } from "../lib/store/testing/saved-chats-text";
 import { launchChromium } from "./page-bench";
 
 /** A saved conversation of `exchanges` questions, each answered by a markdown document of `characters`. */
@@ -24,27 +24,10 @@ export interface HistoryFigures extends HistoryCase {
 
 /** The saved chats: a small conversation, shown first, and the long one. */
 function savedChats({ exchanges, characters }: HistoryCase): string {
-  const messages: Record<string, unknown> = {
-    small1: { id: "small1", role: "user", status: "done", content: "A short question" },
-    small2: { id: "small2", role: "assistant", status: "done", content: "A short answer." },
-  };
-  const longIds: string[] = [];
-  for (let index = 0; index < exchanges; index++) {
-    messages[`question${index}`] = { id: `question${index}`, role: "user", status: "done", content: `Question ${index}: tell me more` };
-    messages[`answer${index}`] = { id: `answer${index}`, role: "assistant", status: "done", content: documentAnswer(characters) };
-    longIds.push(`question${index}`, `answer${index}`);
-  }
-  const conversation = (id: string, title: string, messageIds: string[]) => ({ id, title, titleEdited: true, createdAt: 0, updatedAt: 0, messageIds, settings: { systemPrompt: "" } });
-  return JSON.stringify({
-    state: {
-      activeConversationId: "small",
-      conversationIds: ["small", "long"],
-      streamResponses: true,
-      conversations: { small: conversation("small", "Small", ["small1", "small2"]), long: conversation("long", "Long", longIds) },
-      messages,
-    },
-    version: persistVersion,
-  });
+  return savedChatsText([
+    { id: "small", title: "Small", questions: ["A short question"], answer: "A short answer." },
+    { id: "long", title: "Long", questions: Array.from({ length: exchanges }, (_, index) => `Question ${index}: tell me more`), answer: documentAnswer(characters) },
+  ]);
 }
 
 /** Installed before the page's scripts: the saved chats, and an observer of long tasks. */

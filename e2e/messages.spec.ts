@@ -1,5 +1,5 @@
 import type { Locator, Page } from "@playwright/test";
-import { persistVersion } from "../lib/store/chat-persistence";
+import { savedChatsText } from "../lib/store/testing/saved-chats-text";
 import { version1SavedChat } from "../lib/store/testing/version-1-saved-chat";
 import { documentAnswer } from "../mock/markdown-answer";
 import { composer, contentOf, expect, lastAnswer, mockRecordsFor, sendMessage, test, uniqueTag, waitUntilDone } from "./support";
@@ -176,17 +176,8 @@ test.describe("saved chats when the browser has no room left", () => {
 
 test.describe("a long saved conversation", () => {
   /** Twenty questions, each answered by an 8,000-character markdown document (headings, lists, code). */
-  function longConversation(): string {
-    const messages: Record<string, unknown> = {};
-    const messageIds: string[] = [];
-    for (let index = 0; index < 20; index++) {
-      messages[`q${index}`] = { id: `q${index}`, role: "user", status: "done", content: `Question ${index}` };
-      messages[`a${index}`] = { id: `a${index}`, role: "assistant", status: "done", content: documentAnswer(8_000) };
-      messageIds.push(`q${index}`, `a${index}`);
-    }
-    const conversation = { id: "long", title: "Long", titleEdited: true, createdAt: 0, updatedAt: 0, messageIds, settings: { systemPrompt: "" } };
-    return JSON.stringify({ state: { activeConversationId: "long", conversationIds: ["long"], streamResponses: true, conversations: { long: conversation }, messages }, version: persistVersion });
-  }
+  const longConversation = () =>
+    savedChatsText([{ id: "long", title: "Long", questions: Array.from({ length: 20 }, (_, index) => `Question ${index}`), answer: documentAnswer(8_000) }]);
 
   test("opens at its end, and every answer in it ends formatted, the ones far above the view too, and reads the same scrolled to the top", async ({ page }) => {
     await page.addInitScript((saved) => {
