@@ -1,0 +1,121 @@
+import type { Conversation, Message } from "@/lib/store/chat-types";
+
+/** Latin diacritics (as NFKD splits them off): "café" is found by "cafe". Not the kana voicing marks: が is not か. */
+const latinMarks = /[\u0300-\u036f]/g;
+
+/**
+ * Text as a search compares it: compatibility forms folded (full-width
+ * "ＡＢＣ" and half-width "ｶﾀｶﾅ" are "abc" and "カタカナ"), Latin accents
+ * dropped, lower case.
+ */
+export function foldForSearch(text: string): string {
+  return text.normalize("NFKD").replace(latinMarks, "").normalize("NFKC").toLowerCase();
+}
+
+/** A piece of a message around what was found, to show under the conversation's title. */
+export interface Excerpt {
+  before: string;
+  match: string;
+  after: string;
+}
+
+export interface ConversationHit {
+  id: string;
+  /** Where a message matched; none when the title holds every word. */
+  excerpt?: Excerpt;
+}
+
+// Folding a long answer costs about a millisecond; a message object is replaced whenever its text changes.
+const foldedContent = new WeakMap<Message, string>();
+
+function foldedOf(message: Message): string {
+  let folded = foldedContent.get(message);
+  if (folded === undefined) {
+    folded = foldForSearch(message.content);
+    foldedContent.set(message, folded);
+  }
+  return folded;
+}
+
+/**
+ * The conversations (in the order of `ids`) whose title or messages hold
+ * every word of `query`, each word anywhere; a word is a run of characters
+ * between spaces, so a Japanese or Chinese query is one phrase. An empty
+ * query finds nothing.
+ */
+export function searchConversations(
+  query: string,
+  ids: readonly string[],
+  conversations: Readonly<Record<string, Conversation>>,
+  messages: Readonly<Record<string, Message>>,
+): ConversationHit[] {
+  const words = foldForSearch(query).split(/\s+/).filter(Boolean);
+  if (words.length === 0) return [];
+  const hits: ConversationHit[] = [];
+  for (const id of ids) {
+    const conversation = conversations[id];
+    if (!conversation) continue;
+    const title = foldForSearch(conversation.title);
+    const written = conversation.messageIds.map((messageId) => messages[messageId]).filter((message): message is Message => message !== undefined);
+    let excerpt: Excerpt | undefined;
+    const everyWord = words.every((word) => {
+      if (title.includes(word)) return true;
+      for (const message of written) {
+        const at = foldedOf(message).indexOf(word);
+        if (at < 0) continue;
+        excerpt ??= excerptAt(message.content, foldedOf(message), at, at + word.length);
+        return true;
+      }
+      return false;
+    });
+    if (everyWord) hits.push(excerpt ? { id, excerpt } : { id });
+  }
+  return hits;
+}
+
+const charactersBefore = 20;
+const charactersAfter = 60;
+
+/** The text around `start..end` of `folded` (the folded `text`), cut at both ends (between words where there are spaces), its spaces and line breaks made single spaces. */
+export function excerptAt(text: string, folded: string, start: number, end: number): Excerpt {
+  const [from, to] = originalRange(text, folded, start, end);
+  let before = text.slice(whole(text, Math.max(0, from - charactersBefore)), from);
+  let after = text.slice(to, whole(text, Math.min(text.length, to + charactersAfter)));
+  const cutBefore = before.length < from;
+  const cutAfter = to + after.length < text.length;
+  // A word cut in two at either end is left out, unless the text has no spaces to cut at (Japanese, Chinese).
+  if (cutBefore && !/\s/.test(text[from - before.length - 1] ?? "")) before = before.replace(/^\S*\s/, "");
+  if (cutAfter && !/\s/.test(text[to + after.length] ?? "")) after = after.replace(/\s\S*$/, "");
+  const plain = (part: string) => part.replace(/\s+/g, " ");
+  return {
+    before: (cutBefore ? "…" : "") + plain(before).trimStart(),
+    match: plain(text.slice(from, to)),
+    after: plain(after).trimEnd() + (cutAfter ? "…" : ""),
+  };
+}
+
+/** `index`, moved back off the second half of a surrogate pair (an emoji is never cut in two). */
+function whole(text: string, index: number): number {
+  const code = text.charCodeAt(index);
+  return index > 0 && code >= 0xdc00 && code <= 0xdfff ? index - 1 : index;
+}
+
+/**
+ * Where `start..end` of the folded text lies in the original. Folding keeps
+ * the length of nearly every text (accented letters, CJK, Hangul): then it is
+ * the same range. Otherwise each character is folded alone and counted, as far
+ * as the match; close enough for an excerpt where a folded sequence differs.
+ */
+function originalRange(text: string, folded: string, start: number, end: number): [number, number] {
+  if (folded.length === text.length) return [start, end];
+  let foldedAt = 0;
+  let index = 0;
+  let from: number | undefined;
+  for (const character of text) {
+    if (from === undefined && foldedAt >= start) from = index;
+    if (foldedAt >= end) return [from ?? index, index];
+    foldedAt += foldForSearch(character).length;
+    index += character.length;
+  }
+  return [from ?? text.length, text.length];
+}
