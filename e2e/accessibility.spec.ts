@@ -1,4 +1,5 @@
 import { expectNoSeriousAxeViolations, expect, test } from "./page-checks";
+import { savedChatsText } from "../lib/store/testing/saved-chats-text";
 import { composer, lastAnswer, sendMessage, uniqueTag, waitUntilDone } from "./support";
 
 for (const colorScheme of ["light", "dark"] as const) {
@@ -33,6 +34,18 @@ for (const colorScheme of ["light", "dark"] as const) {
     test("the settings dialog", async ({ page }) => {
       await page.getByRole("button", { name: "Settings" }).click();
       await expect(page.getByRole("dialog", { name: "Conversation settings" })).toBeVisible();
+      await expectNoSeriousAxeViolations(page);
+    });
+
+    test("a search of the conversations, with a word found in an answer", async ({ page }) => {
+      const saved = savedChatsText([
+        { id: "one", title: "Sourdough", questions: ["How do I start?"], answer: "Feed the starter flour and water every day." },
+        { id: "two", title: "大阪", questions: ["電車は?"], answer: "新幹線で行きます。" },
+      ]);
+      await page.evaluate((text) => localStorage.setItem("streamchat", text), saved);
+      await page.reload();
+      await page.getByRole("searchbox", { name: "Search conversations" }).fill("flour");
+      await expect(page.getByRole("navigation", { name: "Conversations" }).locator("mark")).toHaveText("flour");
       await expectNoSeriousAxeViolations(page);
     });
 

@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import { savedChatsText } from "../lib/store/testing/saved-chats-text";
 import { composer, expect, lastAnswer, mockRecordFor, sendMessage, test, uniqueTag, waitUntilDone } from "./support";
 
 const sidebar = (page: Page) => page.getByRole("navigation", { name: "Conversations" });
@@ -91,8 +92,10 @@ test("the conversation list works from the keyboard alone", async ({ page }) => 
   await sidebar(page).getByRole("button", { name: "New chat" }).press("Enter");
   await expect(composer(page).message).toBeFocused();
   await askAndWait(page, `Keyboard two ${uniqueTag()}`);
-  // Tab from the new-chat button into the list and open the older conversation with Enter.
+  // Tab from the new-chat button past the search box into the list, and open the older conversation with Enter.
   await sidebar(page).getByRole("button", { name: "New chat" }).focus();
+  await page.keyboard.press("Tab");
+  await expect(sidebar(page).getByRole("searchbox", { name: "Search conversations" })).toBeFocused();
   await page.keyboard.press("Tab");
   await expect(conversationButton(page, /^Keyboard two/)).toBeFocused();
   await page.keyboard.press("Tab");
@@ -102,6 +105,54 @@ test("the conversation list works from the keyboard alone", async ({ page }) => 
   await page.keyboard.press("Enter");
   await expect(conversationButton(page, /^Keyboard one/)).toHaveAttribute("aria-current", "page");
   await expect(page.getByRole("log").locator('article[data-role="user"]')).toContainText("Keyboard one");
+});
+
+test("the search finds conversations by a word of their title or messages, shows where, and lets go on Escape and on New chat", async ({ page }) => {
+  const saved = savedChatsText([
+    { id: "trip", title: "Trip to 大阪 🍜", questions: ["How long is the train?"], answer: "The 新幹線 takes two and a half hours from Tokyo." },
+    { id: "bread", title: "Sourdough", questions: ["How do I start?"], answer: "Feed the starter flour and water every day, and keep it somewhere warm." },
+    { id: "code", title: "TypeScript streams", questions: ["How do I read SSE?"], answer: "Use eventsource-parser." },
+  ]);
+  await page.evaluate((text) => localStorage.setItem("streamchat", text), saved);
+  await page.reload();
+  const search = sidebar(page).getByRole("searchbox", { name: "Search conversations" });
+  const found = sidebar(page).getByRole("status");
+  const items = sidebar(page).getByRole("listitem");
+  await expect(items).toHaveCount(3);
+
+  await search.fill("FLOUR");
+  await expect(items).toHaveCount(1);
+  await expect(conversationButton(page, /^Sourdough/)).toBeVisible();
+  await expect(items.locator("mark")).toHaveText("flour");
+  await expect(items).toContainText("SourdoughFeed the starter flour and water every day, and keep it somewhere warm.");
+  await expect(found).toHaveText("1 conversation found");
+
+  await search.fill("新幹線");
+  await expect(items).toHaveCount(1);
+  await expect(conversationButton(page, /^Trip to 大阪 🍜/)).toBeVisible();
+  // Full-width letters find their plain forms; two words need not be side by side.
+  await search.fill("ＴＹＰＥＳＣＲＩＰＴ parser");
+  await expect(items).toHaveCount(1);
+  await expect(conversationButton(page, /^TypeScript streams/)).toBeVisible();
+
+  await search.fill("bicycle");
+  await expect(items).toHaveCount(0);
+  await expect(found).toHaveText("No conversation matches.");
+  await expect(found).toBeVisible();
+  await search.press("Escape");
+  await expect(search).toHaveValue("");
+  await expect(items).toHaveCount(3);
+
+  // A conversation had now is found too.
+  const tag = uniqueTag();
+  await sidebar(page).getByRole("button", { name: "New chat" }).click();
+  await askAndWait(page, `Quokkas ${tag}`);
+  await search.fill(tag);
+  await expect(items).toHaveCount(1);
+  await expect(conversationButton(page, /^Quokkas/)).toHaveAttribute("aria-current", "page");
+  await sidebar(page).getByRole("button", { name: "New chat" }).click();
+  await expect(search).toHaveValue("");
+  await expect(items).toHaveCount(5);
 });
 
 test("a rename and a deletion made in a tab while it takes in another tab's save stay made, in both tabs", async ({ page, context }) => {

@@ -100,6 +100,11 @@ export function useChatStore<T>(selector: (state: ChatState) => T): T {
   return useStore(useStoreApi(), selector);
 }
 
+/** Reads the store's state when called, subscribing to nothing: for work done on the reader's request (a search), not at every change. */
+export function useChatStateReader(): () => ChatState {
+  return useStoreApi().getState;
+}
+
 export type ChatActions = { [Key in keyof ChatState as ChatState[Key] extends (...args: never[]) => unknown ? Key : never]: ChatState[Key] };
 
 /** The store's actions. They never change, so reading them subscribes to nothing and causes no render. */

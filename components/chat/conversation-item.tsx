@@ -5,11 +5,15 @@ import { useChatActions, useChatStore } from "@/components/chat/chat-store-provi
 import { newChatButtonId } from "@/components/chat/element-ids";
 import { useTranslations } from "@/components/preferences/use-preferences";
 import { cn } from "@/lib/ui/cn";
+import type { Excerpt } from "@/lib/store/search-conversations";
 
 const iconButtonClass = "rounded p-1.5 text-slate-600 hover:bg-slate-300 dark:text-slate-300 dark:hover:bg-slate-700";
 
-/** One conversation in the sidebar: select it, rename it in place, or delete it; all by keyboard too. */
-export const ConversationItem = memo(function ConversationItem({ id, onSelected }: { id: string; onSelected: () => void }) {
+/**
+ * One conversation in the sidebar: select it, rename it in place, or delete it; all by keyboard too.
+ * Found by a search in one of its messages, it shows the words around what was found under its title.
+ */
+export const ConversationItem = memo(function ConversationItem({ id, onSelected, excerpt }: { id: string; onSelected: () => void; excerpt?: Excerpt }) {
   const t = useTranslations();
   const title = useChatStore((state) => state.conversations[id]?.title) || t.page.newChat;
   const active = useChatStore((state) => state.activeConversationId === id);
@@ -76,15 +80,24 @@ export const ConversationItem = memo(function ConversationItem({ id, onSelected 
           selectConversation(id);
           onSelected();
         }}
-        className="min-w-0 flex-1 truncate rounded-lg px-3 py-2 text-left text-sm text-slate-800 dark:text-slate-200"
+        className={cn("min-w-0 flex-1 rounded-lg px-3 py-2 text-left text-sm text-slate-800 dark:text-slate-200", !excerpt && "truncate")}
       >
-        {answering && (
-          <>
-            <span aria-hidden className="mr-1.5 inline-block h-2 w-2 animate-pulse rounded-full bg-blue-500" />
-            <span className="sr-only">{t.sidebar.answering}: </span>
-          </>
+        <span className={cn(excerpt && "block truncate")}>
+          {answering && (
+            <>
+              <span aria-hidden className="mr-1.5 inline-block h-2 w-2 animate-pulse rounded-full bg-blue-500" />
+              <span className="sr-only">{t.sidebar.answering}: </span>
+            </>
+          )}
+          {title}
+        </span>
+        {excerpt && (
+          <span className="mt-0.5 line-clamp-2 block text-xs break-words text-slate-600 dark:text-slate-400">
+            {excerpt.before}
+            <mark className="rounded-sm bg-yellow-200 px-0.5 text-slate-900 dark:bg-yellow-700 dark:text-slate-50">{excerpt.match}</mark>
+            {excerpt.after}
+          </span>
         )}
-        {title}
       </button>
       {/* On wide screens they show on hover and when the conversation has focus (so Tab reaches them), and leave the title its width otherwise. */}
       <div className="flex shrink-0 md:hidden md:group-focus-within:flex md:group-hover:flex">

@@ -1,8 +1,10 @@
 "use client";
 
-import { Suspense, useEffect, useRef } from "react";
+import { Suspense, useEffect, useRef, useState } from "react";
 import { useChatActions, useChatStore } from "@/components/chat/chat-store-provider";
 import { LazyConversationItem } from "@/components/chat/lazy-chat-rows";
+import { ConversationSearchField } from "@/components/chat/conversation-search-field";
+import { useConversationSearch } from "@/components/chat/use-conversation-search";
 import { useTranslations } from "@/components/preferences/use-preferences";
 import { composerMessageId, newChatButtonId } from "@/components/chat/element-ids";
 import { cn } from "@/lib/ui/cn";
@@ -16,6 +18,8 @@ export function ConversationSidebar({ open, onClose }: { open: boolean; onClose:
   const { newConversation, clearAll } = useChatActions();
   const t = useTranslations();
   const newChatRef = useRef<HTMLButtonElement>(null);
+  const [query, setQuery] = useState("");
+  const hits = useConversationSearch(query);
 
   useEffect(() => {
     if (!open) return;
@@ -45,6 +49,8 @@ export function ConversationSidebar({ open, onClose }: { open: boolean; onClose:
             id={newChatButtonId}
             type="button"
             onClick={() => {
+              // The new chat is untitled: a search left in the box would hide it.
+              setQuery("");
               newConversation();
               onClose("message");
               // A new chat's next step is writing in it, drawer or not.
@@ -68,11 +74,18 @@ export function ConversationSidebar({ open, onClose }: { open: boolean; onClose:
             </svg>
           </button>
         </div>
+        {(conversationIds.length > 1 || query !== "") && <ConversationSearchField query={query} onQuery={setQuery} />}
+        {/* There from the first letter typed (empty until the search has run), so that a screen reader hears each count. */}
+        {query !== "" && (
+          <p role="status" className={cn("px-5 pb-2 text-sm text-slate-600 dark:text-slate-400", hits?.length !== 0 && "sr-only")}>
+            {hits === undefined ? "" : hits.length > 0 ? t.sidebar.found(hits.length) : t.sidebar.noMatch}
+          </p>
+        )}
         <ul className="min-h-0 flex-1 space-y-0.5 overflow-y-auto px-2 py-0.5">
           <Suspense fallback={null}>
-            {conversationIds.map((id) => (
-              <LazyConversationItem key={id} id={id} onSelected={() => onClose("message")} />
-            ))}
+            {hits
+              ? hits.map(({ id, excerpt }) => <LazyConversationItem key={id} id={id} excerpt={excerpt} onSelected={() => onClose("message")} />)
+              : conversationIds.map((id) => <LazyConversationItem key={id} id={id} onSelected={() => onClose("message")} />)}
           </Suspense>
         </ul>
         {conversationIds.length > 0 && (

@@ -30,6 +30,10 @@ export const en = {
     renameConversation: (title: string) => `Rename “${title}”`,
     deleteConversation: (title: string) => `Delete “${title}”`,
     confirmDelete: (title: string) => `Delete “${title}”?`,
+    search: "Search conversations",
+    searchPlaceholder: "Search",
+    found: (count: number) => (count === 1 ? "1 conversation found" : `${count} conversations found`),
+    noMatch: "No conversation matches.",
     answering: "answering",
   },
   composer: {

@@ -27,6 +27,10 @@ export const ja: Messages = {
     renameConversation: (title) => `「${title}」の名前を変更`,
     deleteConversation: (title) => `「${title}」を削除`,
     confirmDelete: (title) => `「${title}」を削除しますか？`,
+    search: "会話を検索",
+    searchPlaceholder: "検索",
+    found: (count) => `${count} 件の会話が見つかりました`,
+    noMatch: "一致する会話はありません。",
     answering: "回答中",
   },
   composer: {

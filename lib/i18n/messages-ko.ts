@@ -27,6 +27,10 @@ export const ko: Messages = {
     renameConversation: (title) => `‘${title}’ 이름 바꾸기`,
     deleteConversation: (title) => `‘${title}’ 삭제`,
     confirmDelete: (title) => `‘${title}’ 대화를 삭제할까요?`,
+    search: "대화 검색",
+    searchPlaceholder: "검색",
+    found: (count) => `대화 ${count}개를 찾았습니다`,
+    noMatch: "일치하는 대화가 없습니다.",
     answering: "답변 중",
   },
   composer: {
