@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import { savedChatsText } from "../lib/store/testing/saved-chats-text";
 import { composer, expect, lastAnswer, mockRecordFor, sendMessage, test, uniqueTag, waitUntilDone } from "./support";
@@ -98,8 +99,11 @@ test("the conversation list works from the keyboard alone", async ({ page }) => 
   await expect(sidebar(page).getByRole("searchbox", { name: "Search conversations" })).toBeFocused();
   await page.keyboard.press("Tab");
   await expect(conversationButton(page, /^Keyboard two/)).toBeFocused();
-  await page.keyboard.press("Tab");
-  await page.keyboard.press("Tab");
+  // Past its rename, download and delete buttons.
+  for (const name of [/^Rename “Keyboard two/, /^Download “Keyboard two/, /^Delete “Keyboard two/]) {
+    await page.keyboard.press("Tab");
+    await expect(sidebar(page).getByRole("button", { name })).toBeFocused();
+  }
   await page.keyboard.press("Tab");
   await expect(conversationButton(page, /^Keyboard one/)).toBeFocused();
   await page.keyboard.press("Enter");
@@ -153,6 +157,19 @@ test("the search finds conversations by a word of their title or messages, shows
   await sidebar(page).getByRole("button", { name: "New chat" }).click();
   await expect(search).toHaveValue("");
   await expect(items).toHaveCount(5);
+});
+
+test("a conversation downloads as a Markdown file named after it, CJK and emoji exact", async ({ page }) => {
+  const tag = uniqueTag();
+  const question = `mock:echo Trip to 大阪 🍜 ${tag}`;
+  await askAndWait(page, question);
+  await conversationButton(page, /^mock:echo Trip/).hover();
+  const [download] = await Promise.all([page.waitForEvent("download"), sidebar(page).getByRole("button", { name: `Download “${question}” as Markdown` }).click()]);
+  expect(download.suggestedFilename()).toBe(`mock echo Trip to 大阪 🍜 ${tag}.md`);
+  const path = await download.path();
+  const text = readFileSync(path, "utf8");
+  const escaped = (literal: string) => literal.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  expect(text).toMatch(new RegExp(`^# ${escaped(question)}\n\n### You\n\n${escaped(question)}\n\n### Assistant( · [^\n]+)?\n\n${escaped(`You said: ${question} (1 messages)`)}\n$`));
 });
 
 test("a rename and a deletion made in a tab while it takes in another tab's save stay made, in both tabs", async ({ page, context }) => {

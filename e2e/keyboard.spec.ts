@@ -50,9 +50,11 @@ test("Tab reaches the conversation list, Enter switches conversation, and rename
   await expect(renamed).toBeFocused();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Trip to 大阪 🍜");
 
-  // Delete: Tab twice to its delete button, Enter, accept; focus goes to the neighbouring conversation.
+  // Delete: Tab past rename and download to its delete button, Enter, accept; focus goes to the neighbouring conversation.
   page.once("dialog", (dialog) => void dialog.accept());
   await page.keyboard.press("Tab");
+  await page.keyboard.press("Tab");
+  await expect(conversations(page).getByRole("button", { name: "Download “Trip to 大阪 🍜” as Markdown" })).toBeFocused();
   await page.keyboard.press("Tab");
   await expect(conversations(page).getByRole("button", { name: "Delete “Trip to 大阪 🍜”" })).toBeFocused();
   await page.keyboard.press("Enter");

@@ -1,11 +1,13 @@
 "use client";
 
 import { memo, useEffect, useRef, useState, type FormEvent, type MouseEvent } from "react";
-import { useChatActions, useChatStore } from "@/components/chat/chat-store-provider";
+import { useChatActions, useChatStateReader, useChatStore } from "@/components/chat/chat-store-provider";
 import { newChatButtonId } from "@/components/chat/element-ids";
 import { useTranslations } from "@/components/preferences/use-preferences";
 import { cn } from "@/lib/ui/cn";
 import type { Excerpt } from "@/lib/store/search-conversations";
+import { conversationMarkdown, markdownFileName } from "@/lib/store/conversation-markdown";
+import { downloadText } from "@/lib/ui/download-text";
 
 const iconButtonClass = "rounded p-1.5 text-slate-600 hover:bg-slate-300 dark:text-slate-300 dark:hover:bg-slate-700";
 
@@ -19,6 +21,7 @@ export const ConversationItem = memo(function ConversationItem({ id, onSelected,
   const active = useChatStore((state) => state.activeConversationId === id);
   const answering = useChatStore((state) => state.answering[id] !== undefined);
   const { selectConversation, renameConversation, deleteConversation } = useChatActions();
+  const readState = useChatStateReader();
   const [renaming, setRenaming] = useState(false);
   const selectRef = useRef<HTMLButtonElement>(null);
   const refocus = useRef(false);
@@ -48,6 +51,14 @@ export const ConversationItem = memo(function ConversationItem({ id, onSelected,
     const next = (item?.nextElementSibling ?? item?.previousElementSibling)?.querySelector("button") ?? document.getElementById(newChatButtonId);
     deleteConversation(id);
     next?.focus();
+  }
+
+  function download() {
+    const { conversations, messages } = readState();
+    const conversation = conversations[id];
+    if (!conversation) return;
+    const labels = { untitled: t.page.newChat, you: t.sidebar.fileYou, assistant: t.sidebar.fileAssistant, systemPrompt: t.settings.systemPrompt, stopped: t.message.stopped };
+    downloadText(markdownFileName(conversation.title, t.page.newChat), conversationMarkdown(conversation, messages, labels), "text/markdown");
   }
 
   if (renaming) {
@@ -103,6 +114,11 @@ export const ConversationItem = memo(function ConversationItem({ id, onSelected,
       <div className="flex shrink-0 md:hidden md:group-focus-within:flex md:group-hover:flex">
         <button type="button" aria-label={t.sidebar.renameConversation(title)} title={t.sidebar.rename} onClick={() => setRenaming(true)} className={iconButtonClass}>
           <span aria-hidden>✎</span>
+        </button>
+        <button type="button" aria-label={t.sidebar.downloadConversation(title)} title={t.sidebar.download} onClick={download} className={iconButtonClass}>
+          <svg aria-hidden viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" className="h-3.5 w-3.5">
+            <path d="M8 2.5v8M4.5 7 8 10.5 11.5 7M3 13.5h10" />
+          </svg>
         </button>
         <button type="button" aria-label={t.sidebar.deleteConversation(title)} title={t.sidebar.delete} onClick={remove} className={iconButtonClass}>
           <span aria-hidden>✕</span>
