@@ -159,6 +159,32 @@ test("the search finds conversations by a word of their title or messages, shows
   await expect(items).toHaveCount(5);
 });
 
+test("what is typed stays with its conversation, across a switch and a reload, and goes once sent", async ({ page }) => {
+  const { message } = composer(page);
+  await askAndWait(page, `Drafts topic ${uniqueTag()}`);
+  await message.fill("Half a question about 大阪 🍜");
+  await sidebar(page).getByRole("button", { name: "New chat" }).click();
+  await expect(message).toHaveValue("");
+  await message.fill("For the new chat");
+
+  await conversationButton(page, /^Drafts topic/).click();
+  await expect(message).toHaveValue("Half a question about 大阪 🍜");
+  await page.reload();
+  await expect(message).toHaveValue("Half a question about 大阪 🍜");
+  // A chat with no message is not saved, but its draft is: New chat finds it.
+  await sidebar(page).getByRole("button", { name: "New chat" }).click();
+  await expect(message).toHaveValue("For the new chat");
+
+  await conversationButton(page, /^Drafts topic/).click();
+  await message.press("Enter");
+  await expect(message).toHaveValue("");
+  await waitUntilDone(lastAnswer(page));
+  await expect(page.getByRole("log").locator('article[data-role="user"]').last()).toHaveText(/Half a question about 大阪 🍜/);
+  await page.reload();
+  await expect(conversationButton(page, /^Drafts topic/)).toHaveAttribute("aria-current", "page");
+  await expect(message).toHaveValue("");
+});
+
 test("a conversation downloads as a Markdown file named after it, CJK and emoji exact", async ({ page }) => {
   const tag = uniqueTag();
   const question = `mock:echo Trip to 大阪 🍜 ${tag}`;

@@ -1,23 +1,30 @@
 "use client";
 
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { useEffect, useRef, type FormEvent, type KeyboardEvent } from "react";
 import { useChatActions, useChatStore } from "@/components/chat/chat-store-provider";
 import { composerMessageId } from "@/components/chat/element-ids";
 import { StreamSwitch } from "@/components/chat/stream-switch";
+import { forgetDrafts, useDraft } from "@/components/chat/use-draft";
 import { useTranslations } from "@/components/preferences/use-preferences";
-import { selectAnsweringId } from "@/lib/store/chat-selectors";
+import { selectActiveConversation, selectAnsweringId } from "@/lib/store/chat-selectors";
 
 const roundButtonClass = "flex h-10 w-10 shrink-0 items-center justify-center rounded-xl text-white";
 
 /**
  * The message box: Enter sends, Shift+Enter is a new line, Escape stops; Stop replaces Send while an answer streams.
+ * What is typed is the shown conversation's draft: it stays with that conversation, across reloads.
  * Send and Stop are drawn as icons and named in English in every language, as the protocol names them
  * (a visible translated word would differ from that name); their tooltips are translated.
  */
 export function Composer() {
   const t = useTranslations();
-  const [text, setText] = useState("");
   const { send, stop } = useChatActions();
+  // A chat with no message yet keeps the draft of "a new chat": it is not saved until its first message, so after a reload New chat finds the text again.
+  const conversationId = useChatStore((state) => {
+    const conversation = selectActiveConversation(state);
+    return conversation && conversation.messageIds.length > 0 ? conversation.id : undefined;
+  });
+  const [text, setText] = useDraft(conversationId);
   const busy = useChatStore((state) => selectAnsweringId(state) !== undefined);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
 
@@ -38,8 +45,9 @@ export function Composer() {
   function submit(event?: FormEvent) {
     event?.preventDefault();
     if (busy || text.trim() === "") return;
+    // Forgotten first, and saved at once: sending in a chat not started yet makes it a conversation, with a new id.
+    forgetDrafts([conversationId]);
     void send(text);
-    setText("");
     textareaRef.current?.focus();
   }
 

@@ -3,6 +3,7 @@
 import { memo, useEffect, useRef, useState, type FormEvent, type MouseEvent } from "react";
 import { useChatActions, useChatStateReader, useChatStore } from "@/components/chat/chat-store-provider";
 import { newChatButtonId } from "@/components/chat/element-ids";
+import { forgetDrafts } from "@/components/chat/use-draft";
 import { useTranslations } from "@/components/preferences/use-preferences";
 import { cn } from "@/lib/ui/cn";
 import type { Excerpt } from "@/lib/store/search-conversations";
@@ -50,6 +51,7 @@ export const ConversationItem = memo(function ConversationItem({ id, onSelected,
     const item = event.currentTarget.closest("li");
     const next = (item?.nextElementSibling ?? item?.previousElementSibling)?.querySelector("button") ?? document.getElementById(newChatButtonId);
     deleteConversation(id);
+    forgetDrafts([id]);
     next?.focus();
   }
 

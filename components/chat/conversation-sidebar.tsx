@@ -5,6 +5,7 @@ import { useChatActions, useChatStore } from "@/components/chat/chat-store-provi
 import { LazyConversationItem } from "@/components/chat/lazy-chat-rows";
 import { ConversationSearchField } from "@/components/chat/conversation-search-field";
 import { useConversationSearch } from "@/components/chat/use-conversation-search";
+import { forgetDrafts } from "@/components/chat/use-draft";
 import { useTranslations } from "@/components/preferences/use-preferences";
 import { composerMessageId, newChatButtonId } from "@/components/chat/element-ids";
 import { cn } from "@/lib/ui/cn";
@@ -95,6 +96,7 @@ export function ConversationSidebar({ open, onClose }: { open: boolean; onClose:
               onClick={() => {
                 if (!window.confirm(t.sidebar.confirmClearAll)) return;
                 clearAll();
+                forgetDrafts();
                 newChatRef.current?.focus();
               }}
               className="w-full rounded-lg px-3 py-2 text-left text-sm text-red-700 hover:bg-red-50 dark:text-red-400 dark:hover:bg-red-950"

@@ -1,0 +1,24 @@
+"use client";
+
+import { useSyncExternalStore } from "react";
+import { createDrafts, type Drafts } from "@/lib/store/drafts";
+
+let shared: Drafts | undefined;
+const drafts = () => (shared ??= createDrafts(() => localStorage));
+const subscribe = (listener: () => void) => drafts().subscribe(listener);
+const noDraftOnTheServer = () => "";
+
+/** Forgets the drafts of deleted conversations (every draft when none are named). */
+export function forgetDrafts(conversationIds?: readonly (string | undefined)[]): void {
+  drafts().forget(conversationIds);
+}
+
+/**
+ * The message box's text as the draft of the conversation shown
+ * (`lib/store/drafts.ts`): each conversation keeps its own, across reloads.
+ * The server renders none; the page shows it as it hydrates.
+ */
+export function useDraft(conversationId: string | undefined): [text: string, change: (text: string) => void] {
+  const text = useSyncExternalStore(subscribe, () => drafts().read(conversationId), noDraftOnTheServer);
+  return [text, (next) => drafts().write(conversationId, next)];
+}
