@@ -7,7 +7,7 @@ import { cancelAnswer, closeSession, fetchModels, openSession } from "@/lib/clie
 import type { AnswerSource } from "@/lib/client/answer-stream";
 import type { ChatClientOptions } from "@/lib/client/chat-stream";
 import type { ChatRequestInput } from "@/lib/chat/schema";
-import { createChatStore, loadSavedChatReader, type ChatState, type ChatStore, type PersistedChat } from "@/lib/store/chat";
+import { createChatStore, loadAnswerReading, loadSavedChatReader, type ChatState, type ChatStore, type PersistedChat } from "@/lib/store/chat";
 import { savedChatsKey } from "@/lib/store/chat-persistence";
 import { createThrottledStorage } from "@/lib/store/throttled-storage";
 
@@ -74,6 +74,7 @@ export function ChatStoreProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     // A prefetch: should it fail, the first answer fetches the chunk again.
     loadChatClient().catch(() => undefined);
+    loadAnswerReading().catch(() => undefined);
     preloadChatRows();
     void store.persist.rehydrate();
     void store.getState().loadModels();

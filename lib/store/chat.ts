@@ -2,6 +2,7 @@ import { createStore } from "zustand/vanilla";
 import { persist, type PersistStorage, type StorageValue } from "zustand/middleware";
 import type { ChatRequestInput } from "@/lib/chat/schema";
 import type { AnswerSource, AnswerUpdate } from "@/lib/client/answer-stream";
+import type { AnswerReadingContext } from "@/lib/store/answer-reading";
 import type { ChatClientOptions, CompleteAnswer } from "@/lib/client/chat-stream";
 import { ChatClientError, isAbortError } from "@/lib/client/chat-client-error";
 import { createAccessSlice, isAccessRefused, type AccessDependencies } from "@/lib/store/access-slice";
@@ -41,6 +42,19 @@ function toMessageError(error: unknown): MessageError {
   }
   // Not the server's `internal`: a fault of the page itself, which the page says in its own words.
   return { code: "page_error", message: "Something went wrong in the page. Try again.", retryable: true };
+}
+
+type AnswerReading = typeof import("@/lib/store/answer-reading");
+let answerReading: AnswerReading | undefined;
+
+/**
+ * Reading an answer into its message is a chunk of its own: the page asks for
+ * it as soon as it is up, with the stream client, which every answer waits
+ * for anyway.
+ */
+export async function loadAnswerReading(): Promise<AnswerReading> {
+  answerReading ??= await import("@/lib/store/answer-reading");
+  return answerReading;
 }
 
 type SavedChatReader = typeof import("@/lib/store/restore-chat");
@@ -148,69 +162,26 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
           });
         }
 
-        /** Takes in one update of a streamed answer other than its text; throws the protocol's `error` event. */
-        function applyUpdate(assistantId: string, update: Exclude<AnswerUpdate, { type: "delta" }>): void {
-          if (update.type === "reconnecting" || update.type === "resumed") {
-            updateMessage(assistantId, { reconnecting: update.type === "reconnecting" });
-            return;
-          }
-          // The text before this event goes first, so that its id is saved with all of it.
-          flushDeltas();
-          const seen = update.eventId === undefined ? {} : { lastEventId: update.eventId };
-          if (update.type === "start") {
-            updateMessage(assistantId, { model: update.model, answerId: update.id, ...seen });
-            if (stopWhenNamed.delete(assistantId)) stopAnswer(assistantId, update.id);
-          }
-          else if (update.type === "usage") {
-            const { prompt_tokens, completion_tokens, total_tokens } = update;
-            updateMessage(assistantId, { usage: { prompt_tokens, completion_tokens, total_tokens }, ...seen });
-          } else if (update.type === "finish") updateMessage(assistantId, { finishReason: update.finish_reason, ...seen });
-          else {
-            updateMessage(assistantId, seen);
-            throw new ChatClientError(update.code, update.message, { retryable: update.retryable, retryAfterSeconds: update.retry_after });
-          }
-        }
+        const reading: AnswerReadingContext = {
+          get,
+          updateMessage,
+          flushDeltas,
+          named(assistantId, answerId) {
+            if (stopWhenNamed.delete(assistantId)) stopAnswer(assistantId, answerId);
+          },
+          sentAt,
+          dependencies,
+        };
 
-        /**
-         * Takes in one batch of a streamed answer (the updates of one network
-         * read), in order: its runs of deltas each in one append. Stop while
-         * the batch is taken in (a `start` event that Stop was waiting for)
-         * ends it there: nothing after is shown.
-         */
-        function applyUpdates(assistantId: string, updates: readonly AnswerUpdate[], signal: AbortSignal): void {
-          signal.throwIfAborted();
-          let text = "";
-          let textEventId: string | undefined;
-          for (const update of updates) {
-            if (update.type === "delta") {
-              text += update.content;
-              textEventId = update.eventId ?? textEventId;
-              continue;
-            }
-            if (text !== "") get().appendDelta(assistantId, text, textEventId);
-            text = "";
-            textEventId = undefined;
-            applyUpdate(assistantId, update);
-            signal.throwIfAborted();
-          }
-          if (text !== "") get().appendDelta(assistantId, text, textEventId);
-        }
+        // Called at once when the chunk is here (it is fetched as the page comes up), so that an answer starts as it always did.
+        const withReading = <T,>(read: (module: AnswerReading) => Promise<T>): Promise<T> => (answerReading ? read(answerReading) : loadAnswerReading().then(read));
 
         /** Reads a streamed answer (new or resumed) into the assistant message. */
-        async function readAnswer(assistantId: string, source: AnswerSource, signal: AbortSignal): Promise<void> {
-          for await (const updates of dependencies.streamAnswer(source, { signal })) applyUpdates(assistantId, updates, signal);
-        }
+        const readAnswer = (assistantId: string, source: AnswerSource, signal: AbortSignal) =>
+          withReading((module) => module.readAnswer(reading, assistantId, source, signal));
 
-        async function runAnswer(assistantId: string, request: ChatRequestInput, signal: AbortSignal): Promise<void> {
-          if (!get().streamResponses) {
-            const answer = await dependencies.completeChat(request, { signal });
-            const started = sentAt.get(assistantId) ?? dependencies.now();
-            const { content, model, finish_reason: finishReason, usage } = answer;
-            updateMessage(assistantId, { content, model, finishReason, usage, firstTokenMs: dependencies.now() - started });
-            return;
-          }
-          await readAnswer(assistantId, { request }, signal);
-        }
+        const runAnswer = (assistantId: string, request: ChatRequestInput, signal: AbortSignal) =>
+          withReading((module) => module.runAnswer(reading, assistantId, request, signal));
 
         /**
          * Runs an answer into the assistant message `assistantId` of the

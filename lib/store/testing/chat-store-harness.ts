@@ -4,8 +4,11 @@ import type { AnswerSource, AnswerUpdate } from "@/lib/client/answer-stream";
 import type { CompleteAnswer } from "@/lib/client/chat-stream";
 import { ChatClientError } from "@/lib/client/chat-client-error";
 import type { ModelsInfo } from "@/lib/client/api-client";
-import { createChatStore, type Message, type PersistedChat } from "@/lib/store/chat";
+import { createChatStore, loadAnswerReading, type Message, type PersistedChat } from "@/lib/store/chat";
 import { selectActiveMessageIds, selectAnsweringId } from "@/lib/store/chat-selectors";
+
+// The page has the answer-reading chunk before anyone can send (it is fetched as the page comes up): so do the tests.
+await loadAnswerReading();
 
 /*
  * Test support for lib/store: a chat store whose answers, frames, clock and ids

@@ -1,0 +1,89 @@
+import type { ChatRequestInput } from "@/lib/chat/schema";
+import type { AnswerSource, AnswerUpdate } from "@/lib/client/answer-stream";
+import { ChatClientError } from "@/lib/client/chat-client-error";
+import type { ChatStoreDependencies } from "@/lib/store/chat";
+import type { ChatState, Message } from "@/lib/store/chat-types";
+
+/** What reading an answer needs of the store it writes into (`lib/store/chat.ts`). */
+export interface AnswerReadingContext {
+  get(): ChatState;
+  updateMessage(id: string, change: Partial<Message>): void;
+  /** Shows the text waiting for the next frame now. */
+  flushDeltas(): void;
+  /** The answer's `start` event named it: Stop may have been waiting for that. */
+  named(assistantId: string, answerId: string): void;
+  /** When each answer was asked for. */
+  sentAt: ReadonlyMap<string, number>;
+  dependencies: Pick<ChatStoreDependencies, "streamAnswer" | "completeChat" | "now">;
+}
+
+/*
+ * Reading an answer into its message, a chunk of its own (loaded with the
+ * stream client, which every answer waits for anyway): a first visit shows
+ * the page without it.
+ */
+
+/** Takes in one update of a streamed answer other than its text; throws the protocol's `error` event. */
+function applyUpdate(context: AnswerReadingContext, assistantId: string, update: Exclude<AnswerUpdate, { type: "delta" }>): void {
+  if (update.type === "reconnecting" || update.type === "resumed") {
+    context.updateMessage(assistantId, { reconnecting: update.type === "reconnecting" });
+    return;
+  }
+  // The text before this event goes first, so that its id is saved with all of it.
+  context.flushDeltas();
+  const seen = update.eventId === undefined ? {} : { lastEventId: update.eventId };
+  if (update.type === "start") {
+    context.updateMessage(assistantId, { model: update.model, answerId: update.id, ...seen });
+    context.named(assistantId, update.id);
+  } else if (update.type === "usage") {
+    const { prompt_tokens, completion_tokens, total_tokens } = update;
+    context.updateMessage(assistantId, { usage: { prompt_tokens, completion_tokens, total_tokens }, ...seen });
+  } else if (update.type === "finish") context.updateMessage(assistantId, { finishReason: update.finish_reason, ...seen });
+  else {
+    context.updateMessage(assistantId, seen);
+    throw new ChatClientError(update.code, update.message, { retryable: update.retryable, retryAfterSeconds: update.retry_after });
+  }
+}
+
+/**
+ * Takes in one batch of a streamed answer (the updates of one network
+ * read), in order: its runs of deltas each in one append. Stop while
+ * the batch is taken in (a `start` event that Stop was waiting for)
+ * ends it there: nothing after is shown.
+ */
+function applyUpdates(context: AnswerReadingContext, assistantId: string, updates: readonly AnswerUpdate[], signal: AbortSignal): void {
+  signal.throwIfAborted();
+  let text = "";
+  let textEventId: string | undefined;
+  for (const update of updates) {
+    if (update.type === "delta") {
+      text += update.content;
+      textEventId = update.eventId ?? textEventId;
+      continue;
+    }
+    if (text !== "") context.get().appendDelta(assistantId, text, textEventId);
+    text = "";
+    textEventId = undefined;
+    applyUpdate(context, assistantId, update);
+    signal.throwIfAborted();
+  }
+  if (text !== "") context.get().appendDelta(assistantId, text, textEventId);
+}
+
+/** Reads a streamed answer (new or resumed) into the assistant message. */
+export async function readAnswer(context: AnswerReadingContext, assistantId: string, source: AnswerSource, signal: AbortSignal): Promise<void> {
+  for await (const updates of context.dependencies.streamAnswer(source, { signal })) applyUpdates(context, assistantId, updates, signal);
+}
+
+/** Asks for a new answer, streamed or (with streaming off) whole, into the assistant message. */
+export async function runAnswer(context: AnswerReadingContext, assistantId: string, request: ChatRequestInput, signal: AbortSignal): Promise<void> {
+  const { dependencies } = context;
+  if (!context.get().streamResponses) {
+    const answer = await dependencies.completeChat(request, { signal });
+    const started = context.sentAt.get(assistantId) ?? dependencies.now();
+    const { content, model, finish_reason: finishReason, usage } = answer;
+    context.updateMessage(assistantId, { content, model, finishReason, usage, firstTokenMs: dependencies.now() - started });
+    return;
+  }
+  await readAnswer(context, assistantId, { request }, signal);
+}
