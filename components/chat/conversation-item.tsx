@@ -1,6 +1,6 @@
 "use client";
 
-import { memo, useEffect, useRef, useState, type FormEvent, type MouseEvent } from "react";
+import { memo, useEffect, useId, useRef, useState, type FormEvent, type MouseEvent } from "react";
 import { useChatActions, useChatStateReader, useChatStore } from "@/components/chat/chat-store-provider";
 import { newChatButtonId } from "@/components/chat/element-ids";
 import { forgetDrafts } from "@/components/chat/use-draft";
@@ -23,6 +23,7 @@ export const ConversationItem = memo(function ConversationItem({ id, onSelected,
   const answering = useChatStore((state) => state.answering[id] !== undefined);
   const { selectConversation, renameConversation, deleteConversation } = useChatActions();
   const readState = useChatStateReader();
+  const excerptId = useId();
   const [renaming, setRenaming] = useState(false);
   const selectRef = useRef<HTMLButtonElement>(null);
   const refocus = useRef(false);
@@ -89,6 +90,7 @@ export const ConversationItem = memo(function ConversationItem({ id, onSelected,
         ref={selectRef}
         type="button"
         aria-current={active ? "page" : undefined}
+        aria-describedby={excerpt ? excerptId : undefined}
         onClick={() => {
           selectConversation(id);
           onSelected();
@@ -105,7 +107,8 @@ export const ConversationItem = memo(function ConversationItem({ id, onSelected,
           {title}
         </span>
         {excerpt && (
-          <span className="mt-0.5 line-clamp-2 block text-xs break-words text-slate-600 dark:text-slate-400">
+          // Its description, not part of its name: the conversation is still called by its title.
+          <span id={excerptId} aria-hidden className="mt-0.5 line-clamp-2 block text-xs break-words text-slate-600 dark:text-slate-400">
             {excerpt.before}
             <mark className="rounded-sm bg-yellow-200 px-0.5 text-slate-900 dark:bg-yellow-700 dark:text-slate-50">{excerpt.match}</mark>
             {excerpt.after}
