@@ -60,6 +60,25 @@ describe("searching conversations", () => {
     expect(search("bread")[0]).toEqual({ id: search("bread")[0]?.id });
   });
 
+  test("an excerpt shows Markdown's marks as the text they mark, and a Japanese run without spaces is cut anywhere, not dropped", () => {
+    const excerptOf = (text: string, query: string) => {
+      const folded = foldForSearch(text);
+      const at = folded.indexOf(foldForSearch(query));
+      return excerptAt(text, folded, at, at + query.length);
+    };
+    expect(excerptOf("# Bread\n\n- Feed the **starter** with `flour` every day, and keep it somewhere warm until it doubles.", "starter")).toEqual({
+      before: "…Bread Feed the ",
+      match: "starter",
+      after: " with flour every day, and keep it somewhere warm until…",
+    });
+    const japanese = "## ストリーミングとは\n\nモデルは答えを**一語ずつ**生成します。ストリーミングなしでは、最後の語が書かれるまで何も表示されません。見ている人は答えが育っていくのを読めます。";
+    expect(excerptOf(japanese, "一語ずつ")).toEqual({
+      before: "…ストリーミングとは モデルは答えを",
+      match: "一語ずつ",
+      after: "生成します。ストリーミングなしでは、最後の語が書かれるまで何も表示されません。見ている人は答えが育っていくのを読めま…",
+    });
+  });
+
   test("an excerpt is cut where folding changed the text's length, and never inside an emoji", () => {
     const text = "ＡＢＣ ﬁne ﬂour 🍞 for the loaf";
     const folded = foldForSearch(text);

@@ -76,17 +76,27 @@ export function searchConversations(
 const charactersBefore = 20;
 const charactersAfter = 60;
 
-/** The text around `start..end` of `folded` (the folded `text`), cut at both ends (between words where there are spaces), its spaces and line breaks made single spaces. */
+// A word cut in two at either end of an excerpt is left out; a longer run without spaces (Japanese, Chinese) is cut anywhere.
+const cutWordAtStart = /^\S{1,20}\s/;
+const cutWordAtEnd = /\s\S{1,20}$/;
+
+/** Markdown's marks, which an excerpt shows as the text they mark: headings, emphasis, code, quotes, list bullets. */
+const markdownMarks = /(^|\n)\s*(?:#{1,6}|>|[-*+]|\d+\.)\s+|\*\*|__|`+/g;
+
+/**
+ * The text around `start..end` of `folded` (the folded `text`): cut at both
+ * ends (between words where there are spaces), without Markdown's marks, its
+ * spaces and line breaks made single spaces.
+ */
 export function excerptAt(text: string, folded: string, start: number, end: number): Excerpt {
   const [from, to] = originalRange(text, folded, start, end);
   let before = text.slice(whole(text, Math.max(0, from - charactersBefore)), from);
   let after = text.slice(to, whole(text, Math.min(text.length, to + charactersAfter)));
   const cutBefore = before.length < from;
   const cutAfter = to + after.length < text.length;
-  // A word cut in two at either end is left out, unless the text has no spaces to cut at (Japanese, Chinese).
-  if (cutBefore && !/\s/.test(text[from - before.length - 1] ?? "")) before = before.replace(/^\S*\s/, "");
-  if (cutAfter && !/\s/.test(text[to + after.length] ?? "")) after = after.replace(/\s\S*$/, "");
-  const plain = (part: string) => part.replace(/\s+/g, " ");
+  if (cutBefore && !/\s/.test(text[from - before.length - 1] ?? "")) before = before.replace(cutWordAtStart, "");
+  if (cutAfter && !/\s/.test(text[to + after.length] ?? "")) after = after.replace(cutWordAtEnd, "");
+  const plain = (part: string) => part.replace(markdownMarks, "$1").replace(/\s+/g, " ");
   return {
     before: (cutBefore ? "…" : "") + plain(before).trimStart(),
     match: plain(text.slice(from, to)),

@@ -7,7 +7,8 @@ import type { ModelsInfo } from "@/lib/client/api-client";
 import { createChatStore, loadAnswerReading, type Message, type PersistedChat } from "@/lib/store/chat";
 import { selectActiveMessageIds, selectAnsweringId } from "@/lib/store/chat-selectors";
 
-// The page has the answer-reading chunk before anyone can send (it is fetched as the page comes up): so do the tests.
+// The page fetches the answer-reading chunk as it comes up, before a reader can send: the tests start with it
+// loaded too (chat-answer-chunk.test.ts asks for an answer before it is).
 await loadAnswerReading();
 
 /*
