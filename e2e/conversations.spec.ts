@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import path from "node:path";
 import type { Page } from "@playwright/test";
 import { savedChatsText } from "../lib/store/testing/saved-chats-text";
 import { composer, expect, lastAnswer, mockRecordFor, sendMessage, test, uniqueTag, waitUntilDone } from "./support";
@@ -193,10 +194,49 @@ test("a conversation downloads as a Markdown file named after it, CJK and emoji 
   await conversationButton(page, /^mock:echo Trip/).hover();
   const [download] = await Promise.all([page.waitForEvent("download"), sidebar(page).getByRole("button", { name: `Download “${question}” as Markdown` }).click()]);
   expect(download.suggestedFilename()).toBe(`mock echo Trip to 大阪 🍜 ${tag}.md`);
-  const path = await download.path();
-  const text = readFileSync(path, "utf8");
+  const text = readFileSync(await download.path(), "utf8");
   const escaped = (literal: string) => literal.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   expect(text).toMatch(new RegExp(`^# ${escaped(question)}\n\n### You\n\n${escaped(question)}\n\n### Assistant( · [^\n]+)?\n\n${escaped(`You said: ${question} (1 messages)`)}\n$`));
+});
+
+test("a backup of every conversation, restored in another browser, adds them beside its own and replaces nothing", async ({ page, browser }) => {
+  const saved = savedChatsText([
+    { id: "trip", title: "Trip to 大阪 🍜", questions: ["How long is the train?"], answer: "The 新幹線 takes two and a half hours." },
+    { id: "bread", title: "Sourdough", questions: ["How do I start?"], answer: "Feed the starter every day." },
+  ]);
+  await page.evaluate((text) => localStorage.setItem("streamchat", text), saved);
+  await page.reload();
+  await page.getByRole("button", { name: "Settings" }).click();
+  const settings = page.getByRole("dialog", { name: "Conversation settings" });
+  const [download] = await Promise.all([page.waitForEvent("download"), settings.getByRole("button", { name: "Download a backup" }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^streamchat-\d{4}-\d{2}-\d{2}\.json$/);
+  const backupPath = await download.path();
+
+  // Another browser, with a conversation of its own.
+  const other = await (await browser.newContext()).newPage();
+  await other.goto("/");
+  await sendMessage(other, `Mine ${uniqueTag()}`);
+  await waitUntilDone(lastAnswer(other));
+  const dialog = other.getByRole("dialog", { name: "Conversation settings" });
+  const restore = async (file: string) => {
+    if (!(await dialog.isVisible())) await other.getByRole("button", { name: "Settings" }).click();
+    const [chooser] = await Promise.all([other.waitForEvent("filechooser"), dialog.getByRole("button", { name: "Restore a backup…" }).click()]);
+    await chooser.setFiles(file);
+    return dialog.getByRole("status");
+  };
+  await expect(await restore(backupPath)).toHaveText("2 conversations added.");
+  await other.getByRole("button", { name: "Done" }).click();
+  const titles = sidebar(other).getByRole("listitem");
+  await expect(titles).toHaveText([/^Mine/, /^Trip to 大阪 🍜/, /^Sourdough/]);
+  await sidebar(other).getByRole("button", { name: "Trip to 大阪 🍜", exact: true }).click();
+  await expect(other.getByRole("log").locator('article[data-role="assistant"]')).toContainText("The 新幹線 takes two and a half hours.");
+  await other.reload();
+  await expect(titles).toHaveText([/^Mine/, /^Trip to 大阪 🍜/, /^Sourdough/]);
+
+  await expect(await restore(backupPath)).toHaveText("0 conversations added; 2 were here already.");
+  await expect(await restore(path.join(import.meta.dirname, "support.ts"))).toHaveText("This file is not a streamchat backup, or it is damaged: nothing was added.");
+  await expect(titles).toHaveCount(3);
+  await other.context().close();
 });
 
 test("a rename and a deletion made in a tab while it takes in another tab's save stay made, in both tabs", async ({ page, context }) => {

@@ -106,6 +106,11 @@ export function useChatStateReader(): () => ChatState {
   return useStoreApi().getState;
 }
 
+/** Changes the store's state with a pure change made elsewhere (lib/store/chat-backup.ts): for code in a chunk that the store's own actions would put in first-load JS. */
+export function useChatStateWriter(): ChatStore["setState"] {
+  return useStoreApi().setState;
+}
+
 export type ChatActions = { [Key in keyof ChatState as ChatState[Key] extends (...args: never[]) => unknown ? Key : never]: ChatState[Key] };
 
 /** The store's actions. They never change, so reading them subscribes to nothing and causes no render. */

@@ -1,6 +1,7 @@
 "use client";
 
 import { useChatActions, useChatStore } from "@/components/chat/chat-store-provider";
+import { BackupControls } from "@/components/chat/backup-controls";
 import { LockButton } from "@/components/chat/lock-button";
 import { ModelOptions } from "@/components/chat/model-options";
 import { useModels } from "@/components/chat/use-models";
@@ -12,7 +13,7 @@ const noSettings: Settings = { systemPrompt: "" };
 const fieldClass =
   "mt-1 w-full rounded-lg border border-slate-500 bg-white px-3 py-2 text-sm font-normal placeholder:text-slate-500 dark:border-slate-500 dark:bg-slate-800 dark:placeholder:text-slate-400";
 
-/** What the settings dialog holds: this conversation's system prompt, model and temperature. */
+/** What the settings dialog holds: this conversation's system prompt, model and temperature; a backup of every conversation. */
 export function ConversationSettingsForm({ onClose }: { onClose: () => void }) {
   const settings = useChatStore((state) => selectActiveConversation(state)?.settings ?? noSettings);
   const { updateSettings } = useChatActions();
@@ -53,6 +54,7 @@ export function ConversationSettingsForm({ onClose }: { onClose: () => void }) {
           className="mt-2 w-full accent-blue-600"
         />
       </label>
+      <BackupControls />
       <LockButton onLocked={() => onClose()} />
       <div className="mt-5 flex justify-between gap-2">
         <button

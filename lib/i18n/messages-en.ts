@@ -107,6 +107,12 @@ export const en = {
     temperature: (value: string) => `Temperature: ${value}`,
     modelDefault: "model default",
     defaultTemperature: "Default temperature",
+    allConversations: "All conversations",
+    backupDownload: "Download a backup",
+    backupRestore: "Restore a backup…",
+    restored: (added: number, alreadyHere: number) =>
+      `${added === 1 ? "1 conversation" : `${added} conversations`} added${alreadyHere === 0 ? "" : `; ${alreadyHere} ${alreadyHere === 1 ? "was" : "were"} here already`}.`,
+    backupUnreadable: "This file is not a streamchat backup, or it is damaged: nothing was added.",
     done: "Done",
   },
   notice: {

@@ -114,6 +114,11 @@ export const ja: Messages = {
     temperature: (value) => `温度：${value}`,
     modelDefault: "モデルの既定値",
     defaultTemperature: "温度を既定値に戻す",
+    allConversations: "すべての会話",
+    backupDownload: "バックアップをダウンロード",
+    backupRestore: "バックアップから復元…",
+    restored: (added, alreadyHere) => `${added} 件の会話を追加しました${alreadyHere === 0 ? "" : `（${alreadyHere} 件はすでにありました）`}。`,
+    backupUnreadable: "このファイルは streamchat のバックアップではないか、壊れています。何も追加していません。",
     done: "完了",
   },
   notice: {

@@ -114,6 +114,11 @@ export const ko: Messages = {
     temperature: (value) => `온도: ${value}`,
     modelDefault: "모델 기본값",
     defaultTemperature: "온도 기본값으로",
+    allConversations: "모든 대화",
+    backupDownload: "백업 다운로드",
+    backupRestore: "백업에서 복원…",
+    restored: (added, alreadyHere) => `대화 ${added}개를 추가했습니다${alreadyHere === 0 ? "" : ` (${alreadyHere}개는 이미 있었습니다)`}.`,
+    backupUnreadable: "이 파일은 streamchat 백업이 아니거나 손상되었습니다. 아무것도 추가하지 않았습니다.",
     done: "완료",
   },
   notice: {
