@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import { savedChatsText } from "../lib/store/testing/saved-chats-text";
+import { documentAnswer } from "../mock/markdown-answer";
 import { composer, expect, lastAnswer, mockRecordFor, sendMessage, test, uniqueTag, waitUntilDone } from "./support";
 
 const sidebar = (page: Page) => page.getByRole("navigation", { name: "Conversations" });
@@ -185,6 +186,32 @@ test("what is typed stays with its conversation, across a switch and a reload, a
   await page.reload();
   await expect(conversationButton(page, /^Drafts topic/)).toHaveAttribute("aria-current", "page");
   await expect(message).toHaveValue("");
+});
+
+test("a search result opens its conversation at the message it was found in, not at the end", async ({ page }) => {
+  // Long Markdown answers, laid out and formatted only as they come near the view: each takes its true height then.
+  const questions = Array.from({ length: 30 }, (_, index) => (index === 5 ? "Where do zebras sleep?" : `Question ${index}`));
+  const saved = savedChatsText([
+    { id: "other", title: "Other", questions: ["Hi"], answer: "Hello." },
+    { id: "long", title: "Long", questions, answer: documentAnswer(3_000) },
+  ]);
+  await page.evaluate((text) => localStorage.setItem("streamchat", text), saved);
+  await page.reload();
+  await sidebar(page).getByRole("searchbox", { name: "Search conversations" }).fill("zebras");
+  await conversationButton(page, "Long").click();
+  const found = page.locator('article[data-message-id="long-q5"]');
+  await expect(found).toBeInViewport();
+  await expect(found).toContainText("Where do zebras sleep?");
+  // Marked for a moment; once the mark is gone the answers around it have their size, and it is still in view.
+  await expect(found).toHaveClass(/outline-yellow-500/);
+  await expect(found).not.toHaveClass(/outline-yellow-500/);
+  await expect(found).toBeInViewport();
+  await expect(page.locator('article[data-message-id="long-a29"]')).not.toBeInViewport();
+  // Picked from the whole list, a conversation opens at its end as before.
+  await sidebar(page).getByRole("searchbox", { name: "Search conversations" }).fill("");
+  await conversationButton(page, "Other").click();
+  await conversationButton(page, "Long").click();
+  await expect(page.locator('article[data-message-id="long-a29"]')).toBeInViewport();
 });
 
 test("a conversation downloads as a Markdown file named after it, CJK and emoji exact", async ({ page }) => {

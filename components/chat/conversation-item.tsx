@@ -6,7 +6,8 @@ import { newChatButtonId } from "@/components/chat/element-ids";
 import { forgetDrafts } from "@/components/chat/use-draft";
 import { useTranslations } from "@/components/preferences/use-preferences";
 import { cn } from "@/lib/ui/cn";
-import type { Excerpt } from "@/lib/store/search-conversations";
+import type { MessageExcerpt } from "@/lib/store/search-conversations";
+import { revealMessage } from "@/components/chat/reveal-message";
 import { conversationMarkdown, markdownFileName } from "@/lib/store/conversation-markdown";
 import { downloadText } from "@/lib/ui/download-text";
 
@@ -14,9 +15,9 @@ const iconButtonClass = "rounded p-1.5 text-slate-600 hover:bg-slate-300 dark:te
 
 /**
  * One conversation in the sidebar: select it, rename it in place, or delete it; all by keyboard too.
- * Found by a search in one of its messages, it shows the words around what was found under its title.
+ * Found by a search in one of its messages, it shows the words around what was found under its title, and opens at that message.
  */
-export const ConversationItem = memo(function ConversationItem({ id, onSelected, excerpt }: { id: string; onSelected: () => void; excerpt?: Excerpt }) {
+export const ConversationItem = memo(function ConversationItem({ id, onSelected, excerpt }: { id: string; onSelected: () => void; excerpt?: MessageExcerpt }) {
   const t = useTranslations();
   const title = useChatStore((state) => state.conversations[id]?.title) || t.page.newChat;
   const active = useChatStore((state) => state.activeConversationId === id);
@@ -93,6 +94,7 @@ export const ConversationItem = memo(function ConversationItem({ id, onSelected,
         aria-describedby={excerpt ? excerptId : undefined}
         onClick={() => {
           selectConversation(id);
+          if (excerpt) revealMessage(excerpt.messageId);
           onSelected();
         }}
         className={cn("min-w-0 flex-1 rounded-lg px-3 py-2 text-left text-sm text-slate-800 dark:text-slate-200", !excerpt && "truncate")}

@@ -2,6 +2,9 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 
+/** Dispatched (bubbling) by an element inside the scroller that is about to be scrolled into view: following stops. */
+export const revealEvent = "streamchat:reveal";
+
 /**
  * Keeps a scrolling element at its bottom while its content grows, as long as
  * the reader is at the bottom; the moment they scroll up it stops following,
@@ -31,10 +34,17 @@ export function useFollowBottom<T extends HTMLElement>(conversationId?: string) 
       lastScrollTop = scroller.scrollTop;
     });
     for (const child of Array.from(scroller.children)) observer.observe(child);
+    // A message inside is being scrolled to (reveal-message.ts): that is the reader taking over too.
+    const onReveal = () => {
+      followingRef.current = false;
+      setFollowing(false);
+    };
     scroller.addEventListener("scroll", onScroll, { passive: true });
+    scroller.addEventListener(revealEvent, onReveal);
     return () => {
       observer.disconnect();
       scroller.removeEventListener("scroll", onScroll);
+      scroller.removeEventListener(revealEvent, onReveal);
     };
   }, []);
 

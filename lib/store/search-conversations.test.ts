@@ -52,9 +52,10 @@ describe("searching conversations", () => {
   });
 
   test("a match in a message comes with the text around it, on one line; a match in the title with none", async () => {
-    const { search } = await chatsOf(["Bread", `${"Knead the dough well.\n\n".repeat(3)}Then let the sourdough rise overnight in a cool place, covered with a damp cloth so that it does not dry out.`]);
+    const { chat, search } = await chatsOf(["Bread", `${"Knead the dough well.\n\n".repeat(3)}Then let the sourdough rise overnight in a cool place, covered with a damp cloth so that it does not dry out.`]);
     const [hit] = search("SOURDOUGH");
     expect(hit?.excerpt?.match).toBe("sourdough");
+    expect(chat.state().messages[hit?.excerpt?.messageId ?? ""]?.role).toBe("assistant");
     expect(hit?.excerpt?.before).toBe("…well. Then let the ");
     expect(hit?.excerpt?.after).toBe(" rise overnight in a cool place, covered with a damp cloth…");
     expect(search("bread")[0]).toEqual({ id: search("bread")[0]?.id });

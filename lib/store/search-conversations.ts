@@ -19,10 +19,15 @@ export interface Excerpt {
   after: string;
 }
 
+/** An excerpt of one of the conversation's messages. */
+export interface MessageExcerpt extends Excerpt {
+  messageId: string;
+}
+
 export interface ConversationHit {
   id: string;
   /** Where a message matched; none when the title holds every word. */
-  excerpt?: Excerpt;
+  excerpt?: MessageExcerpt;
 }
 
 // Folding a long answer costs about a millisecond; a message object is replaced whenever its text changes.
@@ -57,13 +62,13 @@ export function searchConversations(
     if (!conversation) continue;
     const title = foldForSearch(conversation.title);
     const written = conversation.messageIds.map((messageId) => messages[messageId]).filter((message): message is Message => message !== undefined);
-    let excerpt: Excerpt | undefined;
+    let excerpt: MessageExcerpt | undefined;
     const everyWord = words.every((word) => {
       if (title.includes(word)) return true;
       for (const message of written) {
         const at = foldedOf(message).indexOf(word);
         if (at < 0) continue;
-        excerpt ??= excerptAt(message.content, foldedOf(message), at, at + word.length);
+        excerpt ??= { ...excerptAt(message.content, foldedOf(message), at, at + word.length), messageId: message.id };
         return true;
       }
       return false;
