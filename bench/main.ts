@@ -10,7 +10,7 @@ import { runPageBench, type PageFigures, type PageRun } from "./page-bench";
 import { summarizeProfile } from "./profile-summary";
 import { runRelayBench, setWarmUpRounds, warmUpRounds, type RelayLoadResult } from "./relay-bench";
 import { spreadOf, summarizeRounds, type LoadRounds, type Spread } from "./relay-rounds";
-import { runResumeBench, type ResumeBenchResults } from "./resume-bench";
+import { resumeLoadRuns, runResumeBench, type ResumeBenchResults } from "./resume-bench";
 import { parseLoads, steadyRoundsPerWorker } from "./load-spec";
 import { describeLoad, type Load, type TargetName } from "./relay-load";
 import { copyStandaloneAssets } from "../scripts/copy-standalone-assets";
@@ -293,7 +293,9 @@ function printTraces(figures: PageFigures[]): void {
 
 function printResume({ loads: measured, resumeStarts }: ResumeBenchResults): void {
   for (const { load, figures } of measured) {
-    console.log(`Resumable answers: ${describeLoad(load)}; load average ${loadAverage()}`);
+    console.log(
+      `Resumable answers: ${describeLoad(load)}, ${resumeLoadRuns} times in a row on each server (CPU per token over all, lag the median of the runs'); load average ${loadAverage()}`,
+    );
     const rows = figures.map((row) => [
       row.name,
       `${row.exactStreams}/${row.streams}`,
