@@ -1,6 +1,6 @@
-import { isOpen, persistVersion } from "@/lib/store/chat-persistence";
+import { persistVersion } from "@/lib/store/chat-persistence";
 import type { ChatData, Conversation, Message } from "@/lib/store/chat-types";
-import { migrateChat } from "@/lib/store/migrate-chat";
+import { migrateChat, withOpenAnswersStopped } from "@/lib/store/migrate-chat";
 import { restoreChat } from "@/lib/store/restore-chat";
 
 /** Conversations to add, in the order a sidebar lists them. */
@@ -32,7 +32,10 @@ export function readBackup(text: string, here: Pick<ChatData, "conversations" | 
   try {
     const parsed = JSON.parse(text) as { state?: unknown; version?: unknown };
     const version = parsed?.version;
-    if (version === persistVersion) data = restoreChat(parsed.state, true);
+    if (version === persistVersion) {
+      const restored = restoreChat(parsed.state, true);
+      data = restored && withOpenAnswersStopped(restored);
+    }
     else if (typeof version === "number" && version < persistVersion) data = migrateChat(parsed.state, version);
   } catch {
     return undefined;
@@ -48,10 +51,7 @@ export function readBackup(text: string, here: Pick<ChatData, "conversations" | 
     }
     added.conversations[id] = conversation;
     added.conversationIds.push(id);
-    for (const messageId of conversation.messageIds) {
-      const message = data.messages[messageId] as Message;
-      added.messages[messageId] = isOpen(message) ? { ...message, status: "stopped" } : message;
-    }
+    for (const messageId of conversation.messageIds) added.messages[messageId] = data.messages[messageId] as Message;
   }
   return { added, alreadyHere };
 }

@@ -13,8 +13,12 @@ const readVersion1 = readObject<{ messageIds: string[]; messages: Record<string,
   streamResponses: readOptional(readBoolean),
 });
 
-/** Version 2's answers cut off by a reload were not resumable (it never asked for that): they stay as they were, stopped. */
-function withOpenAnswersStopped(data: ChatData): ChatData {
+/**
+ * Answers that were being written, as far as they went, stopped: version 2's
+ * cut off by a reload were not resumable (it never asked for that), and a
+ * backup's (chat-backup.ts) belong to a page that is gone.
+ */
+export function withOpenAnswersStopped(data: ChatData): ChatData {
   const messages: Record<string, Message> = {};
   for (const [id, message] of Object.entries(data.messages)) messages[id] = isOpen(message) ? { ...message, status: "stopped" } : message;
   return { ...data, messages };
