@@ -1,4 +1,4 @@
-import { persistVersion } from "@/lib/store/chat-persistence";
+import { persistVersion, savedPart } from "@/lib/store/chat-persistence";
 import type { ChatData, Conversation, Message } from "@/lib/store/chat-types";
 import { migrateChat, withOpenAnswersStopped } from "@/lib/store/migrate-chat";
 import { restoreChat } from "@/lib/store/restore-chat";
@@ -11,8 +11,8 @@ export type AddedConversations = Pick<ChatData, "conversations" | "conversationI
  * version }`, as localStorage holds them), so that a backup made by an
  * older version is read through the same migrations.
  */
-export function backupText({ conversations, conversationIds, activeConversationId, messages, streamResponses }: ChatData): string {
-  return JSON.stringify({ state: { conversations, conversationIds, activeConversationId, messages, streamResponses }, version: persistVersion });
+export function backupText(state: ChatData): string {
+  return JSON.stringify({ state: savedPart(state), version: persistVersion });
 }
 
 /** The backup's file name, with the day it was made: `streamchat-2026-12-05.json`. */

@@ -1,4 +1,4 @@
-import type { ChatNotice, Message } from "@/lib/store/chat-types";
+import type { ChatData, ChatNotice, Message } from "@/lib/store/chat-types";
 
 /*
  * What the store needs of its saved form from the first render on. Reading
@@ -27,3 +27,8 @@ export const fullNotice: ChatNotice = "saved_chats_full";
 
 /** An answer still being written (or cut off mid-way by a reload). */
 export const isOpen = (message: Pick<Message, "status">) => message.status === "waiting" || message.status === "streaming";
+
+/** What of the store is saved (and what a backup holds): the chats and the streaming setting, not what is in flight. */
+export function savedPart({ conversations, conversationIds, activeConversationId, messages, streamResponses }: ChatData): ChatData {
+  return { conversations, conversationIds, activeConversationId, messages, streamResponses };
+}

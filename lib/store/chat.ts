@@ -6,7 +6,7 @@ import type { AnswerReadingContext } from "@/lib/store/answer-reading";
 import type { ChatClientOptions, CompleteAnswer } from "@/lib/client/chat-stream";
 import { ChatClientError, isAbortError } from "@/lib/client/chat-client-error";
 import { createAccessSlice, isAccessRefused, type AccessDependencies } from "@/lib/store/access-slice";
-import { fullNotice, isOpen, persistVersion, savedChatsKey, streamResponsesByDefault, unreadableNotice } from "@/lib/store/chat-persistence";
+import { fullNotice, isOpen, persistVersion, savedChatsKey, savedPart, streamResponsesByDefault, unreadableNotice } from "@/lib/store/chat-persistence";
 import type { mergeOtherTab, SavedBefore } from "@/lib/store/merge-other-tab";
 import { historyOf, selectActiveConversation, selectAnsweringId, titleFrom } from "@/lib/store/chat-selectors";
 import type { ChatState, Message, MessageError, MessageStatus, PersistedChat } from "@/lib/store/chat-types";
@@ -443,13 +443,7 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
         version: persistVersion,
         storage: withSavedChatReader(dependencies.storage ?? noStorage),
         skipHydration: true,
-        partialize: ({ conversations, conversationIds, activeConversationId, messages, streamResponses }) => ({
-          conversations,
-          conversationIds,
-          activeConversationId,
-          messages,
-          streamResponses,
-        }),
+        partialize: savedPart,
         // Only saved chats of an older version are migrated: the migrations are a chunk loaded then.
         migrate: async (persisted, version) => (await import("@/lib/store/migrate-chat")).migrateChat(persisted, version),
         merge: (persisted, current) => {
