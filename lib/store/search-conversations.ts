@@ -66,9 +66,10 @@ export function searchConversations(
     const everyWord = words.every((word) => {
       if (title.includes(word)) return true;
       for (const message of written) {
-        const at = foldedOf(message).indexOf(word);
+        const folded = foldedOf(message);
+        const at = folded.indexOf(word);
         if (at < 0) continue;
-        excerpt ??= { ...excerptAt(message.content, foldedOf(message), at, at + word.length), messageId: message.id };
+        excerpt ??= { ...excerptAt(message.content, folded, at, at + word.length), messageId: message.id };
         return true;
       }
       return false;
