@@ -1,38 +1,17 @@
 import type { highlightCode } from "@/lib/markdown/highlight-code";
+import { lazyModule } from "@/lib/markdown/lazy-module";
 
 export type Highlight = typeof highlightCode;
 
-let loaded: Highlight | undefined;
-let loading: Promise<Highlight | undefined> | undefined;
-const listeners = new Set<() => void>();
-
 /**
- * Loads the highlighter (a separate chunk) once: while the page is idle, or on
- * the first finished code block if that comes first; every code block waiting
- * for it is told when it is there. A failed load (the chunk could not be
- * fetched) leaves the code plain and lets the next finished block try again.
+ * The highlighter, a separate chunk, loaded once: while the page is idle, or
+ * on the first finished code block if that comes first; every code block
+ * waiting for it is told when it is there. A failed load (the chunk could
+ * not be fetched) leaves the code plain and lets the next finished block
+ * try again.
  */
-export function loadHighlighter(): Promise<Highlight | undefined> {
-  loading ??= import("@/lib/markdown/highlight-code").then(
-    (module) => {
-      loaded = module.highlightCode;
-      for (const listener of listeners) listener();
-      return loaded;
-    },
-    () => {
-      loading = undefined;
-      return undefined;
-    },
-  );
-  return loading;
-}
+const highlighter = lazyModule(() => import("@/lib/markdown/highlight-code").then((module) => module.highlightCode));
 
-/** The highlighter once loaded: a snapshot for useSyncExternalStore. */
-export function loadedHighlighter(): Highlight | undefined {
-  return loaded;
-}
-
-export function subscribeToHighlighter(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
+export const loadHighlighter = highlighter.load;
+export const loadedHighlighter = highlighter.loaded;
+export const subscribeToHighlighter = highlighter.subscribe;
