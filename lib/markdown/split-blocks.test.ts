@@ -22,11 +22,13 @@ const lineStart = fc.constantFrom(
   "", "", "", " ", "  ", "    ", "\t", "# ", "## ", "#", "- ", "* ", "+ ", "1. ", "2) ", "  - ", "   1. ", "> ", ">", "> - ",
   "```", "```ts", "~~~", "````", "   ```", "|", "| a | b |", "|---|---|", "| --- | :-: |", "a | b", "--- | ---",
   "---", "***", "===", "- [ ] ", "- [x] ", "<div>", "</div>", "<pre>", "</pre>", "<!--", "-->", "<script>", "[x]: /url", "\"title\"",
+  "$$", "$$", "\\[", "\\[", "\\]", "   $$", "  \\[",
 );
 /** What follows on the line: text, inline marks, HTML, CJK and emoji. */
 const lineRest = fc.constantFrom(
   "", "a", "word", "b c", "日本語", "👍🏽", "👨‍👩‍👧", "*em*", "_", "`code`", "\\", "~~", " |", " | c |", "  ", "```",
   "<img src=x onerror=alert(1)>", "[x]", "<https://a.example>", "![i](u)", "-->", "</pre>",
+  "$$", "\\]", "\\[", "x^2",
 );
 const line = fc.tuple(lineStart, fc.array(lineRest, { maxLength: 3 })).map(([start, rest]) => start + rest.join(""));
 const lineEnding = fc.constantFrom("\n", "\n", "\n", "\n", "\n", "\r\n", "\r");
@@ -72,6 +74,10 @@ describe("splitBlocks", () => {
     { name: "CRLF line endings", source: "# Title\r\n\r\npara\r\nline\r\n\r\n- a\r\n- b\r\n", blocks: ["# Title\r\n\r\n", "para\r\nline\r\n\r\n", "- a\r\n- b\r\n"] },
     { name: "lone CR line endings", source: "# Title\r\rpara", blocks: ["# Title\r\r", "para"] },
     { name: "CJK and emoji", source: "## 日本語の見出し 🎉\n\n한국어 문단 👨‍👩‍👧\n", blocks: ["## 日本語の見出し 🎉\n\n", "한국어 문단 👨‍👩‍👧\n"] },
+    { name: "a formula over several lines is one block", source: "so\n$$\nx\n\n- y\n$$\nafter", blocks: ["so\n", "$$\nx\n\n- y\n$$\n", "after"] },
+    { name: "\\[ over several lines is one block", source: "\\[ a\n# b\n\\] c\n\nd", blocks: ["\\[ a\n# b\n\\] c\n\n", "d"] },
+    { name: "a formula closed on its line stays in its paragraph", source: "so\n$$x$$\n\\[y\\]\nafter", blocks: ["so\n$$x$$\n\\[y\\]\nafter"] },
+    { name: "a formula not closed yet runs to the end", source: "so\n\\[\nx\n\n# y\n", blocks: ["so\n", "\\[\nx\n\n# y\n"] },
     { name: "raw HTML is a block of its own", source: "<div>\n<script>alert(1)</script>\n</div>\n\npara", blocks: ["<div>\n<script>alert(1)</script>\n</div>\n\n", "para"] },
   ])("$name", ({ source, blocks }) => {
     expect(splitBlocks(source).blocks).toEqual(blocks);

@@ -1,4 +1,5 @@
-import { Lexer } from "marked";
+import { Lexer, Marked } from "marked";
+import { displayMathExtension } from "@/lib/markdown/display-math-extensions";
 
 /** A markdown text cut into top-level blocks: `blocks.join("") === source`, always. */
 export type BlockSplit = {
@@ -10,7 +11,8 @@ export type BlockSplit = {
 
 /**
  * Cuts markdown into top-level blocks (paragraph, list, fence, table, ...) with
- * marked's block lexer, as vercel/streamdown's parseMarkdownIntoBlocks does.
+ * marked's block lexer, as vercel/streamdown's parseMarkdownIntoBlocks does
+ * (a formula displayed over several lines is one block, as a fence is).
  * Blank lines stay with the block before them, so no block is only whitespace
  * (except a text that is nothing but whitespace).
  *
@@ -87,13 +89,16 @@ function withLineFeeds(source: string): string {
   return source.includes("\r") ? source.replace(/\r\n?/g, (ending) => (ending.length === 2 ? " \n" : "\n")) : source;
 }
 
+// marked's own form of the extension (what `use` makes of it), for a Lexer of our own.
+const extensions = new Marked(displayMathExtension).defaults.extensions;
+
 /** Splits `source` from scratch; `offset` is where `source` begins in the whole text. */
 function lexBlocks(source: string, offset: number): BlockSplit {
   // Block tokens only: the inline lexing that Lexer.lex adds is most of its
   // cost, and the block boundaries do not depend on it.
   if (source === "") return { source, blocks: [], starts: [] };
   const lexed = withLineFeeds(source);
-  const tokens = new Lexer({ gfm: true }).blockTokens(lexed, []);
+  const tokens = new Lexer({ gfm: true, extensions }).blockTokens(lexed, []);
   const cuts = [0];
   let position = 0;
   let seenContent = false;

@@ -1,0 +1,56 @@
+import type { MarkedExtension, TokenizerExtension } from "marked";
+
+/**
+ * A formula displayed over several lines (`\[` or `$$` beginning a line,
+ * its end on a later line) is one block for marked's block lexer, as a
+ * fenced code block is: its lines may look like the start of a list, a
+ * heading or a new paragraph (a blank line), and a block cut there would be
+ * parsed in pieces. Like a fence, it interrupts a paragraph, and one not
+ * closed yet runs to the end of the text. A formula closed on its own
+ * line is left to the paragraph it is in (nothing inside it can end one).
+ *
+ * Only the splitter uses this; remark-math parses the blocks
+ * (withDollarMath makes `\[` a `$$` fence first).
+ */
+export const displayMathExtension: MarkedExtension = {
+  extensions: [{ name: "displayMath", level: "block", start: startOfDisplayMath, tokenizer: displayMath } satisfies TokenizerExtension],
+};
+
+const opening = /^ {0,3}(\\\[|\$\$)/;
+
+/** The length of the display formula that `source` begins with, to the end of its closing line; 0 when it begins with none. */
+function displayMathLength(source: string): number {
+  const open = opening.exec(source);
+  if (!open) return 0;
+  const closing = open[1] === "$$" ? /(?<![\\$])\$\$/g : /(?<!\\)\\\]/g;
+  closing.lastIndex = open[0].length;
+  const close = closing.exec(source);
+  if (!close) return source.length;
+  const openingLineEnd = source.indexOf("\n");
+  // Closed on the line it opened: a formula within a paragraph, not a block.
+  if (openingLineEnd === -1 || close.index < openingLineEnd) return 0;
+  const closingLineEnd = source.indexOf("\n", close.index + close[0].length);
+  return closingLineEnd === -1 ? source.length : closingLineEnd + 1;
+}
+
+function displayMath(source: string) {
+  const length = displayMathLength(source);
+  if (length === 0) return undefined;
+  const raw = source.slice(0, length);
+  return { type: "displayMath", raw, text: raw };
+}
+
+/**
+ * Where the next display formula begins a line, so that the paragraph
+ * before it ends there. marked asks with all the text left; a paragraph
+ * ends at a blank line at the latest, so the search ends there too.
+ */
+function startOfDisplayMath(source: string): number | undefined {
+  const paragraphEnd = source.search(/\n[ \t]*(?:\n|$)/);
+  const paragraph = paragraphEnd === -1 ? source : source.slice(0, paragraphEnd);
+  const lineWithOpening = /\n {0,3}(?:\\\[|\$\$)/g;
+  for (let match = lineWithOpening.exec(paragraph); match; match = lineWithOpening.exec(paragraph)) {
+    if (displayMathLength(source.slice(match.index + 1)) > 0) return match.index + 1;
+  }
+  return undefined;
+}
