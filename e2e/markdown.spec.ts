@@ -1,4 +1,4 @@
-import { markdownAnswer, markdownCode, xssAnswer } from "../mock/markdown-texts";
+import { markdownAnswer, markdownCode, mathAnswer, mathFormulas, xssAnswer } from "../mock/markdown-texts";
 import { documentAnswer, documentAnswerEnd } from "../mock/markdown-answer";
 import { contentOf, copiedText, expect, lastAnswer, sendMessage, test, uniqueTag, waitUntilDone } from "./support";
 
@@ -64,6 +64,52 @@ test("a code block is plain while it is being written and highlighted once it is
   expect(record).toEqual({ highlightedWhileOpen: false, plainSeen: true });
 });
 
+test("formulas are typeset from their exact source, with MathML for screen readers; prices and code stay text", async ({ page }) => {
+  await sendMessage(page, `mock:math interval=3 ${uniqueTag()}`);
+  const answer = lastAnswer(page);
+  const content = contentOf(answer);
+  await waitUntilDone(answer);
+
+  const formulas = content.locator(".math-formula");
+  await expect(content.locator('.math-formula[data-state="typeset"]')).toHaveCount(mathFormulas.length);
+  expect(await content.locator('annotation[encoding="application/x-tex"]').allTextContents()).toEqual(mathFormulas);
+  // \( \) in a line; \[ \] and $$ on lines of their own displayed.
+  expect(await formulas.evaluateAll((elements) => elements.map((element) => element.querySelector(".katex-display") !== null))).toEqual([false, false, true, true, false, false, true, false]);
+  await expect(content.locator(".katex-error")).toHaveCount(0);
+  await expect(content.locator("math")).toHaveCount(mathFormulas.length);
+  await expect(content).toContainText("A price is not a formula: $5 or $10");
+  await expect(content.locator("code", { hasText: "\\(code\\)" })).toBeVisible();
+  await expect(content).toContainText("円の面積は");
+
+  // KaTeX's styles and fonts arrived with it, from this server (the CSP allows no other).
+  expect(await content.locator(".katex").first().evaluate((element) => getComputedStyle(element).fontFamily)).toContain("KaTeX_Main");
+  expect(await page.evaluate(async () => (await document.fonts.load("16px KaTeX_Main")).map((font) => font.status))).toContain("loaded");
+  expect(await copiedText(answer)).toBe(mathAnswer);
+});
+
+test("a displayed formula shows its source while it is being written, and is typeset once its end has come", async ({ page }) => {
+  await page.evaluate(() => {
+    const record = { typesetWhileOpen: false, sourceSeen: false };
+    (window as unknown as { mathRecord: typeof record }).mathRecord = record;
+    new MutationObserver(() => {
+      const answer = document.querySelector('article[data-role="assistant"]:last-of-type');
+      if (answer?.getAttribute("data-status") !== "streaming") return;
+      for (const formula of answer.querySelectorAll(".math-formula.block")) {
+        // A displayed formula's end has come once a block follows the one it is in.
+        const closed = !!formula.closest('[data-part="content"] > *')?.nextElementSibling;
+        if (formula.getAttribute("data-state") === "typeset" && !closed) record.typesetWhileOpen = true;
+        if (formula.getAttribute("data-state") === "source" && !closed) record.sourceSeen = true;
+      }
+    }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+  });
+  await sendMessage(page, `mock:math size=2 interval=15 ${uniqueTag()}`);
+  const answer = lastAnswer(page);
+  await waitUntilDone(answer);
+  await expect(contentOf(answer).locator('.math-formula[data-state="typeset"]')).toHaveCount(mathFormulas.length);
+  const record = await page.evaluate(() => (window as unknown as { mathRecord: { typesetWhileOpen: boolean; sourceSeen: boolean } }).mathRecord);
+  expect(record).toEqual({ typesetWhileOpen: false, sourceSeen: true });
+});
+
 test("injection attempts in a streamed answer stay text: nothing runs, nothing loads, no link is javascript:", async ({ page }) => {
   const dialogs: string[] = [];
   page.on("dialog", (dialog) => {
@@ -78,6 +124,9 @@ test("injection attempts in a streamed answer stay text: nothing runs, nothing l
   const content = contentOf(answer);
   await waitUntilDone(answer);
   await expect(content).toContainText("The end.");
+  // KaTeX has typeset the formula that asks for a link, a class and a style: it made none of them.
+  await expect(content.locator('.math-formula[data-state="typeset"]')).toHaveCount(1);
+  await expect(content.locator(".evil, [style*='position']")).toHaveCount(0);
   // Give any handler that could have been attached (onerror, onload, ontoggle) time to fire.
   await page.waitForTimeout(300);
 

@@ -72,5 +72,42 @@ export const xssAnswer = [
   "",
   '<a href="javascript:window.__xss=\'raw link\'">raw link</a>',
   "",
+  "\\(\\href{javascript:window.__xss='tex'}{tex link} \\url{javascript:alert(1)} \\htmlClass{evil}{x} \\htmlStyle{position:fixed}{y}\\)",
+  "",
   "The end.",
+].join("\n");
+
+/** The formulas of `mathAnswer`, in order, as KaTeX must receive them. */
+export const mathFormulas = [
+  "ax^2 + bx + c = 0",
+  "a \\ne 0",
+  "x = \\frac{-b \\pm \\sqrt{b^2 - 4ac}}{2a}",
+  "\\Delta = b^2 - 4ac",
+  "\\Delta > 0",
+  "\\Delta < 0",
+  // A blank line within a formula: a paragraph break to markdown, not to the formula.
+  "\\begin{aligned}\n  x_1 + x_2 &= -\\tfrac{b}{a} \\\\\n  x_1 x_2 &= \\tfrac{c}{a}\n\n\\end{aligned}",
+  "\\pi r^2",
+];
+
+/** An answer with formulas as models write them: \( \), \[ \], $$ (over lines, with a blank line), in a list, beside prices. */
+export const mathAnswer = [
+  "## The quadratic formula",
+  "",
+  `For \\(${mathFormulas[0]}\\) with \\(${mathFormulas[1]}\\):`,
+  "\\[",
+  mathFormulas[2],
+  "\\]",
+  "The discriminant decides the roots:",
+  "",
+  `$$${mathFormulas[3]}$$`,
+  "",
+  `- \\(${mathFormulas[4]}\\): two real roots`,
+  `- \\(${mathFormulas[5]}\\): none, but two complex ones`,
+  "",
+  "$$",
+  mathFormulas[6],
+  "$$",
+  "",
+  `A price is not a formula: $5 or $10, and \`\\(code\\)\` stays code. 円の面積は \\(${mathFormulas[7]}\\) です 🎉`,
 ].join("\n");

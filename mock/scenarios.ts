@@ -1,6 +1,6 @@
 import { sampleAnswer } from "../lib/markdown/sample-answer";
 import { documentAnswer } from "./markdown-answer";
-import { markdownAnswer, xssAnswer } from "./markdown-texts";
+import { markdownAnswer, mathAnswer, xssAnswer } from "./markdown-texts";
 
 /**
  * The mock upstream's scenarios. A test picks one by writing a directive in
@@ -29,6 +29,7 @@ export type ScenarioName =
   | "azure"
   | "reset_once"
   | "markdown"
+  | "math"
   | "xss"
   | "long"
   | "document";
@@ -116,6 +117,8 @@ export function scenarioFor(messages: ReadonlyArray<{ role: string; content: unk
       return { ...base, status: numberParameter(parameters, "code", 500), retryAfter: parameters.get("retry_after") };
     case "markdown":
       return { ...base, tokens: tokensOf(markdownAnswer, numberParameter(parameters, "size", 3)) };
+    case "math":
+      return { ...base, tokens: tokensOf(mathAnswer, numberParameter(parameters, "size", 3)) };
     case "xss":
       return { ...base, tokens: tokensOf(xssAnswer, numberParameter(parameters, "size", 3)) };
     case "long":

@@ -2,7 +2,9 @@ import { memo, type ReactElement } from "react";
 import Markdown, { type Options } from "react-markdown";
 import remarkBreaks from "remark-breaks";
 import remarkGfm from "remark-gfm";
+import remarkMath from "remark-math";
 import { finishedComponents, growingComponents } from "@/components/markdown/markdown-components";
+import { withDollarMath } from "@/lib/markdown/with-dollar-math";
 import { countRender } from "@/lib/ui/render-counts";
 
 // GFM (tables, task lists, strikethrough, autolinks), with "~" left alone:
@@ -10,7 +12,10 @@ import { countRender } from "@/lib/ui/render-counts";
 // paragraph would strike everything between. remark-breaks keeps a single
 // newline a line break, as ChatGPT shows it: models write addresses, poems
 // and "Step 1:\nStep 2:" that way and mean the lines to stay lines.
-const remarkPlugins: Options["remarkPlugins"] = [[remarkGfm, { singleTilde: false }], remarkBreaks];
+// remark-math reads formulas between dollars, but not between single ones:
+// "$5 and $10" is a price far more often than math (withDollarMath turns
+// the delimiters models use, \( \) and \[ \], into double ones).
+const remarkPlugins: Options["remarkPlugins"] = [[remarkGfm, { singleTilde: false }], [remarkMath, { singleDollarTextMath: false }], remarkBreaks];
 
 /**
  * Markdown to React elements. Raw HTML in the text is shown as text
@@ -24,7 +29,7 @@ export function parseBlock(text: string, finished: boolean): ReactElement {
   countRender("markdown-block");
   // react-markdown's Markdown is a plain function of its props (no hooks): called, it
   // gives the elements, which can be kept and handed to React again.
-  return Markdown({ children: text, remarkPlugins, components: finished ? finishedComponents : growingComponents });
+  return Markdown({ children: withDollarMath(text), remarkPlugins, components: finished ? finishedComponents : growingComponents });
 }
 
 /**

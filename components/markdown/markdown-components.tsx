@@ -2,6 +2,7 @@ import type { ComponentProps, ElementType, JSX } from "react";
 import type { Components, ExtraProps } from "react-markdown";
 import { CodeBlock, codeOf } from "@/components/markdown/code-block";
 import { MarkdownImage, MarkdownLink } from "@/components/markdown/markdown-link";
+import { MathFormula } from "@/components/markdown/math-formula";
 import { cn } from "@/lib/ui/cn";
 
 /** An element with our classes added to remark's own (task-list-item, footnotes), and without react-markdown's `node`. */
@@ -39,21 +40,36 @@ const prose: Components = {
   ),
   th: styled("th", "border-b border-slate-300 px-3 py-2 font-semibold whitespace-nowrap dark:border-slate-600"),
   td: styled("td", "border-b border-slate-200 px-3 py-2 align-top dark:border-slate-700"),
-  code: styled("code", "rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[0.875em] dark:bg-slate-800"),
+  code: InlineCode,
   section: styled("section", "mt-6 border-t border-slate-200 pt-3 text-sm dark:border-slate-700"),
   a: MarkdownLink,
   img: MarkdownImage,
 };
 
+const Code = styled("code", "rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[0.875em] dark:bg-slate-800");
+
+/** Code in a line, or a formula in a line (remark-math's `code.math-inline`: its end has come, so it is typeset at once). */
+function InlineCode(props: ComponentProps<"code"> & ExtraProps) {
+  if (props.className?.includes("math-inline")) return <MathFormula tex={String(props.children)} display={false} typeset />;
+  return <Code {...props} />;
+}
+
+/** A fenced code block, or a displayed formula (remark-math's `pre > code.language-math`). */
+function Pre({ node, finished }: { node: ExtraProps["node"]; finished: boolean }) {
+  const { code, language } = codeOf(node);
+  if (language === "math") return <MathFormula tex={code} display typeset={finished} />;
+  return <CodeBlock code={code} language={language} finished={finished} />;
+}
+
 function FinishedPre({ node }: ComponentProps<"pre"> & ExtraProps) {
-  return <CodeBlock {...codeOf(node)} finished />;
+  return <Pre node={node} finished />;
 }
 
 function GrowingPre({ node }: ComponentProps<"pre"> & ExtraProps) {
-  return <CodeBlock {...codeOf(node)} finished={false} />;
+  return <Pre node={node} finished={false} />;
 }
 
 /** For a block no more text can change: its code blocks are highlighted. */
 export const finishedComponents: Components = { ...prose, pre: FinishedPre };
-/** For the block still being written: its code stays plain until it is finished. */
+/** For the block still being written: its code stays plain, and a displayed formula its source, until it is finished. */
 export const growingComponents: Components = { ...prose, pre: GrowingPre };

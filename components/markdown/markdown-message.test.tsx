@@ -133,3 +133,37 @@ describe("markdown", () => {
     expect(html).toContain("The <strong>end</strong>");
   });
 });
+
+describe("formulas", () => {
+  /** The formulas of the markup: their source, and whether each is displayed. */
+  const formulasOf = (html: string) =>
+    [...html.matchAll(/<span class="math-formula ([^"]*)" data-tex="([^"]*)"><\/span>/g)].map(([, classes, tex]) => ({
+      tex: (tex ?? "").replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#x27;/g, "'"),
+      display: (classes ?? "").includes("block"),
+    }));
+
+  test("\\( \\) is a formula in its line, \\[ \\] and $$ on lines of their own are displayed, in lists and across blank lines too", () => {
+    const html = render("Where \\(a \\ne 0\\):\n\\[\nx = \\frac{-b \\pm \\sqrt{b^2 - 4ac}}{2a}\n\\]\n\n1. Then\n   $$\n   y_1 < y_2\n\n   \\text{and} z\n   $$\n");
+    expect(formulasOf(html)).toEqual([
+      { tex: "a \\ne 0", display: false },
+      { tex: "x = \\frac{-b \\pm \\sqrt{b^2 - 4ac}}{2a}", display: true },
+      { tex: "y_1 < y_2\n\n\\text{and} z", display: true },
+    ]);
+    expect(html).not.toContain("\\(");
+  });
+
+  test("prices, code and escaped delimiters are not formulas", () => {
+    const html = render("It costs $5 or $10.\n\n`\\(x\\)` and \\\\(y\\\\)\n\n```tex\n\\[ z \\]\n```\n");
+    expect(formulasOf(html)).toEqual([]);
+    expect(html).toContain("It costs $5 or $10.");
+    expect(html).toContain("<code class=\"rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[0.875em] dark:bg-slate-800\">\\(x\\)</code>");
+    expect(html).toContain("\\(y\\)");
+    expect(html).toContain('data-language="tex"');
+  });
+
+  test("while an answer is written, a formula whose end has not come is its text, and a displayed one stays a formula once closed", () => {
+    expect(formulasOf(render("So \\(x +", true))).toEqual([]);
+    expect(render("So \\(x +", true)).toContain("So (x +");
+    expect(formulasOf(render("So:\n\n$$\nx = 1\n$$\n\nthen", true))).toEqual([{ tex: "x = 1", display: true }]);
+  });
+});

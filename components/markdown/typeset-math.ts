@@ -1,0 +1,16 @@
+import katex from "katex";
+import "katex/dist/katex.min.css";
+
+/**
+ * Typesets `tex` into `element` with KaTeX: a chunk of its own (KaTeX is
+ * larger than the rest of the markdown code), fetched by the first formula
+ * an answer shows. KaTeX builds DOM nodes, never HTML text, and with
+ * `trust` off (its default) no command can make a link, a class, an id or
+ * a style of the answer's choosing. `maxSize` and `maxExpand` bound what a
+ * hostile formula can cost in layout and in macro expansion. The output
+ * carries MathML beside the HTML, for screen readers. A formula KaTeX
+ * cannot read shows as its source in red, with the reason as its title.
+ */
+export function typesetMath(tex: string, display: boolean, element: HTMLElement): void {
+  katex.render(tex, element, { displayMode: display, throwOnError: false, strict: "ignore", maxSize: 20, maxExpand: 500, output: "htmlAndMathml" });
+}

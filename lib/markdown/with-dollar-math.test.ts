@@ -1,0 +1,27 @@
+import { describe, expect, test } from "vitest";
+import { withDollarMath } from "@/lib/markdown/with-dollar-math";
+
+describe("withDollarMath", () => {
+  test.each([
+    { name: "text without math is the same string", source: "Costs $5 and $10 (about [1] of them).", converted: "Costs $5 and $10 (about [1] of them)." },
+    { name: "\\( \\) is inline math", source: "where \\(x^2\\) grows", converted: "where $$x^2$$ grows" },
+    { name: "\\[ \\] on lines of its own is a math block", source: "So:\n\\[\nE = mc^2\n\\]\nholds.", converted: "So:\n$$\nE = mc^2\n$$\nholds." },
+    { name: "\\[ \\] on one line of its own is a math block", source: "\\[ a + b \\]\n", converted: "$$\na + b\n$$\n" },
+    { name: "text beside a fence moves to a line of its own", source: "\\[ x = 1,\n  y = 2 \\] so", converted: "$$\nx = 1,\n  y = 2\n$$\n so" },
+    { name: "$$ on a line of its own is a math block", source: "text\n$$x = \\frac{1}{2}$$\nmore", converted: "text\n$$\nx = \\frac{1}{2}\n$$\nmore" },
+    { name: "$$ within a line stays inline", source: "so $$x$$ is", converted: "so $$x$$ is" },
+    { name: "\\[ after text on its line is inline", source: "the set \\[0, 1\\] here", converted: "the set $$0, 1$$ here" },
+    { name: "a list item's formula keeps the item's indentation", source: "1. First\n   \\[\n   x\n   \\]\n", converted: "1. First\n   $$\n   x\n   $$\n" },
+    { name: "CRLF line endings", source: "a\r\n\\[x\\]\r\nb", converted: "a\r\n$$\nx\n$$\r\nb" },
+    { name: "an escaped backslash is not a delimiter", source: "a \\\\(b\\\\) c", converted: "a \\\\(b\\\\) c" },
+    { name: "an unclosed delimiter is left as written", source: "being written: \\(x + ", converted: "being written: \\(x + " },
+    { name: "inline math does not cross a blank line", source: "\\(a\n\nb\\)", converted: "\\(a\n\nb\\)" },
+    { name: "code spans are kept", source: "`\\(a\\)` and ``$$b$$`` but \\(c\\)", converted: "`\\(a\\)` and ``$$b$$`` but $$c$$" },
+    { name: "fenced code is kept", source: "```tex\n\\(a\\)\n```\n\\(b\\)", converted: "```tex\n\\(a\\)\n```\n$$b$$" },
+    { name: "a fence still open is kept to the end", source: "\\(a\\)\n~~~~\n\\(b\\)\n~~~\n\\(c\\)", converted: "$$a$$\n~~~~\n\\(b\\)\n~~~\n\\(c\\)" },
+    { name: "a fence in a list item is kept", source: "- ```\n  \\(a\\)\n  ```\n- \\(b\\)", converted: "- ```\n  \\(a\\)\n  ```\n- $$b$$" },
+    { name: "CJK and emoji around a formula", source: "面積は\\(\\pi r^2\\)です 🎉", converted: "面積は$$\\pi r^2$$です 🎉" },
+  ])("$name", ({ source, converted }) => {
+    expect(withDollarMath(source)).toBe(converted);
+  });
+});
