@@ -17,7 +17,7 @@ const trickyTexts = [
   "🦀🦀🦀🦀🦀🦀",
   "`code` **bold** </script>",
   mockTexts.multilingual,
-  ...["What is streaming?", "ストリーミング", "스트리밍", "code", "hello", "anything else"].map(demoAnswerFor),
+  ...["What is streaming?", "ストリーミング", "스트리밍", "code", "a formula", "hello", "anything else"].map(demoAnswerFor),
 ];
 
 /** A deterministic pseudo-random string over code points that stress a tokenizer (astral, combining, CJK, spaces). */
@@ -76,6 +76,11 @@ describe("demoAnswerFor", () => {
     // Written in Japanese, with the names of things in Latin letters.
     expect(demoAnswerFor("Next.jsでSSEを使う方法を教えて")).toMatch(/^## ストリーミングとは/);
     expect(demoAnswerFor("React의 streaming은 어떻게 작동하나요?")).toMatch(/스트리밍/);
+  });
+
+  it("shows formulas when asked for math", () => {
+    expect(demoAnswerFor("Write a formula")).toMatch(/^## The quadratic formula/);
+    expect(demoAnswerFor("Solve this equation")).toContain("\\[\nx = \\frac{-b");
   });
 
   it("quotes a long unknown prompt shortened", () => {

@@ -1,7 +1,7 @@
 /**
  * What the offline demo model says. It does not understand the question; it
  * picks the answer that suits the prompt best, so that a fresh clone shows
- * markdown, a code block and CJK text streaming in.
+ * markdown, a code block, formulas and CJK text streaming in.
  */
 
 const streamingExplained = `## What streaming changes
@@ -57,6 +57,30 @@ export async function* readEvents(response: Response): AsyncGenerator<string> {
 - A blank line ends each event.
 - In real code, use a parser such as **eventsource-parser**: it also handles \`\\r\\n\`, comments and multi-line data.`;
 
+const mathExample = String.raw`## The quadratic formula
+
+For \(ax^2 + bx + c = 0\) with \(a \ne 0\), the roots are
+
+\[
+x = \frac{-b \pm \sqrt{b^2 - 4ac}}{2a}
+\]
+
+The **discriminant** \(\Delta = b^2 - 4ac\) says how many real roots there are:
+
+| \(\Delta\) | real roots |
+|---|---|
+| \(> 0\) | two |
+| \(= 0\) | one |
+| \(< 0\) | none (two complex ones) |
+
+And the roots always satisfy Vieta's formulas:
+
+$$
+x_1 + x_2 = -\frac{b}{a}, \qquad x_1 x_2 = \frac{c}{a}
+$$
+
+Formulas are typeset with KaTeX once their end has arrived; a price such as $5 stays a price.`;
+
 const japanese = `## ストリーミングとは
 
 モデルは答えを**一語ずつ**生成します。ストリーミングなしでは、最後の語が書かれるまで何も表示されません。ストリーミングでは、生成された語がすぐに画面に届きます。
@@ -82,6 +106,7 @@ const greeting = `Hello! 👋 I am the **offline demo model** of streamchat. I d
 Try asking me:
 - *What is streaming?*
 - *Show me some code*
+- *Write a formula*
 - *ストリーミングとは？* or *스트리밍이 뭐예요?*`;
 
 function fallback(prompt: string): string {
@@ -119,6 +144,7 @@ export function demoAnswerFor(prompt: string): string {
   if (language === "korean") return korean;
   if (language === "japanese") return japanese;
   if (/\b(code|typescript|javascript|example|function)\b/.test(lower)) return codeExample;
+  if (/\b(math|formulas?|equations?|latex|quadratic)\b/.test(lower)) return mathExample;
   if (/\bstream/.test(lower) || /\bsse\b/.test(lower)) return streamingExplained;
   if (/^\s*(hi|hello|hey|good (morning|afternoon|evening))\b/.test(lower)) return greeting;
   return fallback(prompt.trim());
