@@ -152,6 +152,18 @@ describe("formulas", () => {
     expect(html).not.toContain("\\(");
   });
 
+  test("a formula begun after text, in a list item and in a quote, is displayed where it was written", () => {
+    const html = render("so $$\nx\n$$\nmore\n\n- item \\[\n  y\n  \\]\n\n> \\[\n> z\n> \\]\n");
+    expect(formulasOf(html)).toEqual([
+      { tex: "x", display: true },
+      { tex: "y", display: true },
+      { tex: "z", display: true },
+    ]);
+    expect(html).toMatch(/<li[^>]*>.*data-tex="y".*<\/li>/s);
+    expect(html).toMatch(/<blockquote[^>]*>.*data-tex="z".*<\/blockquote>/s);
+    expect(html).toContain("more");
+  });
+
   test("prices, code and escaped delimiters are not formulas", () => {
     const html = render("It costs $5 or $10.\n\n`\\(x\\)` and \\\\(y\\\\)\n\n```tex\n\\[ z \\]\n```\n");
     expect(formulasOf(html)).toEqual([]);

@@ -17,12 +17,13 @@ export const displayMathExtension: MarkedExtension = {
 };
 
 const opening = /^ {0,3}(\\\[|\$\$)/;
+const doubleDollar = /(?<![\\$])\$\$(?!\$)/g;
 
 /** The length of the display formula that `source` begins with, to the end of its closing line; 0 when it begins with none. */
 function displayMathLength(source: string): number {
   const open = opening.exec(source);
   if (!open) return 0;
-  const closing = open[1] === "$$" ? /(?<![\\$])\$\$/g : /(?<!\\)\\\]/g;
+  const closing = open[1] === "$$" ? /(?<![\\$])\$\$(?!\$)/g : /(?<!\\)\\\]/g;
   closing.lastIndex = open[0].length;
   const close = closing.exec(source);
   if (!close) return source.length;
@@ -48,9 +49,13 @@ function displayMath(source: string) {
 function startOfDisplayMath(source: string): number | undefined {
   const paragraphEnd = source.search(/\n[ \t]*(?:\n|$)/);
   const paragraph = paragraphEnd === -1 ? source : source.slice(0, paragraphEnd);
-  const lineWithOpening = /\n {0,3}(?:\\\[|\$\$)/g;
+  const lineWithOpening = /\n {0,3}(\\\[|\$\$)/g;
   for (let match = lineWithOpening.exec(paragraph); match; match = lineWithOpening.exec(paragraph)) {
-    if (displayMathLength(source.slice(match.index + 1)) > 0) return match.index + 1;
+    // A `$$` that closes one opened within the paragraph's text ("so $$\nx\n$$") ends that formula.
+    // marked leaves out the paragraph's first character: a lone "$" there was a "$$" ("$$x$$ and").
+    const opened = (paragraph.slice(0, match.index).match(doubleDollar)?.length ?? 0) + (/^\$(?!\$)/.test(paragraph) ? 1 : 0);
+    const closesOne = match[1] === "$$" && opened % 2 === 1;
+    if (!closesOne && displayMathLength(source.slice(match.index + 1)) > 0) return match.index + 1;
   }
   return undefined;
 }
