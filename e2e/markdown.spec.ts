@@ -85,6 +85,15 @@ test("formulas are typeset from their exact source, with MathML for screen reade
   expect(await content.locator(".katex").first().evaluate((element) => getComputedStyle(element).fontFamily)).toContain("KaTeX_Main");
   expect(await page.evaluate(async () => (await document.fonts.load("16px KaTeX_Main")).map((font) => font.status))).toContain("loaded");
   expect(await copiedText(answer)).toBe(mathAnswer);
+
+  // A selection copied with the keyboard gives the formulas' TeX, not KaTeX's glyphs.
+  const paragraph = content.locator("p", { hasText: "with" }).first();
+  await paragraph.evaluate((element) => {
+    window.getSelection()?.selectAllChildren(element);
+    window.addEventListener("copy", (event) => ((window as unknown as { copied?: string }).copied = event.clipboardData?.getData("text/plain")), { once: true });
+  });
+  await page.keyboard.press("ControlOrMeta+C");
+  await expect.poll(() => page.evaluate(() => (window as unknown as { copied?: string }).copied)).toBe(`For $${mathFormulas[0]}$ with $${mathFormulas[1]}$:`);
 });
 
 test("a displayed formula shows its source while it is being written, and is typeset once its end has come", async ({ page }) => {

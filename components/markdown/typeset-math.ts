@@ -1,4 +1,6 @@
 import katex from "katex";
+// Copying a selection with formulas in it gives their TeX ($…$, $$…$$) as the text, not KaTeX's glyphs.
+import "katex/contrib/copy-tex";
 import "katex/dist/katex.min.css";
 
 /**
