@@ -29,7 +29,7 @@ export function parseBlock(text: string, finished: boolean): ReactElement {
   countRender("markdown-block");
   // react-markdown's Markdown is a plain function of its props (no hooks): called, it
   // gives the elements, which can be kept and handed to React again.
-  return Markdown({ children: withDollarMath(text), remarkPlugins, components: finished ? finishedComponents : growingComponents });
+  return Markdown({ children: withDollarMath(text, !finished), remarkPlugins, components: finished ? finishedComponents : growingComponents });
 }
 
 /**

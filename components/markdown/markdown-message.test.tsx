@@ -173,9 +173,10 @@ describe("formulas", () => {
     expect(html).toContain('data-language="tex"');
   });
 
-  test("while an answer is written, a formula whose end has not come is its text, and a displayed one stays a formula once closed", () => {
-    expect(formulasOf(render("So \\(x +", true))).toEqual([]);
-    expect(render("So \\(x +", true)).toContain("So (x +");
+  test("while an answer is written, a formula whose end has not come is its source, and a displayed one stays a formula once closed", () => {
+    expect(formulasOf(render("So \\(x_1 +", true))).toEqual([]);
+    expect(render("So \\(x_1 +", true)).toMatch(/So <code[^>]*>\\\(x_1 \+<\/code>/);
+    expect(formulasOf(render("So:\n\n\\[\nx = \\frac{1", true))).toEqual([{ tex: "x = \\frac{1", display: true }]);
     expect(formulasOf(render("So:\n\n$$\nx = 1\n$$\n\nthen", true))).toEqual([{ tex: "x = 1", display: true }]);
   });
 });

@@ -28,4 +28,17 @@ describe("withDollarMath", () => {
   ])("$name", ({ source, converted }) => {
     expect(withDollarMath(source)).toBe(converted);
   });
+
+  test.each([
+    { name: "an inline formula begun is its source, as a code span", source: "so \\(x_1 + *y", converted: "so `\\(x_1 + *y`" },
+    { name: "only the last one, after closed ones", source: "\\(a\\) and \\(b", converted: "$$a$$ and `\\(b`" },
+    { name: "a displayed formula begun is a math block not closed yet", source: "so:\n\\[\nx = \\frac{1", converted: "so:\n$$\nx = \\frac{1" },
+    { name: "one begun on its opening line", source: "- item\n  \\[ x =", converted: "- item\n  $$\n  x =" },
+    { name: "nothing in a code span", source: "`\\(x", converted: "`\\(x" },
+    { name: "nothing across a blank line", source: "\\(x\n\ny", converted: "\\(x\n\ny" },
+  ])("while the text is written: $name", ({ source, converted }) => {
+    expect(withDollarMath(source, true)).toBe(converted);
+    // Once the answer is over, a delimiter never closed is left as written.
+    expect(withDollarMath(source)).toBe(source.replace("\\(a\\)", () => "$$a$$"));
+  });
 });

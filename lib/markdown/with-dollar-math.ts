@@ -15,10 +15,13 @@
  *
  * Code is left as written: fenced code blocks (open ones too, for an
  * answer still being written) and code spans. `\\(` is an escaped
- * backslash, not math. Delimiters that are not closed are left alone, so
- * a formula still being written shows as text until its end arrives.
+ * backslash, not math. A delimiter not closed is left alone, except at the
+ * end of text still being written (`growing`): a formula begun there shows
+ * as its source, exactly as written so far (a code span; a displayed one
+ * as a math block not closed yet), not as Markdown, which would drop its
+ * backslash and read its `_` and `*` as emphasis until its end arrives.
  */
-export function withDollarMath(text: string): string {
+export function withDollarMath(text: string, growing = false): string {
   if (!text.includes("\\(") && !text.includes("\\[") && !text.includes("$$")) return text;
   let result = "";
   let prose = "";
@@ -39,7 +42,8 @@ export function withDollarMath(text: string): string {
     }
     prose += line;
   }
-  return result + convertProse(prose);
+  const converted = convertProse(prose);
+  return result + (growing ? withOpenFormulaAsSource(converted) : converted);
 }
 
 /** A line that opens a fenced code block, in a quote or a list item too. */
@@ -85,4 +89,20 @@ function convertProse(prose: string): string {
     body = lastLineStart !== -1 && prefixOnly.test(body.slice(lastLineStart + 1)) ? body.slice(0, lastLineStart).replace(/\r$/, "") : body.trimEnd();
     return `${head}$$\n${body}\n${indent}$$${tail}`;
   });
+}
+
+/** The end of `prose` from the last `\\(` or `\\[` its conversion left (one not closed), shown as source. */
+function withOpenFormulaAsSource(prose: string): string {
+  const opener = [...prose.matchAll(/(?<!\\)\\[([]/g)].at(-1);
+  if (!opener) return prose;
+  const at = opener.index;
+  const rest = prose.slice(at + 2);
+  // In a code span (a backtick follows, or an odd number came before), or not a formula at all (a blank line follows): as it is.
+  const backticksBefore = prose.slice(0, at).split("`").length - 1;
+  if (rest.includes("`") || backticksBefore % 2 === 1 || /\n[ \t]*\r?\n/.test(rest)) return prose;
+  const before = prose.slice(prose.lastIndexOf("\n", at - 1) + 1, at);
+  if (opener[0] === "\\(" || !prefixOnly.test(before)) return `${prose.slice(0, at)}\`${opener[0]}${rest}\``;
+  const indent = (containerPrefix.exec(before)?.[0] ?? "").replace(/[-*+.)\d]/g, " ");
+  const laterLines = rest.replace(/^[ \t]*\r?\n/, "");
+  return `${prose.slice(0, at)}$$\n${laterLines === rest ? indent + rest.trimStart() : laterLines}`;
 }
