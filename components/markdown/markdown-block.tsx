@@ -3,6 +3,7 @@ import Markdown, { type Options } from "react-markdown";
 import remarkBreaks from "remark-breaks";
 import remarkGfm from "remark-gfm";
 import remarkMath from "remark-math";
+import remend from "remend";
 import { finishedComponents, growingComponents } from "@/components/markdown/markdown-components";
 import { withDollarMath } from "@/lib/markdown/with-dollar-math";
 import { countRender } from "@/lib/ui/render-counts";
@@ -18,6 +19,18 @@ import { countRender } from "@/lib/ui/render-counts";
 const remarkPlugins: Options["remarkPlugins"] = [[remarkGfm, { singleTilde: false }], [remarkMath, { singleDollarTextMath: false }], remarkBreaks];
 
 /**
+ * The block being written ends where the model is: "The **discrimin" would
+ * show a stray "*" and italics until the closing "**" arrives. remend
+ * (Vercel's, what Streamdown runs for this) closes the marks left open at
+ * the end (bold, italic, code, strikethrough), shows a link whose URL is
+ * still coming as its text, and holds back an image or an HTML tag cut
+ * short. Formulas are left to withDollarMath: a formula cut short is its
+ * source, never completed and typeset half-written. Finished blocks are
+ * parsed as written.
+ */
+const unfinishedMarks = { katex: false, inlineKatex: false } as const;
+
+/**
  * Markdown to React elements. Raw HTML in the text is shown as text
  * (react-markdown turns it into text nodes unless told otherwise: no
  * rehype-raw here, ever), and URLs go through react-markdown's
@@ -29,7 +42,8 @@ export function parseBlock(text: string, finished: boolean): ReactElement {
   countRender("markdown-block");
   // react-markdown's Markdown is a plain function of its props (no hooks): called, it
   // gives the elements, which can be kept and handed to React again.
-  return Markdown({ children: withDollarMath(text, !finished), remarkPlugins, components: finished ? finishedComponents : growingComponents });
+  const source = finished ? withDollarMath(text) : remend(withDollarMath(text, true), unfinishedMarks);
+  return Markdown({ children: source, remarkPlugins, components: finished ? finishedComponents : growingComponents });
 }
 
 /**

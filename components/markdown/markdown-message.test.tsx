@@ -121,6 +121,14 @@ describe("markdown", () => {
     expect(html).not.toContain("data-highlighted");
   });
 
+  test("while an answer is written, marks left open at its end are closed, and a link still coming is its text", () => {
+    const html = render("Intro\n\nThe **discrimin", true);
+    expect(html).toContain("The <strong>discrimin</strong>");
+    expect(render("See [the docs](https://exa", true)).toContain("See <span>the docs</span></p>");
+    // A finished answer is shown as written, marks never closed included.
+    expect(render("The **discrimin")).toContain("The **discrimin");
+  });
+
   test("each block is rendered once, in order, and together they show the whole text", () => {
     const html = render("# Title\n\nFirst paragraph.\n\n- one\n- two\n\n> quoted\n");
     expect(tagsOf(html)).toEqual(["h1", "p", "ul", "li", "li", "blockquote", "p"]);
