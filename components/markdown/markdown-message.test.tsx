@@ -172,6 +172,10 @@ describe("formulas", () => {
     expect(html).toContain("more");
   });
 
+  test("formulas side by side are each a formula", () => {
+    expect(formulasOf(render("\\(a\\)\\(b\\) and $$c$$\\(d\\)"))).toEqual(["a", "b", "c", "d"].map((tex) => ({ tex, display: false })));
+  });
+
   test("prices, code and escaped delimiters are not formulas", () => {
     const html = render("It costs $5 or $10.\n\n`\\(x\\)` and \\\\(y\\\\)\n\n```tex\n\\[ z \\]\n```\n");
     expect(formulasOf(html)).toEqual([]);

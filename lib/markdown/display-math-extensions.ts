@@ -44,16 +44,19 @@ function displayMath(source: string) {
 /**
  * Where the next display formula begins a line, so that the paragraph
  * before it ends there. marked asks with all the text left; a paragraph
- * ends at a blank line at the latest, so the search ends there too.
+ * ends at a blank line at the latest, so the search ends there too (and
+ * the text is read once however many paragraphs it holds).
  */
 function startOfDisplayMath(source: string): number | undefined {
-  const paragraphEnd = source.search(/\n[ \t]*(?:\n|$)/);
-  const paragraph = paragraphEnd === -1 ? source : source.slice(0, paragraphEnd);
-  const lineWithOpening = /\n {0,3}(\\\[|\$\$)/g;
-  for (let match = lineWithOpening.exec(paragraph); match; match = lineWithOpening.exec(paragraph)) {
-    // A `$$` that closes one opened within the paragraph's text ("so $$\nx\n$$") ends that formula.
-    // marked leaves out the paragraph's first character: a lone "$" there was a "$$" ("$$x$$ and").
-    const opened = (paragraph.slice(0, match.index).match(doubleDollar)?.length ?? 0) + (/^\$(?!\$)/.test(paragraph) ? 1 : 0);
+  const lineWithOpeningOrBlank = /\n {0,3}(\\\[|\$\$)|\n[ \t]*(?=\n|$)/g;
+  // The `$$` before each candidate line, counted as the search goes: a `$$` that closes one opened
+  // within the paragraph's text ("so $$\nx\n$$") ends that formula. marked leaves out the
+  // paragraph's first character: a lone "$" there was a "$$" ("$$x$$ and").
+  let opened = /^\$(?!\$)/.test(source) ? 1 : 0;
+  let counted = 0;
+  for (let match = lineWithOpeningOrBlank.exec(source); match?.[1]; match = lineWithOpeningOrBlank.exec(source)) {
+    opened += source.slice(counted, match.index).match(doubleDollar)?.length ?? 0;
+    counted = match.index;
     const closesOne = match[1] === "$$" && opened % 2 === 1;
     if (!closesOne && displayMathLength(source.slice(match.index + 1)) > 0) return match.index + 1;
   }

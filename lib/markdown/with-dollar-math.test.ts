@@ -18,6 +18,8 @@ describe("withDollarMath", () => {
     { name: "a list item's formula keeps the item's indentation", source: "1. First\n   \\[\n   x\n   \\]\n", converted: "1. First\n   $$\n   x\n   $$\n" },
     { name: "CRLF line endings", source: "a\r\n\\[x\\]\r\nb", converted: "a\r\n$$\nx\n$$\r\nb" },
     { name: "an escaped backslash is not a delimiter", source: "a \\\\(b\\\\) c", converted: "a \\\\(b\\\\) c" },
+    { name: "an empty formula is none", source: "call f\\(\\) now", converted: "call f\\(\\) now" },
+    { name: "each delimiter closes at the nearest closing one, many on a line", source: "\\(a\\)\\(b\\) \\( \\[c\\] $$d$$", converted: "$$a$$ $$b$$ \\( $$c$$ $$d$$" },
     { name: "an unclosed delimiter is left as written", source: "being written: \\(x + ", converted: "being written: \\(x + " },
     { name: "inline math does not cross a blank line", source: "\\(a\n\nb\\)", converted: "\\(a\n\nb\\)" },
     { name: "code spans are kept", source: "`\\(a\\)` and ``$$b$$`` but \\(c\\)", converted: "`\\(a\\)` and ``$$b$$`` but $$c$$" },

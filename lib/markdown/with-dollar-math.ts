@@ -1,3 +1,5 @@
+import { type FoundFormula, findFormulas } from "@/lib/markdown/find-formulas";
+
 /**
  * Models write formulas with LaTeX's own delimiters, `\(x\)` inline and
  * `\[x\]` displayed (what ChatGPT shows as math), and sometimes with
@@ -49,14 +51,6 @@ export function withDollarMath(text: string, growing = false): string {
 /** A line that opens a fenced code block, in a quote or a list item too. */
 const fenceOpening = /^[ \t]*(?:>[ \t]?)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?[ \t]*(`{3,}|~{3,})/;
 
-/**
- * From left to right, whichever comes first: a code span (kept), `\[…\]`,
- * `\(…\)` (not across a blank line), `$$…$$`. A backslash before a
- * delimiter escapes it.
- */
-const mathOrCode =
-  /(?<!`)(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)|(?<!\\)\\\[([\s\S]+?)(?<!\\)\\\]|(?<!\\)\\\(((?:(?!\n[ \t]*\r?\n)[\s\S])+?)(?<!\\)\\\)|(?<![\\$])\$\$(?!\$)([\s\S]+?)(?<![\\$])\$\$(?!\$)/g;
-
 const blank = /^[ \t]*\r?$/;
 /** Nothing but indentation and quote marks. */
 const prefixOnly = /^[ \t]*(?:>[ \t]?)*[ \t]*\r?$/;
@@ -64,31 +58,67 @@ const prefixOnly = /^[ \t]*(?:>[ \t]?)*[ \t]*\r?$/;
 const containerPrefix = /^[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?/;
 
 function convertProse(prose: string): string {
-  if (prose === "") return prose;
-  return prose.replace(mathOrCode, (match, codeRun: string | undefined, bracketed: string | undefined, inline: string | undefined, dollars: string | undefined, at: number) => {
-    if (codeRun !== undefined) return match;
-    // A line break in a formula is a space to TeX.
-    if (inline !== undefined) return `$$${inline.replace(/[ \t]*\r?\n[ \t]*/g, " ")}$$`;
-    const formula = (bracketed ?? dollars) as string;
-    const lineStart = prose.lastIndexOf("\n", at - 1) + 1;
-    const before = prose.slice(lineStart, at);
-    const end = at + match.length;
-    const lineEnd = prose.indexOf("\n", end);
-    const after = prose.slice(end, lineEnd === -1 ? prose.length : lineEnd);
-    const alone = prefixOnly.test(before) && blank.test(after);
-    if (!alone && !formula.includes("\n")) return `$$${formula}$$`;
-    // The fences take the indentation of the line the formula began on (a list item's content, a
-    // quote's marks), and so does its first line when it began on that line; its other lines keep
-    // their own. Text before it stays a line above, text after it a line below.
-    const indent = (containerPrefix.exec(before)?.[0] ?? "").replace(/[-*+.)\d]/g, " ");
-    const head = prefixOnly.test(before) ? "" : `\n${indent}`;
-    const tail = blank.test(after) ? "" : `\n${indent}`;
-    const firstLineBreak = /^[ \t]*\r?\n/.exec(formula);
-    let body = firstLineBreak ? formula.slice(firstLineBreak[0].length) : indent + formula.trimStart();
-    const lastLineStart = body.lastIndexOf("\n");
-    body = lastLineStart !== -1 && prefixOnly.test(body.slice(lastLineStart + 1)) ? body.slice(0, lastLineStart).replace(/\r$/, "") : body.trimEnd();
-    return `${head}$$\n${body}\n${indent}$$${tail}`;
-  });
+  let converted = "";
+  let copied = 0;
+  // Where the line of each formula starts and where the line of its end ends: two cursors that only
+  // move forward, so that many formulas on one long line do not each search it again.
+  const startLine = newlineCursor(prose);
+  const endLine = newlineCursor(prose);
+  for (const found of findFormulas(prose)) {
+    const before = prose.slice(startLine.lastBefore(found.start) + 1, found.start);
+    const lineEnd = endLine.firstFrom(found.end);
+    converted += prose.slice(copied, found.start);
+    let dollars = formulaInDollars(found, before, prose.slice(found.end, lineEnd === -1 ? prose.length : lineEnd));
+    // A dollar run is read whole: two formulas side by side ("\\(a\\)\\(b\\)") would run together, so a space parts them.
+    if (converted.endsWith("$") && dollars.startsWith("$")) dollars = ` ${dollars}`;
+    if (prose[found.end] === "$" && dollars.endsWith("$")) dollars += " ";
+    converted += dollars;
+    copied = found.end;
+  }
+  return converted + prose.slice(copied);
+}
+
+/** Line breaks of `text` for positions that never go back: amortized one search of the text in all. */
+function newlineCursor(text: string) {
+  let previous = -1;
+  let next = text.indexOf("\n");
+  const passTo = (position: number) => {
+    while (next !== -1 && next < position) {
+      previous = next;
+      next = text.indexOf("\n", next + 1);
+    }
+  };
+  return {
+    /** The last line break before `position` (-1 when none). */
+    lastBefore(position: number): number {
+      passTo(position);
+      return previous;
+    },
+    /** The first line break at or after `position` (-1 when none). */
+    firstFrom(position: number): number {
+      passTo(position);
+      return next;
+    },
+  };
+}
+
+/** The formula in remark-math's dollars; `before` and `after`: the rest of its first and last lines. */
+function formulaInDollars({ delimiter, tex }: FoundFormula, before: string, after: string): string {
+  // A line break in a formula is a space to TeX.
+  if (delimiter === "\\(") return `$$${tex.replace(/[ \t]*\r?\n[ \t]*/g, " ")}$$`;
+  const alone = prefixOnly.test(before) && blank.test(after);
+  if (!alone && !tex.includes("\n")) return `$$${tex}$$`;
+  // The fences take the indentation of the line the formula began on (a list item's content, a
+  // quote's marks), and so does its first line when it began on that line; its other lines keep
+  // their own. Text before it stays a line above, text after it a line below.
+  const indent = (containerPrefix.exec(before)?.[0] ?? "").replace(/[-*+.)\d]/g, " ");
+  const head = prefixOnly.test(before) ? "" : `\n${indent}`;
+  const tail = blank.test(after) ? "" : `\n${indent}`;
+  const firstLineBreak = /^[ \t]*\r?\n/.exec(tex);
+  let body = firstLineBreak ? tex.slice(firstLineBreak[0].length) : indent + tex.trimStart();
+  const lastLineStart = body.lastIndexOf("\n");
+  body = lastLineStart !== -1 && prefixOnly.test(body.slice(lastLineStart + 1)) ? body.slice(0, lastLineStart).replace(/\r$/, "") : body.trimEnd();
+  return `${head}$$\n${body}\n${indent}$$${tail}`;
 }
 
 /** The end of `prose` from the last `\\(` or `\\[` its conversion left (one not closed), shown as source. */
