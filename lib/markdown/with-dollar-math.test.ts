@@ -36,11 +36,12 @@ describe("withDollarMath", () => {
     { name: "only the last one, after closed ones", source: "\\(a\\) and \\(b", converted: "$$a$$ and `\\(b`" },
     { name: "a displayed formula begun is a math block not closed yet", source: "so:\n\\[\nx = \\frac{1", converted: "so:\n$$\nx = \\frac{1" },
     { name: "one begun on its opening line", source: "- item\n  \\[ x =", converted: "- item\n  $$\n  x =" },
+    { name: "not one within a closed formula", source: "\\(a \\(b\\) c", converted: "$$a \\(b$$ c" },
     { name: "nothing in a code span", source: "`\\(x", converted: "`\\(x" },
     { name: "nothing across a blank line", source: "\\(x\n\ny", converted: "\\(x\n\ny" },
   ])("while the text is written: $name", ({ source, converted }) => {
     expect(withDollarMath(source, true)).toBe(converted);
     // Once the answer is over, a delimiter never closed is left as written.
-    expect(withDollarMath(source)).toBe(source.replace("\\(a\\)", () => "$$a$$"));
+    expect(withDollarMath(source)).toBe(source.replace("\\(a\\)", () => "$$a$$").replace("\\(a \\(b\\)", () => "$$a \\(b$$"));
   });
 });

@@ -37,15 +37,15 @@ export function withDollarMath(text: string, growing = false): string {
     }
     const opening = fenceOpening.exec(line)?.[1];
     if (opening) {
-      result += convertProse(prose) + line;
+      result += convertProse(prose).converted + line;
       prose = "";
       fence = { marker: opening[0] as string, length: opening.length };
       continue;
     }
     prose += line;
   }
-  const converted = convertProse(prose);
-  return result + (growing ? withOpenFormulaAsSource(converted) : converted);
+  const { converted, formulasEnd } = convertProse(prose);
+  return result + (growing ? withOpenFormulaAsSource(converted, formulasEnd) : converted);
 }
 
 /** A line that opens a fenced code block, in a quote or a list item too. */
@@ -57,7 +57,8 @@ const prefixOnly = /^[ \t]*(?:>[ \t]?)*[ \t]*\r?$/;
 /** What a line begins with before its text: indentation, quote marks, a list item's marker. */
 const containerPrefix = /^[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?/;
 
-function convertProse(prose: string): string {
+/** `prose` with its formulas in dollars, and where the last of them ends in it. */
+function convertProse(prose: string): { converted: string; formulasEnd: number } {
   let converted = "";
   let copied = 0;
   // Where the line of each formula starts and where the line of its end ends: two cursors that only
@@ -75,7 +76,7 @@ function convertProse(prose: string): string {
     converted += dollars;
     copied = found.end;
   }
-  return converted + prose.slice(copied);
+  return { converted: converted + prose.slice(copied), formulasEnd: converted.length };
 }
 
 /** Line breaks of `text` for positions that never go back: amortized one search of the text in all. */
@@ -121,11 +122,11 @@ function formulaInDollars({ delimiter, tex }: FoundFormula, before: string, afte
   return `${head}$$\n${body}\n${indent}$$${tail}`;
 }
 
-/** The end of `prose` from the last `\\(` or `\\[` its conversion left (one not closed), shown as source. */
-function withOpenFormulaAsSource(prose: string): string {
-  const opener = [...prose.matchAll(/(?<!\\)\\[([]/g)].at(-1);
+/** The end of `prose` from the last `\\(` or `\\[` after its formulas (one not closed), shown as source. */
+function withOpenFormulaAsSource(prose: string, formulasEnd: number): string {
+  const opener = [...prose.slice(formulasEnd).matchAll(/(?<!\\)\\[([]/g)].at(-1);
   if (!opener) return prose;
-  const at = opener.index;
+  const at = formulasEnd + opener.index;
   const rest = prose.slice(at + 2);
   // In a code span (a backtick follows, or an odd number came before), or not a formula at all (a blank line follows): as it is.
   const backticksBefore = prose.slice(0, at).split("`").length - 1;
