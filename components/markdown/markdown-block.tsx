@@ -5,7 +5,8 @@ import remarkGfm from "remark-gfm";
 import remarkMath from "remark-math";
 import remend from "remend";
 import { finishedComponents, growingComponents } from "@/components/markdown/markdown-components";
-import { withDollarMath } from "@/lib/markdown/with-dollar-math";
+import { prepareFormulas } from "@/components/markdown/math-formula";
+import { hasMathDelimiter, withDollarMath } from "@/lib/markdown/with-dollar-math";
 import { countRender } from "@/lib/ui/render-counts";
 
 // GFM (tables, task lists, strikethrough, autolinks), with "~" left alone:
@@ -42,7 +43,10 @@ export function parseBlock(text: string, finished: boolean): ReactElement {
   countRender("markdown-block");
   // react-markdown's Markdown is a plain function of its props (no hooks): called, it
   // gives the elements, which can be kept and handed to React again.
-  const source = finished ? withDollarMath(text) : remend(withDollarMath(text, true), unfinishedMarks);
+  // A formula begun: KaTeX is fetched while it is written, not once it has ended.
+  if (hasMathDelimiter(text)) prepareFormulas();
+  const withDollars = withDollarMath(text, !finished);
+  const source = finished ? withDollars : remend(withDollars, unfinishedMarks);
   return Markdown({ children: source, remarkPlugins, components: finished ? finishedComponents : growingComponents });
 }
 

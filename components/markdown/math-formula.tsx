@@ -5,6 +5,19 @@ import { lazyModule } from "@/lib/markdown/lazy-module";
 import { runInSlices } from "@/lib/ui/run-in-slices";
 
 const typesetter = lazyModule(() => import("@/components/markdown/typeset-math").then((module) => module.typesetMath));
+
+let prepared = false;
+
+/**
+ * Starts fetching KaTeX, once: called when the text being parsed has a
+ * formula's delimiter, so that KaTeX is here by the formula's end. (A
+ * formula shown asks again if this fetch failed.)
+ */
+export function prepareFormulas(): void {
+  if (prepared) return;
+  prepared = true;
+  void typesetter.load();
+}
 const notOnTheServer = () => undefined;
 
 // The source, until it is typeset, in the code font; a displayed formula on a line of its own, scrolling

@@ -24,7 +24,7 @@ import { type FoundFormula, findFormulas } from "@/lib/markdown/find-formulas";
  * backslash and read its `_` and `*` as emphasis until its end arrives.
  */
 export function withDollarMath(text: string, growing = false): string {
-  if (!text.includes("\\(") && !text.includes("\\[") && !text.includes("$$")) return text;
+  if (!hasMathDelimiter(text)) return text;
   let result = "";
   let prose = "";
   let fence: { marker: string; length: number } | undefined;
@@ -46,6 +46,11 @@ export function withDollarMath(text: string, growing = false): string {
   }
   const { converted, formulasEnd } = convertProse(prose);
   return result + (growing ? withOpenFormulaAsSource(converted, formulasEnd) : converted);
+}
+
+/** Whether `text` has a formula's delimiter (then it may hold a formula). */
+export function hasMathDelimiter(text: string): boolean {
+  return text.includes("\\(") || text.includes("\\[") || text.includes("$$");
 }
 
 /** A line that opens a fenced code block, in a quote or a list item too. */
