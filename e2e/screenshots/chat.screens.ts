@@ -5,7 +5,8 @@ import { seedConversations } from "./seed-conversations";
 /*
  * Screenshots to look at, not assertions: `npm run screenshots` writes them to
  * screenshots/ (not committed). Light and dark, desktop and phone, English,
- * Japanese and Korean, with saved conversations in CJK and emoji.
+ * Japanese and Korean, with saved conversations in CJK and emoji, and one
+ * with formulas.
  */
 
 const folder = "screenshots";
@@ -27,6 +28,11 @@ async function open(page: Page, { locale = "en", theme, conversation = "osaka" }
   );
   await page.goto("/");
   await page.getByRole("log").locator("article").first().waitFor();
+  // Formulas are typeset once KaTeX (a chunk of its own) has arrived.
+  if (conversation === "math") {
+    await page.locator('.math-formula[data-state="typeset"]').first().waitFor();
+    await page.waitForFunction(() => !document.querySelector('.math-formula:not([data-state="typeset"])'));
+  }
   // Fonts and the models list settle; nothing animates in the shot but the caret.
   await page.evaluate(() => document.fonts.ready);
   await page.waitForTimeout(300);
@@ -48,6 +54,8 @@ const cases: Case[] = [
     { name: `phone-${theme}`, viewport: phone, options: { theme }, then: { button: "Open conversations", suffix: "drawer" } },
     { name: `desktop-${theme}-error`, viewport: desktop, options: { theme, conversation: "sse" } },
   ]),
+  { name: "desktop-dark-math", viewport: desktop, options: { theme: "dark", conversation: "math" } },
+  { name: "phone-light-math", viewport: phone, options: { theme: "light", conversation: "math" } },
   { name: "desktop-light-ja", viewport: desktop, options: { theme: "light", locale: "ja" }, then: { button: "設定", suffix: "settings" } },
   { name: "phone-dark-ko", viewport: phone, options: { theme: "dark", locale: "ko", conversation: "seoul" }, then: { button: "대화 목록 열기", suffix: "drawer" } },
 ];

@@ -1,16 +1,18 @@
 import type { PersistedChat } from "@/lib/store/chat";
+import { mathAnswer } from "../../mock/markdown-texts";
 
 const now = Date.UTC(2025, 0, 15, 9, 30);
 
 /** Saved chats with Japanese, Korean, English and emoji, a stopped answer and a long title: what screenshots should show. */
 export const seedConversations: PersistedChat = {
   activeConversationId: "osaka",
-  conversationIds: ["osaka", "seoul", "sse", "long"],
+  conversationIds: ["osaka", "seoul", "sse", "math", "long"],
   streamResponses: true,
   conversations: {
     osaka: { id: "osaka", title: "大阪で食べ歩き 🍜", titleEdited: false, createdAt: now, updatedAt: now, messageIds: ["o1", "o2", "o3", "o4"], settings: { systemPrompt: "" } },
     seoul: { id: "seoul", title: "서울 카페 추천 ☕", titleEdited: false, createdAt: now, updatedAt: now, messageIds: ["s1", "s2"], settings: { systemPrompt: "" } },
     sse: { id: "sse", title: "How does an SSE client reconnect?", titleEdited: false, createdAt: now, updatedAt: now, messageIds: ["e1", "e2"], settings: { systemPrompt: "" } },
+    math: { id: "math", title: "The quadratic formula", titleEdited: false, createdAt: now, updatedAt: now, messageIds: ["m1", "m2"], settings: { systemPrompt: "" } },
     long: {
       id: "long",
       title: "A very long conversation title that has to be cut to fit in the sidebar",
@@ -40,6 +42,8 @@ export const seedConversations: PersistedChat = {
     },
     o3: { id: "o3", role: "user", status: "done", content: "ありがとう！雨の日の代わりのプランもある？☔" },
     o4: { id: "o4", role: "assistant", status: "stopped", content: "雨の日なら、屋根のある商店街と地下街がおすすめです。天神橋筋商店街は日本一長い商店街で" },
+    m1: { id: "m1", role: "user", status: "done", content: "How do I solve ax² + bx + c = 0?" },
+    m2: { id: "m2", role: "assistant", status: "done", model: "mock-model", finishReason: "stop", content: mathAnswer },
     s1: { id: "s1", role: "user", status: "done", content: "성수동에서 조용한 카페 추천해 줘 ☕" },
     s2: { id: "s2", role: "assistant", status: "done", content: "성수동의 조용한 카페 세 곳을 소개할게요. 🌿" },
     e1: { id: "e1", role: "user", status: "done", content: "How does an SSE client reconnect?" },
