@@ -96,6 +96,19 @@ test("formulas are typeset from their exact source, with MathML for screen reade
   await expect.poll(() => page.evaluate(() => (window as unknown as { copied?: string }).copied)).toBe(`For $${mathFormulas[0]}$ with $${mathFormulas[1]}$:`);
 });
 
+test("a formula KaTeX cannot typeset (nested thousands deep) shows as its source in red, and the formulas after it are typeset", async ({ page }) => {
+  const nested = `${"x^{".repeat(4000)}${"}".repeat(4000)}`;
+  await sendMessage(page, `mock:echo first=0 interval=0 burst=100000 \\(${nested}\\) then \\(a+b\\) ${uniqueTag()}`);
+  const answer = lastAnswer(page);
+  const content = contentOf(answer);
+  await waitUntilDone(answer);
+  await expect(content.locator('.math-formula[data-state="typeset"]')).toHaveCount(2);
+  const unreadable = content.locator(".math-formula").first().locator(".katex-error");
+  await expect(unreadable).toHaveText(nested);
+  await expect(unreadable).toHaveAttribute("title", /could not be typeset/);
+  expect(await content.locator('annotation[encoding="application/x-tex"]').allTextContents()).toEqual(["a+b"]);
+});
+
 test("a displayed formula shows its source while it is being written, and is typeset once its end has come", async ({ page }) => {
   await page.evaluate(() => {
     const record = { typesetWhileOpen: false, sourceSeen: false };

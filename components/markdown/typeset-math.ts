@@ -11,8 +11,20 @@ import "katex/dist/katex.min.css";
  * a style of the answer's choosing. `maxSize` and `maxExpand` bound what a
  * hostile formula can cost in layout and in macro expansion. The output
  * carries MathML beside the HTML, for screen readers. A formula KaTeX
- * cannot read shows as its source in red, with the reason as its title.
+ * cannot read (or cannot typeset at all) shows as its source in red, with
+ * the reason as its title.
  */
 export function typesetMath(tex: string, display: boolean, element: HTMLElement): void {
-  katex.render(tex, element, { displayMode: display, throwOnError: false, strict: "ignore", maxSize: 20, maxExpand: 500, output: "htmlAndMathml" });
+  try {
+    katex.render(tex, element, { displayMode: display, throwOnError: false, strict: "ignore", maxSize: 20, maxExpand: 500, output: "htmlAndMathml" });
+  } catch (error) {
+    // Not a parse error (those are shown by KaTeX itself): a formula nested a thousand deep
+    // overflows its stack. Shown as KaTeX shows one it cannot read.
+    const source = document.createElement("span");
+    source.className = "katex-error";
+    source.title = `This formula could not be typeset: ${error instanceof Error ? error.message : String(error)}`;
+    source.style.color = "#cc0000";
+    source.textContent = tex;
+    element.replaceChildren(source);
+  }
 }

@@ -8,7 +8,16 @@ function drain(): void {
   const start = performance.now();
   while (queue.length > 0 && performance.now() - start < sliceMs) {
     const entry = queue.shift();
-    if (entry && !entry.cancelled) entry.job();
+    if (!entry || entry.cancelled) continue;
+    try {
+      entry.job();
+    } catch (error) {
+      // Reported as uncaught, but the jobs after it still run: one bad job must not stop the
+      // page's highlighting and typesetting until a reload.
+      queueMicrotask(() => {
+        throw error;
+      });
+    }
   }
   scheduled = queue.length > 0;
   if (scheduled) setTimeout(drain, 0);
