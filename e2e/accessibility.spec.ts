@@ -1,5 +1,6 @@
 import { expectNoSeriousAxeViolations, expect, test } from "./page-checks";
 import { savedChatsText } from "../lib/store/testing/saved-chats-text";
+import { mathFormulas } from "../mock/markdown-texts";
 import { composer, lastAnswer, sendMessage, uniqueTag, waitUntilDone } from "./support";
 
 for (const colorScheme of ["light", "dark"] as const) {
@@ -21,6 +22,13 @@ for (const colorScheme of ["light", "dark"] as const) {
       await sendMessage(page, `mock:multilingual ${uniqueTag()}`);
       await waitUntilDone(lastAnswer(page));
       await expect(lastAnswer(page).getByRole("button", { name: "Regenerate" })).toBeVisible();
+      await expectNoSeriousAxeViolations(page);
+    });
+
+    test("an answer with formulas, typeset", async ({ page }) => {
+      await sendMessage(page, `mock:math interval=2 ${uniqueTag()}`);
+      await waitUntilDone(lastAnswer(page));
+      await expect(lastAnswer(page).locator('.math-formula[data-state="typeset"]')).toHaveCount(mathFormulas.length);
       await expectNoSeriousAxeViolations(page);
     });
 
