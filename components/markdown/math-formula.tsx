@@ -5,7 +5,7 @@ import { lazyModule } from "@/lib/markdown/lazy-module";
 import { runInSlices } from "@/lib/ui/run-in-slices";
 
 const typesetter = lazyModule(() => import("@/components/markdown/typeset-math").then((module) => module.typesetMath));
-
+const notOnTheServer = () => undefined;
 let prepared = false;
 
 /**
@@ -18,7 +18,6 @@ export function prepareFormulas(): void {
   prepared = true;
   void typesetter.load();
 }
-const notOnTheServer = () => undefined;
 
 // The source, until it is typeset, in the code font; a displayed formula on a line of its own, scrolling
 // sideways on its own when it is wider than the answer (on a phone) instead of widening the page.
@@ -29,7 +28,7 @@ const displayClasses = `math-formula my-3 block overflow-x-auto overflow-y-hidde
 /**
  * A formula of an answer. React renders an empty element and never its
  * children: the formula's source is put in at once, and KaTeX's output
- * replaces it once KaTeX has loaded (the first formula fetches it), a few
+ * replaces it once KaTeX has loaded (see prepareFormulas), a few
  * formulas per task (runInSlices), so a long answer's formulas, or all of
  * a conversation's when KaTeX arrives, are typeset over several frames
  * instead of in one long task. `typeset` false (a display formula still

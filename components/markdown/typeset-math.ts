@@ -5,8 +5,8 @@ import "katex/dist/katex.min.css";
 
 /**
  * Typesets `tex` into `element` with KaTeX: a chunk of its own (KaTeX is
- * larger than the rest of the markdown code), fetched by the first formula
- * an answer shows. KaTeX builds DOM nodes, never HTML text, and with
+ * larger than the rest of the markdown code), fetched when an answer first
+ * has a formula's delimiter (math-formula.tsx). KaTeX builds DOM nodes, never HTML text, and with
  * `trust` off (its default) no command can make a link, a class, an id or
  * a style of the answer's choosing. `maxSize` and `maxExpand` bound what a
  * hostile formula can cost in layout and in macro expansion. The output
