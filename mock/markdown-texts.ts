@@ -88,9 +88,10 @@ export const mathFormulas = [
   // A blank line within a formula: a paragraph break to markdown, not to the formula.
   "\\begin{aligned}\n  x_1 + x_2 &= -\\tfrac{b}{a} \\\\\n  x_1 x_2 &= \\tfrac{c}{a}\n\n\\end{aligned}",
   "\\pi r^2",
+  "\\ce{2H2 + O2 -> 2H2O}",
 ];
 
-/** An answer with formulas as models write them: \( \), \[ \], $$ (over lines, with a blank line), in a list, beside prices. */
+/** An answer with formulas as models write them: \( \), \[ \], $$ (over lines, with a blank line), in a list, beside prices, and chemistry. */
 export const mathAnswer = [
   "## The quadratic formula",
   "",
@@ -110,4 +111,5 @@ export const mathAnswer = [
   "$$",
   "",
   `A price is not a formula: $5 or $10, and \`\\(code\\)\` stays code. 円の面積は \\(${mathFormulas[7]}\\) です 🎉`,
+  `Chemistry too: \\(${mathFormulas[8]}\\).`,
 ].join("\n");
