@@ -1,4 +1,4 @@
-import type { MarkedExtension, TokenizerExtension } from "marked";
+import { type MarkedExtension, Tokenizer, type TokenizerExtension, type Tokens } from "marked";
 
 /**
  * A formula displayed over several lines (`\[` or `$$` beginning a line,
@@ -14,6 +14,18 @@ import type { MarkedExtension, TokenizerExtension } from "marked";
  */
 export const displayMathExtension: MarkedExtension = {
   extensions: [{ name: "displayMath", level: "block", start: startOfDisplayMath, tokenizer: displayMath } satisfies TokenizerExtension],
+  tokenizer: {
+    // A setext heading's text ("Title" over a line of "-" or "="), like a paragraph's, ends where
+    // such a formula begins. marked tries the heading before the paragraph, and only the
+    // paragraph is cut where an extension starts; without this, the line that makes text a
+    // heading, coming later, would join blocks already cut apart (the splitter's tests found it).
+    lheading(this: Tokenizer, source: string): Tokens.Heading | undefined {
+      const heading = Tokenizer.prototype.lheading.call(this, source);
+      if (!heading) return undefined;
+      // marked asks `start` with the text's first character left out: so here too.
+      return startOfDisplayMath(heading.raw.slice(1)) === undefined ? heading : undefined;
+    },
+  },
 };
 
 const opening = /^ {0,3}(\\\[|\$\$)/;

@@ -78,6 +78,7 @@ describe("splitBlocks", () => {
     { name: "\\[ over several lines is one block", source: "\\[ a\n# b\n\\] c\n\nd", blocks: ["\\[ a\n# b\n\\] c\n\n", "d"] },
     { name: "a formula closed on its line stays in its paragraph", source: "so\n$$x$$\n\\[y\\]\nafter", blocks: ["so\n$$x$$\n\\[y\\]\nafter"] },
     { name: "a $$ closing a formula begun within a line is no block", source: "so $$\nx\n$$\nmore\n$$y$$ and\n$$\nz\n$$\n", blocks: ["so $$\nx\n$$\nmore\n$$y$$ and\n", "$$\nz\n$$\n"] },
+    { name: "a line under text that makes it a heading does not join a formula to it", source: "-->\n\\[\n\\]\n[x]: /url\n- \nafter", blocks: ["-->\n", "\\[\n\\]\n", "[x]: /url\n", "- \n", "after"] },
     { name: "a formula not closed yet runs to the end", source: "so\n\\[\nx\n\n# y\n", blocks: ["so\n", "\\[\nx\n\n# y\n"] },
     { name: "raw HTML is a block of its own", source: "<div>\n<script>alert(1)</script>\n</div>\n\npara", blocks: ["<div>\n<script>alert(1)</script>\n</div>\n\n", "para"] },
   ])("$name", ({ source, blocks }) => {

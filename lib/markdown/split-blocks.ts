@@ -89,8 +89,10 @@ function withLineFeeds(source: string): string {
   return source.includes("\r") ? source.replace(/\r\n?/g, (ending) => (ending.length === 2 ? " \n" : "\n")) : source;
 }
 
-// marked's own form of the extension (what `use` makes of it), for a Lexer of our own.
-const extensions = new Marked(displayMathExtension).defaults.extensions;
+// marked's own form of the extension (what `use` makes of it: the extensions, and a tokenizer with
+// its setext heading rule changed), for a Lexer of our own. One tokenizer serves every Lexer: each
+// lexes at once, start to end, and points the tokenizer at itself first.
+const { extensions, tokenizer } = new Marked(displayMathExtension).defaults;
 
 /** Splits `source` from scratch; `offset` is where `source` begins in the whole text. */
 function lexBlocks(source: string, offset: number): BlockSplit {
@@ -98,7 +100,7 @@ function lexBlocks(source: string, offset: number): BlockSplit {
   // cost, and the block boundaries do not depend on it.
   if (source === "") return { source, blocks: [], starts: [] };
   const lexed = withLineFeeds(source);
-  const tokens = new Lexer({ gfm: true, extensions }).blockTokens(lexed, []);
+  const tokens = new Lexer({ gfm: true, extensions, tokenizer }).blockTokens(lexed, []);
   const cuts = [0];
   let position = 0;
   let seenContent = false;
