@@ -10,12 +10,15 @@ export interface PageRun {
   characters: number;
   /** 0: as fast as the relay sends it (the mock writes every token at once). */
   intervalMs: number;
+  /** The answer has formulas too (84 in 40,000 characters), typeset with KaTeX. */
+  formulas?: boolean;
 }
 
 export interface PageFigures {
   label: string;
   /** The run's pace: 0 is full speed. */
   intervalMs: number;
+  formulas: boolean;
   characters: number;
   tokens: number;
   /** The upstream's last token -> the whole answer painted. */
@@ -34,6 +37,9 @@ export interface PageFigures {
   /** Renders of the answer, and animation frames, from Enter to the whole answer on screen. */
   answerRenders: number;
   frames: number;
+  /** With formulas: how many, and when the last was typeset, after the whole answer was shown. */
+  formulaCount?: number;
+  formulasTypesetMs?: number;
   /** Renders, meanwhile, of the messages that were already there (they should not re-render). */
   otherRenders: number;
   seconds: number;
@@ -68,9 +74,29 @@ async function measure(page: Page, mockOrigin: string, run: PageRun, timeoutMs: 
   const tag = `tag=${Math.random().toString(36).slice(2, 10)}`;
   const pace = run.intervalMs === 0 ? "interval=0 burst=1000000" : `interval=${run.intervalMs}`;
   await page.evaluate(watchAnswer, { existing, endMarker: documentAnswerEnd });
-  await send(page, `mock:document chars=${run.characters} size=${tokenSize} first=0 ${pace} ${tag}`);
+  await send(page, `mock:document chars=${run.characters} size=${tokenSize} first=0 ${pace}${run.formulas ? " formulas=1" : ""} ${tag}`);
   await page.waitForFunction(() => window.__benchProbe?.shownAtEpoch !== undefined, null, { timeout: timeoutMs, polling: 250 });
   const probe = (await page.evaluate(() => window.__benchProbe)) as PageProbe;
+  // Formulas are typeset after the text is on screen (the blocks they are in are formatted over
+  // the next frames, then the formulas a few per task): when the last one is.
+  const expected = (documentAnswer(run.characters, run.formulas).match(/\\[([]/g) ?? []).length;
+  const typeset = run.formulas
+    ? await page.evaluate(
+        (expected) =>
+          new Promise<{ count: number; at?: number }>((resolve) => {
+            const giveUpAt = performance.now() + 30_000;
+            const check = () => {
+              const formulas = document.querySelectorAll('[role="log"] article[data-role="assistant"]:last-of-type .math-formula');
+              const done = [...formulas].filter((formula) => formula.getAttribute("data-state") === "typeset").length;
+              if (done >= expected) resolve({ count: done, at: performance.now() });
+              else if (performance.now() > giveUpAt) resolve({ count: done });
+              else requestAnimationFrame(check);
+            };
+            check();
+          }),
+        expected,
+      )
+    : undefined;
   const after = await page.evaluate(renderCounts);
   const record = await mockRecordTagged(mockOrigin, tag);
   // When the browser had the answer's last byte: the resource timing of its request (the last POST /api/chat).
@@ -93,7 +119,8 @@ async function measure(page: Page, mockOrigin: string, run: PageRun, timeoutMs: 
   return {
     label: run.label,
     intervalMs: run.intervalMs,
-    characters: documentAnswer(run.characters).length,
+    formulas: run.formulas === true,
+    characters: documentAnswer(run.characters, run.formulas).length,
     tokens: record.tokensSent,
     catchUpMs: (probe.shownAtEpoch as number) - (record.lastTokenSentAt as number),
     relayMs: responseEndEpoch === undefined ? undefined : responseEndEpoch - (record.lastTokenSentAt as number),
@@ -106,6 +133,8 @@ async function measure(page: Page, mockOrigin: string, run: PageRun, timeoutMs: 
     answerRenders: after.counts[answerId] ?? 0,
     frames: probe.frames.length,
     otherRenders: Object.entries(before.counts).reduce((sum, [id, count]) => sum + ((after.counts[id] ?? count) - count), 0),
+    formulaCount: typeset?.count,
+    formulasTypesetMs: typeset?.at === undefined ? undefined : typeset.at - (probe.shownAt as number),
     seconds: (shownAt - from) / 1000,
   };
 }
@@ -161,7 +190,7 @@ export async function runPageBench(appOrigin: string, mockOrigin: string, runs: 
       await page.goto(appOrigin);
       await send(page, "mock:paced tokens=20 interval=5 first=0");
       await page.locator('[role="log"] article[data-role="assistant"][data-status="done"]').waitFor();
-      const streamMs = (documentAnswer(run.characters).length / tokenSize) * Math.max(run.intervalMs, 1);
+      const streamMs = (documentAnswer(run.characters, run.formulas).length / tokenSize) * Math.max(run.intervalMs, 1);
       // A trace costs the page time of its own: its run's timings read high, its tasks' makeup does not.
       const tracePath = traceDirectory && path.join(traceDirectory, `trace-${run.label.replace(/\W+/g, "-")}.json`);
       const profiler = tracePath ? await page.context().newCDPSession(page) : undefined;

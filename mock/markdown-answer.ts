@@ -5,12 +5,14 @@ export const documentAnswerEnd = "That is the whole answer.";
  * A long markdown answer of the shape models write (headings, prose with inline
  * marks, lists, fenced code, a table, a quote), numbered sections repeated until
  * about `characters` long, then `documentAnswerEnd`. For the page benchmark.
+ * With `formulas`, each section also has two formulas in a line and one
+ * displayed, as models write them (\( \) and \[ \]).
  */
-export function documentAnswer(characters: number): string {
+export function documentAnswer(characters: number, formulas = false): string {
   const sections: string[] = [];
   let length = 0;
   for (let index = 1; length < characters - documentAnswerEnd.length; index++) {
-    const section = markdownSection(index);
+    const section = markdownSection(index) + (formulas ? formulaParagraph(index) : "");
     sections.push(section);
     length += section.length;
   }
@@ -59,6 +61,16 @@ def tokens(stream, section=${index}):
         if event.data != "[DONE]":
             yield event.data
 \`\`\`
+
+`;
+}
+
+function formulaParagraph(index: number): string {
+  return `The rate is \\(r_{${index}} = \\frac{n}{t}\\) tokens a second, and the gap between two is \\(g = 1/r\\) on average:
+
+\\[
+\\bar{g}_{${index}} = \\frac{1}{n} \\sum_{k=1}^{n} \\left(t_k - t_{k-1}\\right) \\le \\sqrt{${index} + \\sigma^2}
+\\]
 
 `;
 }

@@ -104,8 +104,11 @@ export function scenarioFor(messages: ReadonlyArray<{ role: string; content: unk
     case "paced":
       return { ...base, tokens: pacedTokens(numberParameter(parameters, "tokens", 50)) };
     case "document":
-      // A long markdown answer ending in `documentAnswerEnd`, for `npm run bench`'s page runs.
-      return { ...base, tokens: tokensOf(documentAnswer(numberParameter(parameters, "chars", 40_000)), numberParameter(parameters, "size", 4)) };
+      // A long markdown answer ending in `documentAnswerEnd`, for `npm run bench`'s page runs (`formulas=1`: with formulas).
+      return {
+        ...base,
+        tokens: tokensOf(documentAnswer(numberParameter(parameters, "chars", 40_000), parameters.get("formulas") === "1"), numberParameter(parameters, "size", 4)),
+      };
     case "echo": {
       const echo = `You said: ${text} (${messages.length} messages)`;
       return { ...base, tokens: tokensOf(echo, 4) };
