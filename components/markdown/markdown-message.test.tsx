@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, test } from "vitest";
 import { MarkdownMessage } from "@/components/markdown/markdown-message";
@@ -174,6 +175,19 @@ describe("formulas", () => {
 
   test("formulas side by side are each a formula", () => {
     expect(formulasOf(render("\\(a\\)\\(b\\) and $$c$$\\(d\\)"))).toEqual(["a", "b", "c", "d"].map((tex) => ({ tex, display: false })));
+  });
+
+  test("any text with delimiters, code and marks, whole or cut anywhere while written, renders without throwing and stays inert", () => {
+    const piece = fc.constantFrom("\\(", "\\)", "\\[", "\\]", "$$", "$", "`", "``", "```", "\n", "\n\n", "  ", "- ", "> ", "1. ", "**", "_", "x^2", "\\frac{a}{b}", "<script>", "[a](javascript:x)", "日本", "👍🏽", "\\\\");
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), fc.boolean(), (pieces, streaming) => {
+        const text = pieces.join("");
+        const html = render(text, streaming);
+        expectInert(html);
+        if (!text.includes("\\(") && !text.includes("\\[") && !text.includes("$$")) expect(html).not.toContain("math-formula");
+      }),
+      { numRuns: 500 },
+    );
   });
 
   test("prices, code and escaped delimiters are not formulas", () => {
