@@ -73,8 +73,8 @@ test("formulas are typeset from their exact source, with MathML for screen reade
   const formulas = content.locator(".math-formula");
   await expect(content.locator('.math-formula[data-state="typeset"]')).toHaveCount(mathFormulas.length);
   expect(await content.locator('annotation[encoding="application/x-tex"]').allTextContents()).toEqual(mathFormulas);
-  // \( \) in a line; \[ \] and $$ on lines of their own displayed.
-  expect(await formulas.evaluateAll((elements) => elements.map((element) => element.querySelector(".katex-display") !== null))).toEqual([false, false, true, true, false, false, true, false, false]);
+  // \( \) and $ $ in a line; \[ \] and $$ on lines of their own displayed.
+  expect(await formulas.evaluateAll((elements) => elements.map((element) => element.querySelector(".katex-display") !== null))).toEqual([false, false, true, true, false, false, true, false, false, false]);
   await expect(content.locator(".katex-error")).toHaveCount(0);
   await expect(content.locator("math")).toHaveCount(mathFormulas.length);
   await expect(content).toContainText("A price is not a formula: $5 or $10");

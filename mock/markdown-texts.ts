@@ -89,9 +89,10 @@ export const mathFormulas = [
   "\\begin{aligned}\n  x_1 + x_2 &= -\\tfrac{b}{a} \\\\\n  x_1 x_2 &= \\tfrac{c}{a}\n\n\\end{aligned}",
   "\\pi r^2",
   "\\ce{2H2 + O2 -> 2H2O}",
+  "E = mc^2",
 ];
 
-/** An answer with formulas as models write them: \( \), \[ \], $$ (over lines, with a blank line), in a list, beside prices, and chemistry. */
+/** An answer with formulas as models write them: \( \), \[ \], $$ (over lines, with a blank line), in a list, beside prices, chemistry, and $…$. */
 export const mathAnswer = [
   "## The quadratic formula",
   "",
@@ -111,5 +112,5 @@ export const mathAnswer = [
   "$$",
   "",
   `A price is not a formula: $5 or $10, and \`\\(code\\)\` stays code. 円の面積は \\(${mathFormulas[7]}\\) です 🎉`,
-  `Chemistry too: \\(${mathFormulas[8]}\\).`,
+  `Chemistry too: \\(${mathFormulas[8]}\\), and single dollars as open models write them: $${mathFormulas[9]}$.`,
 ].join("\n");

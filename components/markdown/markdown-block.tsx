@@ -14,9 +14,9 @@ import { countRender } from "@/lib/ui/render-counts";
 // paragraph would strike everything between. remark-breaks keeps a single
 // newline a line break, as ChatGPT shows it: models write addresses, poems
 // and "Step 1:\nStep 2:" that way and mean the lines to stay lines.
-// remark-math reads formulas between dollars, but not between single ones:
-// "$5 and $10" is a price far more often than math (withDollarMath turns
-// the delimiters models use, \( \) and \[ \], into double ones).
+// remark-math reads formulas between double dollars only: its rule for single
+// ones would make "$5 and $10" a formula. withDollarMath turns the delimiters
+// models use (\( \), \[ \], and $…$ by Pandoc's stricter rule) into double ones.
 const remarkPlugins: Options["remarkPlugins"] = [[remarkGfm, { singleTilde: false }], [remarkMath, { singleDollarTextMath: false }], remarkBreaks];
 
 /**

@@ -184,10 +184,14 @@ describe("formulas", () => {
         const text = pieces.join("");
         const html = render(text, streaming);
         expectInert(html);
-        if (!text.includes("\\(") && !text.includes("\\[") && !text.includes("$$")) expect(html).not.toContain("math-formula");
+        if (!text.includes("\\(") && !text.includes("\\[") && !text.includes("$")) expect(html).not.toContain("math-formula");
       }),
       { numRuns: 500 },
     );
+  });
+
+  test("single dollars, as open models write them, are formulas by Pandoc's rule", () => {
+    expect(formulasOf(render("Then $E = mc^2$ holds, for $5 or $10."))).toEqual([{ tex: "E = mc^2", display: false }]);
   });
 
   test("prices, code and escaped delimiters are not formulas", () => {

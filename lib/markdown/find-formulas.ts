@@ -1,14 +1,14 @@
 /** A formula in Markdown text: where it starts and ends (delimiters included), and its delimiters. */
 export interface FoundFormula {
-  delimiter: "\\(" | "\\[" | "$$";
+  delimiter: "\\(" | "\\[" | "$$" | "$";
   start: number;
   end: number;
   /** The text between the delimiters. */
   tex: string;
 }
 
-/** Code span runs, LaTeX's delimiters (a backslash before one escapes it), `$$`, and blank lines. */
-const token = /(?<!`)`+(?!`)|(?<!\\)\\[()[\]]|(?<![\\$])\$\$(?!\$)|\n[ \t]*\r?\n/g;
+/** Code span runs, LaTeX's delimiters (a backslash before one escapes it), `$$`, `$`, and blank lines. */
+const token = /(?<!`)`+(?!`)|(?<!\\)\\[()[\]]|(?<![\\$])\$\$(?!\$)|(?<![\\$])\$(?!\$)|\n[ \t]*\r?\n/g;
 
 const closerOf = { "\\(": "\\)", "\\[": "\\]", $$: "$$" } as const;
 
@@ -18,6 +18,11 @@ const closerOf = { "\\(": "\\)", "\\[": "\\]", $$: "$$" } as const;
  * and none inside a code span (a run of backticks closed by the nearest run
  * as long). A delimiter never closed is no formula, and the text after it is
  * read on.
+ *
+ * And `$…$`, as open models write inline math, by Pandoc's rule, which
+ * keeps prices prices: on one line, the opening `$` followed by a character
+ * that is not a space, the closing one after such a character and not
+ * followed by a digit ("$x^2$" is a formula; "$5 and $10", "$1-$2" are not).
  *
  * One pass over the delimiters and one back: linear in the text, however
  * many are never closed. (A regular expression searches past each of those
@@ -51,6 +56,8 @@ export function findFormulas(text: string): FoundFormula[] {
     const blankLine = nextBlank[index];
     if (opening.text === "\\(" && blankLine !== undefined && blankLine < closing) continue;
     const close = tokens[closing] as { text: string; at: number };
+    // Not a formula; its closing `$` may open the next.
+    if (opening.text === "$" && !dollarPair(text, opening.at, close.at)) continue;
     // Nothing between the delimiters: no formula ("\\(\\)" stays "()").
     if (close.at === opening.at + opening.text.length) continue;
     const start = opening.at;
@@ -59,4 +66,15 @@ export function findFormulas(text: string): FoundFormula[] {
     index = closing;
   }
   return formulas;
+}
+
+/** Pandoc's `$…$`: not spaced inside, not followed by a digit, on one line. */
+function dollarPair(text: string, opening: number, closing: number): boolean {
+  const inside = /\S/;
+  return (
+    inside.test(text.charAt(opening + 1)) &&
+    inside.test(text.charAt(closing - 1)) &&
+    !/\d/.test(text.charAt(closing + 1)) &&
+    !text.slice(opening, closing).includes("\n")
+  );
 }

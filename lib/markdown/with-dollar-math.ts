@@ -7,9 +7,10 @@ import { type FoundFormula, findFormulas } from "@/lib/markdown/find-formulas";
  * remark-math (which knows only dollars) they become dollars, as
  * LibreChat's preprocessing does:
  *
- * - `\(x\)` → `$$x$$`, inline math (remark-math's `$x$` is off, since
- *   prices such as "$5 and $10" are far more common in answers than math),
- *   on one line (a line beginning with `$$` would open a math block).
+ * - `\(x\)` → `$$x$$`, inline math, on one line (a line beginning with
+ *   `$$` would open a math block); and `$x$` as open models write it, by
+ *   Pandoc's rule (findFormulas), not remark-math's, which would make
+ *   "$5 and $10" a formula.
  * - `\[x\]` or `$$x$$` over several lines, or on a line of its own → a
  *   math block, its fences on lines of their own (remark-math drops text
  *   beside an opening fence, and does not close one that follows text).
@@ -24,7 +25,7 @@ import { type FoundFormula, findFormulas } from "@/lib/markdown/find-formulas";
  * backslash and read its `_` and `*` as emphasis until its end arrives.
  */
 export function withDollarMath(text: string, growing = false): string {
-  if (!hasMathDelimiter(text)) return text;
+  if (!hasMathDelimiter(text) && !text.includes("$")) return text;
   let result = "";
   let prose = "";
   let fence: { marker: string; length: number } | undefined;
@@ -111,7 +112,7 @@ function newlineCursor(text: string) {
 /** The formula in remark-math's dollars; `before` and `after`: the rest of its first and last lines. */
 function formulaInDollars({ delimiter, tex }: FoundFormula, before: string, after: string): string {
   // A line break in a formula is a space to TeX.
-  if (delimiter === "\\(") return `$$${tex.replace(/[ \t]*\r?\n[ \t]*/g, " ")}$$`;
+  if (delimiter === "\\(" || delimiter === "$") return `$$${tex.replace(/[ \t]*\r?\n[ \t]*/g, " ")}$$`;
   const alone = prefixOnly.test(before) && blank.test(after);
   if (!alone && !tex.includes("\n")) return `$$${tex}$$`;
   // The fences take the indentation of the line the formula began on (a list item's content, a
