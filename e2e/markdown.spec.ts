@@ -132,6 +132,24 @@ test("a displayed formula shows its source while it is being written, and is typ
   expect(record).toEqual({ typesetWhileOpen: false, sourceSeen: true });
 });
 
+test("an answer stopped in the middle of a displayed formula ends with its source in a code block, not half a formula", async ({ page }) => {
+  await sendMessage(page, `mock:math size=1 interval=40 ${uniqueTag()}`);
+  const answer = lastAnswer(page);
+  const content = contentOf(answer);
+  // The first displayed formula has begun (\[ and part of its first line): it shows as its source.
+  await expect(content.locator('.math-formula.block[data-state="source"]')).toHaveCount(1);
+  await page.getByRole("button", { name: "Stop" }).click();
+  await expect(answer).toHaveAttribute("data-status", "stopped");
+  const code = content.locator("pre code").last();
+  await expect(code).toHaveAttribute("data-language", "tex");
+  // The formula as written up to the Stop, its delimiter included.
+  const source = (await code.textContent()) ?? "";
+  expect(source.startsWith("\\[")).toBe(true);
+  expect(`\\[\n${mathFormulas[2]}`.startsWith(source)).toBe(true);
+  await expect(content.locator(".math-formula.block")).toHaveCount(0);
+  await expect(content.locator(".katex-error")).toHaveCount(0);
+});
+
 test("injection attempts in a streamed answer stay text: nothing runs, nothing loads, no link is javascript:", async ({ page }) => {
   const dialogs: string[] = [];
   page.on("dialog", (dialog) => {

@@ -38,14 +38,15 @@ const unfinishedMarks = { katex: false, inlineKatex: false } as const;
  * defaultUrlTransform, which empties every scheme but http(s), mailto,
  * irc(s) and xmpp.
  */
-export function parseBlock(text: string, finished: boolean): ReactElement {
+export function parseBlock(text: string, finished: boolean, lastOfFinishedAnswer = false): ReactElement {
   // Every parse is counted: the tests and the benchmark read it, for all answers together.
   countRender("markdown-block");
   // react-markdown's Markdown is a plain function of its props (no hooks): called, it
   // gives the elements, which can be kept and handed to React again.
   // A formula begun: KaTeX is fetched while it is written, not once it has ended.
   if (hasMathDelimiter(text)) prepareFormulas();
-  const withDollars = withDollarMath(text, !finished);
+  // The answer's end, still being written or cut short (Stop, a length limit): a formula begun there is its source.
+  const withDollars = withDollarMath(text, !finished ? "growing" : lastOfFinishedAnswer ? "cut" : undefined);
   const source = finished ? withDollars : remend(withDollars, unfinishedMarks);
   return Markdown({ children: source, remarkPlugins, components: finished ? finishedComponents : growingComponents });
 }

@@ -190,6 +190,16 @@ describe("formulas", () => {
     );
   });
 
+  test("an answer cut short in a formula (Stop, a length limit) ends with its source, not half a formula", () => {
+    const displayed = render("So:\n\n\\[\nx = \\frac{1");
+    expect(formulasOf(displayed)).toEqual([]);
+    expect(displayed).toContain('data-language="tex"');
+    expect(displayed).toContain("\\[\nx = \\frac{1</code>");
+    expect(render("So \\(x_1 +")).toMatch(/So <code[^>]*>\\\(x_1 \+<\/code>/);
+    // Only at the answer's end: a block before it is read as written.
+    expect(render("So \\(x_1 +\n\nThen more.")).toContain("So (x_1 +");
+  });
+
   test("single dollars, as open models write them, are formulas by Pandoc's rule", () => {
     expect(formulasOf(render("Then $E = mc^2$ holds, for $5 or $10."))).toEqual([{ tex: "E = mc^2", display: false }]);
   });

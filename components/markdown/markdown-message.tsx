@@ -109,10 +109,13 @@ export const MarkdownMessage = memo(function MarkdownMessage({
     ? (shown.current.elements as ReactElement[])
     : blocks.map((block, index) => {
         const finished = !streaming || index < blocks.length - 1;
-        let parsed = finished ? parsedBlocks.get(block) : growing.text === block ? growing.parsed : undefined;
+        // The last block of an answer that is over may end in a formula cut short: parsed as such, and kept apart.
+        const lastOfFinished = !streaming && index === blocks.length - 1;
+        const key = lastOfFinished ? `\u0000${block}` : block;
+        let parsed = finished ? parsedBlocks.get(key) : growing.text === block ? growing.parsed : undefined;
         if (!parsed && ((!finished && !bursting) || performance.now() < deadline)) {
-          parsed = parseBlock(block, finished);
-          if (finished) parsedBlocks.set(block, parsed);
+          parsed = parseBlock(block, finished, lastOfFinished);
+          if (finished) parsedBlocks.set(key, parsed);
           else Object.assign(growing, { text: block, parsed });
         }
         behind ||= !parsed;

@@ -43,8 +43,17 @@ describe("withDollarMath", () => {
     { name: "nothing in a code span", source: "`\\(x", converted: "`\\(x" },
     { name: "nothing across a blank line", source: "\\(x\n\ny", converted: "\\(x\n\ny" },
   ])("while the text is written: $name", ({ source, converted }) => {
-    expect(withDollarMath(source, true)).toBe(converted);
+    expect(withDollarMath(source, "growing")).toBe(converted);
     // Once the answer is over, a delimiter never closed is left as written.
     expect(withDollarMath(source)).toBe(source.replace("\\(a\\)", () => "$$a$$").replace("\\(a \\(b\\)", () => "$$a \\(b$$"));
+  });
+
+  test.each([
+    { name: "an inline formula is its source, as a code span", source: "so \\(x_1 + *y", converted: "so `\\(x_1 + *y`" },
+    { name: "a displayed one is a tex code block, delimiter included", source: "so:\n\\[\nx = \\frac{1\n", converted: "so:\n```tex\n\\[\nx = \\frac{1\n```" },
+    { name: "a $$ one too", source: "so:\n$$\nx = \\frac{1", converted: "so:\n```tex\n$$\nx = \\frac{1\n```" },
+    { name: "in a list item, indented as the item", source: "- so:\n  \\[\n  x =", converted: "- so:\n  ```tex\n  \\[\n  x =\n  ```" },
+  ])("in an answer cut short: $name", ({ source, converted }) => {
+    expect(withDollarMath(source, "cut")).toBe(converted);
   });
 });

@@ -1,4 +1,5 @@
 import { type FoundFormula, findFormulas } from "@/lib/markdown/find-formulas";
+import { containerPrefix, type OpenEnd, prefixOnly, withOpenFormulaAsSource } from "@/lib/markdown/open-formula-as-source";
 
 /**
  * Models write formulas with LaTeX's own delimiters, `\(x\)` inline and
@@ -19,12 +20,12 @@ import { type FoundFormula, findFormulas } from "@/lib/markdown/find-formulas";
  * Code is left as written: fenced code blocks (open ones too, for an
  * answer still being written) and code spans. `\\(` is an escaped
  * backslash, not math. A delimiter not closed is left alone, except at the
- * end of text still being written (`growing`): a formula begun there shows
- * as its source, exactly as written so far (a code span; a displayed one
- * as a math block not closed yet), not as Markdown, which would drop its
- * backslash and read its `_` and `*` as emphasis until its end arrives.
+ * end of an answer (`openEnd`: still being written, or cut short by Stop or
+ * a length limit): a formula begun there shows as its source, exactly as
+ * written (see open-formula-as-source.ts), not as Markdown, which would drop
+ * its backslash and read its `_` and `*` as emphasis.
  */
-export function withDollarMath(text: string, growing = false): string {
+export function withDollarMath(text: string, openEnd?: OpenEnd): string {
   if (!hasMathDelimiter(text) && !text.includes("$")) return text;
   let result = "";
   let prose = "";
@@ -46,7 +47,7 @@ export function withDollarMath(text: string, growing = false): string {
     prose += line;
   }
   const { converted, formulasEnd } = convertProse(prose);
-  return result + (growing ? withOpenFormulaAsSource(converted, formulasEnd) : converted);
+  return result + (openEnd ? withOpenFormulaAsSource(converted, formulasEnd, openEnd) : converted);
 }
 
 /** Whether `text` has a formula's delimiter (then it may hold a formula). */
@@ -58,10 +59,6 @@ export function hasMathDelimiter(text: string): boolean {
 const fenceOpening = /^[ \t]*(?:>[ \t]?)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?[ \t]*(`{3,}|~{3,})/;
 
 const blank = /^[ \t]*\r?$/;
-/** Nothing but indentation and quote marks. */
-const prefixOnly = /^[ \t]*(?:>[ \t]?)*[ \t]*\r?$/;
-/** What a line begins with before its text: indentation, quote marks, a list item's marker. */
-const containerPrefix = /^[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?/;
 
 /** `prose` with its formulas in dollars, and where the last of them ends in it. */
 function convertProse(prose: string): { converted: string; formulasEnd: number } {
@@ -126,20 +123,4 @@ function formulaInDollars({ delimiter, tex }: FoundFormula, before: string, afte
   const lastLineStart = body.lastIndexOf("\n");
   body = lastLineStart !== -1 && prefixOnly.test(body.slice(lastLineStart + 1)) ? body.slice(0, lastLineStart).replace(/\r$/, "") : body.trimEnd();
   return `${head}$$\n${body}\n${indent}$$${tail}`;
-}
-
-/** The end of `prose` from the last `\\(` or `\\[` after its formulas (one not closed), shown as source. */
-function withOpenFormulaAsSource(prose: string, formulasEnd: number): string {
-  const opener = [...prose.slice(formulasEnd).matchAll(/(?<!\\)\\[([]/g)].at(-1);
-  if (!opener) return prose;
-  const at = formulasEnd + opener.index;
-  const rest = prose.slice(at + 2);
-  // In a code span (a backtick follows, or an odd number came before), or not a formula at all (a blank line follows): as it is.
-  const backticksBefore = prose.slice(0, at).split("`").length - 1;
-  if (rest.includes("`") || backticksBefore % 2 === 1 || /\n[ \t]*\r?\n/.test(rest)) return prose;
-  const before = prose.slice(prose.lastIndexOf("\n", at - 1) + 1, at);
-  if (opener[0] === "\\(" || !prefixOnly.test(before)) return `${prose.slice(0, at)}\`${opener[0]}${rest}\``;
-  const indent = (containerPrefix.exec(before)?.[0] ?? "").replace(/[-*+.)\d]/g, " ");
-  const laterLines = rest.replace(/^[ \t]*\r?\n/, "");
-  return `${prose.slice(0, at)}$$\n${laterLines === rest ? indent + rest.trimStart() : laterLines}`;
 }
