@@ -29,13 +29,15 @@ export const displayMathExtension: MarkedExtension = {
 };
 
 const opening = /^ {0,3}(\\\[|\$\$)/;
+/** `$$` (not part of a longer run, not escaped); global: searched from a position, and counted. */
 const doubleDollar = /(?<![\\$])\$\$(?!\$)/g;
+const closingBracket = /(?<!\\)\\\]/g;
 
 /** The length of the display formula that `source` begins with, to the end of its closing line; 0 when it begins with none. */
 function displayMathLength(source: string): number {
   const open = opening.exec(source);
   if (!open) return 0;
-  const closing = open[1] === "$$" ? /(?<![\\$])\$\$(?!\$)/g : /(?<!\\)\\\]/g;
+  const closing = open[1] === "$$" ? doubleDollar : closingBracket;
   closing.lastIndex = open[0].length;
   const close = closing.exec(source);
   if (!close) return source.length;

@@ -4,7 +4,15 @@ export type OpenEnd = "growing" | "cut";
 /** Nothing but indentation and quote marks. */
 export const prefixOnly = /^[ \t]*(?:>[ \t]?)*[ \t]*\r?$/;
 /** What a line begins with before its text: indentation, quote marks, a list item's marker. */
-export const containerPrefix = /^[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?/;
+const containerPrefix = /^[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?/;
+
+/**
+ * The prefix a line inside the same container needs, for a formula that began after `before`
+ * on its line: its indentation and quote marks as they are, a list item's marker as spaces.
+ */
+export function indentOf(before: string): string {
+  return (containerPrefix.exec(before)?.[0] ?? "").replace(/[-*+.)\d]/g, " ");
+}
 
 /**
  * The end of an answer's text from the last delimiter after its formulas
@@ -26,7 +34,7 @@ export function withOpenFormulaAsSource(prose: string, formulasEnd: number, open
   if (rest.includes("`") || backticksBefore % 2 === 1 || /\n[ \t]*\r?\n/.test(rest)) return prose;
   const before = prose.slice(prose.lastIndexOf("\n", at - 1) + 1, at);
   if (opener[0] === "\\(" || !prefixOnly.test(before)) return `${prose.slice(0, at)}\`${opener[0]}${rest}\``;
-  const indent = (containerPrefix.exec(before)?.[0] ?? "").replace(/[-*+.)\d]/g, " ");
+  const indent = indentOf(before);
   if (openEnd === "cut") return `${prose.slice(0, at)}\`\`\`tex\n${indent}${opener[0]}${rest.trimEnd()}\n${indent}\`\`\``;
   const laterLines = rest.replace(/^[ \t]*\r?\n/, "");
   return `${prose.slice(0, at)}$$\n${laterLines === rest ? indent + rest.trimStart() : laterLines}`;

@@ -1,5 +1,5 @@
 import { type FoundFormula, findFormulas } from "@/lib/markdown/find-formulas";
-import { containerPrefix, type OpenEnd, prefixOnly, withOpenFormulaAsSource } from "@/lib/markdown/open-formula-as-source";
+import { indentOf, type OpenEnd, prefixOnly, withOpenFormulaAsSource } from "@/lib/markdown/open-formula-as-source";
 
 /**
  * Models write formulas with LaTeX's own delimiters, `\(x\)` inline and
@@ -26,7 +26,8 @@ import { containerPrefix, type OpenEnd, prefixOnly, withOpenFormulaAsSource } fr
  * its backslash and read its `_` and `*` as emphasis.
  */
 export function withDollarMath(text: string, openEnd?: OpenEnd): string {
-  if (!hasMathDelimiter(text) && !text.includes("$")) return text;
+  // No delimiter at all (`$` is in `$$` and in Pandoc's `$…$`): the text as it is.
+  if (!text.includes("\\(") && !text.includes("\\[") && !text.includes("$")) return text;
   let result = "";
   let prose = "";
   let fence: { marker: string; length: number } | undefined;
@@ -115,7 +116,7 @@ function formulaInDollars({ delimiter, tex }: FoundFormula, before: string, afte
   // The fences take the indentation of the line the formula began on (a list item's content, a
   // quote's marks), and so does its first line when it began on that line; its other lines keep
   // their own. Text before it stays a line above, text after it a line below.
-  const indent = (containerPrefix.exec(before)?.[0] ?? "").replace(/[-*+.)\d]/g, " ");
+  const indent = indentOf(before);
   const head = prefixOnly.test(before) ? "" : `\n${indent}`;
   const tail = blank.test(after) ? "" : `\n${indent}`;
   const firstLineBreak = /^[ \t]*\r?\n/.exec(tex);
