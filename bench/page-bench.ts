@@ -79,7 +79,6 @@ async function measure(page: Page, mockOrigin: string, run: PageRun, timeoutMs: 
   const probe = (await page.evaluate(() => window.__benchProbe)) as PageProbe;
   // Formulas are typeset after the text is on screen (the blocks they are in are formatted over
   // the next frames, then the formulas a few per task): when the last one is.
-  const expected = (documentAnswer(run.characters, run.formulas).match(/\\[([]/g) ?? []).length;
   const typeset = run.formulas
     ? await page.evaluate(
         (expected) =>
@@ -94,7 +93,8 @@ async function measure(page: Page, mockOrigin: string, run: PageRun, timeoutMs: 
             };
             check();
           }),
-        expected,
+        // As many as the answer has delimiters that open one (\( and \[).
+        (documentAnswer(run.characters, true).match(/\\[([]/g) ?? []).length,
       )
     : undefined;
   const after = await page.evaluate(renderCounts);
