@@ -70,7 +70,8 @@ async function answer(scenario: Scenario, record: MockRequestRecord, response: h
       return;
     }
   }
-  const usage = { prompt_tokens: 11, completion_tokens: scenario.tokens.length, total_tokens: 11 + scenario.tokens.length };
+  const completionTokens = scenario.reasoningTokens.length + scenario.tokens.length;
+  const usage = { prompt_tokens: 11, completion_tokens: completionTokens, total_tokens: 11 + completionTokens };
   if (scenario.status !== undefined) {
     const headers: Record<string, string> = { "Content-Type": "application/json" };
     if (scenario.retryAfter) headers["Retry-After"] = scenario.retryAfter;
@@ -82,7 +83,8 @@ async function answer(scenario: Scenario, record: MockRequestRecord, response: h
   if (record.body.stream !== true) {
     await sleep(scenario.firstTokenMs + scenario.intervalMs * scenario.tokens.length);
     record.tokensSent = scenario.tokens.length;
-    const message = { role: "assistant", content: scenario.tokens.join("") };
+    const reasoning = scenario.reasoningTokens.length > 0 ? { [scenario.reasoningField]: scenario.reasoningTokens.join("") } : {};
+    const message = { role: "assistant", content: scenario.tokens.join(""), ...reasoning };
     response.writeHead(200, { "Content-Type": "application/json" });
     response.end(JSON.stringify({ id: `chatcmpl-mock-${record.id}`, object: "chat.completion", created: 1, model: record.body.model, choices: [{ index: 0, message, finish_reason: scenario.finishReason }], usage }));
     return;
@@ -108,8 +110,14 @@ async function answer(scenario: Scenario, record: MockRequestRecord, response: h
     batch = "";
     batched = 0;
   };
-  for (const [index, token] of scenario.tokens.entries()) {
+  // The reasoning first, as reasoning models send it: DeepSeek with `content: null`, Ollama with `content: ""`.
+  const reasoningDelta = (token: string) =>
+    scenario.reasoningField === "reasoning" ? { content: "", reasoning: token } : { content: null, reasoning_content: token };
+  const reasoningCount = scenario.reasoningTokens.length;
+  for (let sent = 0; sent < reasoningCount + scenario.tokens.length; sent += 1) {
     if (record.closedByClient) return;
+    // `index`: of the answer's tokens (what `after` and `stamp` count), negative while the model reasons.
+    const index = sent - reasoningCount;
     if (index === scenario.after) {
       await sendBatch();
       if (scenario.name === "drop") {
@@ -121,13 +129,18 @@ async function answer(scenario: Scenario, record: MockRequestRecord, response: h
       if (scenario.name === "stall") return; // silent until the client gives up
       if (scenario.name === "truncated") return void response.end();
     }
-    if (index > 0 && index % scenario.burst === 0) {
+    // The answer's first token never comes in the same write as the reasoning before it.
+    if ((sent > 0 && sent % scenario.burst === 0) || (index === 0 && reasoningCount > 0)) {
       await sendBatch();
       await sleep(scenario.intervalMs);
     }
     if (record.closedByClient) return;
-    const content = scenario.stamp === undefined ? token : stampedToken(scenario.stamp, index);
-    batch += chunkJson(record, [{ index: 0, delta: { content }, finish_reason: null, ...filterResults }]);
+    if (index < 0) {
+      batch += chunkJson(record, [{ index: 0, delta: reasoningDelta(scenario.reasoningTokens[sent] as string), finish_reason: null }]);
+    } else {
+      const content = scenario.stamp === undefined ? (scenario.tokens[index] as string) : stampedToken(scenario.stamp, index);
+      batch += chunkJson(record, [{ index: 0, delta: { content }, finish_reason: null, ...filterResults }]);
+    }
     batched += 1;
   }
   await sendBatch();
@@ -167,7 +180,7 @@ export async function startMockServer(port = 0): Promise<MockServer> {
       endedAt: undefined,
       closedByClient: false,
       tokensSent: 0,
-      tokensPlanned: scenario.tokens.length,
+      tokensPlanned: scenario.reasoningTokens.length + scenario.tokens.length,
       lastTokenSentAt: undefined,
     };
     requests.push(record);

@@ -13,7 +13,17 @@ export const mockTexts = {
   multilingual:
     "English first.\nこんにちは、世界！ストリーミングのテストです。\n안녕하세요, 세계! 스트리밍 테스트입니다.\n" +
     "Emoji: 👋🏽 👨‍👩‍👧‍👦 🇯🇵 🎉\r\nTabs\tand \"quotes\" and \\backslashes\\ and </script> stay exact.\n\n中文也可以。",
+  /** What the `reasoning` scenario thinks before it answers `plain`. */
+  reasoning:
+    "The person wants a short greeting. Let me think step by step.\n\n1. Say hello.\n2. Mention streaming, ストリーミング, 스트리밍 🎉.\n\nA **plain** answer fits; `code` is not needed.",
 };
+
+/**
+ * Where the `reasoning` scenario puts its reasoning: a chunk's `delta.reasoning_content` (DeepSeek, vLLM,
+ * llama.cpp, LM Studio), `delta.reasoning` (Ollama, OpenRouter, Groq), or `think`: in the content itself,
+ * between `<think>` tags, as servers that do not parse it out send it.
+ */
+export type ReasoningField = "reasoning_content" | "reasoning" | "think";
 
 export type ScenarioName =
   | "plain"
@@ -32,12 +42,16 @@ export type ScenarioName =
   | "math"
   | "xss"
   | "long"
-  | "document";
+  | "document"
+  | "reasoning";
 
 export interface Scenario {
   name: ScenarioName;
   /** The answer, cut into the deltas the mock sends. */
   tokens: string[];
+  /** What the model thinks before its answer, cut into deltas sent before `tokens`, in `reasoningField`. */
+  reasoningTokens: string[];
+  reasoningField: ReasoningField;
   finishReason: string;
   firstTokenMs: number;
   intervalMs: number;
@@ -89,6 +103,8 @@ export function scenarioFor(messages: ReadonlyArray<{ role: string; content: unk
   const base: Scenario = {
     name,
     tokens: tokensOf(mockTexts.plain),
+    reasoningTokens: [],
+    reasoningField: "reasoning_content",
     finishReason: "stop",
     firstTokenMs: numberParameter(parameters, "first", 20),
     intervalMs: numberParameter(parameters, "interval", 10),
@@ -127,6 +143,15 @@ export function scenarioFor(messages: ReadonlyArray<{ role: string; content: unk
     case "long":
       // A long markdown answer (40,000 characters unless `length` says), for the page benchmark.
       return { ...base, tokens: tokensOf(sampleAnswer(numberParameter(parameters, "length", 40_000)), numberParameter(parameters, "size", 4)) };
+    case "reasoning": {
+      // `field=`: where the reasoning goes (ReasoningField); `repeat=N`: a longer one.
+      const field = parameters.get("field");
+      const reasoningField: ReasoningField = field === "reasoning" || field === "think" ? field : "reasoning_content";
+      const size = numberParameter(parameters, "size", 3);
+      const reasoning = mockTexts.reasoning.repeat(Math.max(1, numberParameter(parameters, "repeat", 1)));
+      if (reasoningField === "think") return { ...base, reasoningField, tokens: tokensOf(`<think>\n${reasoning}\n</think>\n\n${mockTexts.plain}`, size) };
+      return { ...base, reasoningField, reasoningTokens: tokensOf(reasoning, size), tokens: tokensOf(mockTexts.plain, size) };
+    }
     case "drop":
     case "stall":
     case "truncated":

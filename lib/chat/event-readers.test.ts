@@ -31,7 +31,7 @@ const fields = fc.oneof(
   fc.record({ id: fc.string(), model: fc.string(), content: fc.string(), finish_reason: fc.string() }),
   value,
 );
-const type = fc.oneof(fc.constantFrom("start", "delta", "usage", "finish", "error", "toString", "__proto__", "ping"), fc.constant(undefined));
+const type = fc.oneof(fc.constantFrom("start", "delta", "reasoning", "usage", "finish", "error", "toString", "__proto__", "ping"), fc.constant(undefined));
 
 describe("readChatEvent, the page's reader of the protocol's events", () => {
   test("agrees with the server's schema (chatEventSchema) on any fields: the same event, unknown fields dropped, or none", () => {
@@ -45,6 +45,8 @@ describe("readChatEvent, the page's reader of the protocol's events", () => {
 
   test("reads each event of the protocol", () => {
     expect(readChatEvent("delta", { content: "日本語 👩‍👩‍👧‍👦\n", index: 3 })).toEqual({ type: "delta", content: "日本語 👩‍👩‍👧‍👦\n" });
+    expect(readChatEvent("reasoning", { content: "Let me think." })).toEqual({ type: "reasoning", content: "Let me think." });
+    expect(readChatEvent("reasoning", { content: 3 })).toBeUndefined();
     expect(readChatEvent("error", { code: "rate_limited", message: "Slow down.", retryable: true, retry_after: 12 })).toEqual({
       type: "error",
       code: "rate_limited",

@@ -12,6 +12,7 @@ type EventFields<T extends ChatEventType> = Omit<ChatEventOf<T>, "type">;
 const eventReaders: { [Type in ChatEventType]: Reader<EventFields<Type>> } = {
   start: readObject<EventFields<"start">>({ id: readString, model: readString }),
   delta: readObject<EventFields<"delta">>({ content: readString }),
+  reasoning: readObject<EventFields<"reasoning">>({ content: readString }),
   usage: readUsage,
   finish: readObject<EventFields<"finish">>({ finish_reason: readString }),
   error: readObject<EventFields<"error">>({

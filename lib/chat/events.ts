@@ -15,6 +15,9 @@ export type Usage = z.infer<typeof usageSchema>;
 export const chatEventSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("start"), id: z.string(), model: z.string() }),
   z.object({ type: z.literal("delta"), content: z.string() }),
+  // Added to the protocol: what a reasoning model writes before its answer (its `reasoning_content` or `reasoning`),
+  // in as many events as it came in, before the first `delta` (some models think again later: then between deltas).
+  z.object({ type: z.literal("reasoning"), content: z.string() }),
   usageSchema.extend({ type: z.literal("usage") }),
   z.object({ type: z.literal("finish"), finish_reason: z.string() }),
   z.object({

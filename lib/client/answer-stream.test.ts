@@ -194,7 +194,7 @@ describe("streamAnswer", () => {
   });
 
   test("a connection lost before the start event cannot be resumed: connection_lost, no resume asked", async () => {
-    const result = await run({ request }, [wire(0, "reasoning", {})]);
+    const result = await run({ request }, [wire(0, "citation", {})]);
     expect(result.error).toMatchObject({ code: "connection_lost" });
     expect(result.sent).toHaveLength(1);
   });

@@ -40,7 +40,7 @@ describe("streamChat", () => {
   });
 
   test("skips events it does not know, and events that break the schema", async () => {
-    const text = wire(0, "reasoning", { content: "hmm" }) + wire(1, "delta", { content: "Hi" }) + wire(2, "delta", { text: "wrong field" }) + done;
+    const text = wire(0, "citation", { content: "hmm" }) + wire(1, "delta", { content: "Hi" }) + wire(2, "delta", { text: "wrong field" }) + done;
     const { events, error } = await drain(streamChat(request, { fetch: sseText(text).fetch }));
     expect(error).toBeUndefined();
     expect(events).toEqual([{ type: "delta", content: "Hi" }]);
@@ -118,7 +118,7 @@ describe("eventsOf", () => {
   });
 
   test("ends at [DONE] with the events before it in its batch; a read of unknown events only gives no batch", async () => {
-    const reads = [wire(0, "reasoning", { content: "hmm" }), wire(1, "delta", { content: "Hi" }) + done + wire(2, "delta", { content: "after done" })];
+    const reads = [wire(0, "citation", { content: "hmm" }), wire(1, "delta", { content: "Hi" }) + done + wire(2, "delta", { content: "after done" })];
     expect(await batchesOf(reads)).toEqual({ batches: [[["delta", "1"]]], error: undefined });
   });
 

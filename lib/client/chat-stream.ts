@@ -102,6 +102,8 @@ export interface CompleteAnswer {
   id: string;
   model: string;
   content: string;
+  /** Added to the protocol: what a reasoning model wrote before its answer, when its server sends it. */
+  reasoning?: string;
   finish_reason: string;
   usage?: Usage;
 }

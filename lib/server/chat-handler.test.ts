@@ -205,6 +205,11 @@ describe("POST /api/chat with stream: false", () => {
     expect(provider.mock.requests[0]?.body).toMatchObject({ stream: false, temperature: 0, max_tokens: 9 });
   });
 
+  it.each(["reasoning_content", "reasoning"])("adds a reasoning model's %s as `reasoning`", async (field) => {
+    const response = await route.POST(chatRequest({ messages: userMessage(`mock:reasoning field=${field} interval=0`), stream: false }));
+    expect(await response.json()).toMatchObject({ content: mockTexts.plain, reasoning: mockTexts.reasoning, finish_reason: "stop" });
+  });
+
   it.each([
     { prompt: "mock:status code=429 retry_after=3", status: 429, code: "rate_limited" },
     { prompt: "mock:status code=401", status: 502, code: "auth_failed" },

@@ -1,4 +1,5 @@
 import type { Usage } from "@/lib/chat/events";
+import { reasoningTextOf } from "@/lib/providers/reasoning-text";
 import type { RelayOptions } from "@/lib/server/relay";
 import { recordOutcome } from "@/lib/server/outcome";
 import { upstreamErrorToChatError } from "@/lib/server/upstream-error";
@@ -24,6 +25,7 @@ export async function completeChat(options: CompleteOptions): Promise<Response> 
     );
     const choice = completion.choices[0];
     const content = choice?.message.content ?? "";
+    const reasoning = reasoningTextOf(choice?.message);
     const usage: Usage | undefined = completion.usage && {
       prompt_tokens: completion.usage.prompt_tokens,
       completion_tokens: completion.usage.completion_tokens,
@@ -32,7 +34,8 @@ export async function completeChat(options: CompleteOptions): Promise<Response> 
     const finishReason = choice?.finish_reason ?? "stop";
     const ms = elapsed();
     recordOutcome({ event: "chat.outcome", id, outcome: "success", model, ms, ttft_ms: ms, deltas: content ? 1 : 0, ...(usage ? { usage } : {}) });
-    return Response.json({ id, model, content, finish_reason: finishReason, ...(usage ? { usage } : {}) });
+    // `reasoning`, added to the protocol: what a reasoning model wrote before its answer, when its server sends it.
+    return Response.json({ id, model, content, ...(reasoning === undefined ? {} : { reasoning }), finish_reason: finishReason, ...(usage ? { usage } : {}) });
   } catch (error) {
     if (clientSignal.aborted) {
       recordOutcome({ event: "chat.outcome", id, outcome: "client_disconnected_before_streaming", model, ms: elapsed(), deltas: 0 });

@@ -89,6 +89,23 @@ describe("relayChatStream against an OpenAI-compatible upstream", () => {
     expect(text).toContain('"finish_reason":"stop"');
   });
 
+  it.each(["reasoning_content", "reasoning"])("relays a reasoning model's %s as reasoning events before its answer's deltas", async (field) => {
+    const messages = await readSseMessages(relayFrom(upstream.mock.baseUrl, `mock:reasoning field=${field} interval=0`).body);
+    const events = eventsOf(messages);
+
+    expect(eventSequence(messages)).toBe("start reasoning* delta* usage finish [DONE]");
+    const reasoning = events.map((event) => (event.type === "reasoning" ? event.content : "")).join("");
+    expect(reasoning).toBe(mockTexts.reasoning);
+    expect(events.filter((event) => event.type === "reasoning")).toHaveLength(tokensOf(mockTexts.reasoning).length);
+    expect(deltaText(events)).toBe(mockTexts.plain);
+  });
+
+  it("leaves reasoning written in the answer's content (between <think> tags) in the deltas, exactly as sent", async () => {
+    const events = eventsOf(await readSseMessages(relayFrom(upstream.mock.baseUrl, "mock:reasoning field=think interval=0").body));
+    expect(events.some((event) => event.type === "reasoning")).toBe(false);
+    expect(deltaText(events)).toBe(`<think>\n${mockTexts.reasoning}\n</think>\n\n${mockTexts.plain}`);
+  });
+
   it.each(["length", "content_filter"])("relays finish_reason %s", async (reason) => {
     const events = eventsOf(await readSseMessages(relayFrom(upstream.mock.baseUrl, `mock:${reason}`).body));
     expect(events.at(-1)).toEqual({ type: "finish", finish_reason: reason });

@@ -3,6 +3,7 @@ import type { ChatEvent, Usage } from "@/lib/chat/events";
 import type { ChatRequest } from "@/lib/chat/schema";
 import type { ChatProvider } from "@/lib/providers/provider";
 import { readCompletionChunks } from "@/lib/providers/read-completion-chunks";
+import { reasoningTextOf } from "@/lib/providers/reasoning-text";
 import { ChatError } from "@/lib/server/chat-error";
 import { FollowerPresence } from "@/lib/server/follower-presence";
 import { recordOutcome, type OutcomeKind } from "@/lib/server/outcome";
@@ -176,6 +177,8 @@ export function relayChat(options: RelayOptions, sink: RelaySink): RelayHandle {
       await readCompletionChunks(response, upstreamAbort.signal, {
         onChunk(chunk) {
           const choice = chunk.choices[0];
+          const reasoning = reasoningTextOf(choice?.delta);
+          if (reasoning !== undefined) queue({ type: "reasoning", content: reasoning });
           const content = choice?.delta?.content;
           if (content) {
             firstDeltaMs ??= performance.now() - startedAt;

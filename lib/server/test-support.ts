@@ -58,12 +58,12 @@ export function deltaText(events: readonly ChatEvent[]): string {
   return events.map((event) => (event.type === "delta" ? event.content : "")).join("");
 }
 
-/** `start delta delta ... finish [DONE]`, deltas squeezed to one `delta*`, for order assertions. */
+/** `start delta delta ... finish [DONE]`, deltas (and reasoning) squeezed to one `delta*` (`reasoning*`), for order assertions. */
 export function eventSequence(messages: readonly SseMessage[]): string {
   return messages
     .map((message) => (message.data === doneSentinel ? "[DONE]" : (message.event ?? "message")))
-    .filter((name, index, names) => !(name === "delta" && names[index - 1] === "delta"))
-    .map((name) => (name === "delta" ? "delta*" : name))
+    .filter((name, index, names) => !((name === "delta" || name === "reasoning") && names[index - 1] === name))
+    .map((name) => (name === "delta" || name === "reasoning" ? `${name}*` : name))
     .join(" ");
 }
 

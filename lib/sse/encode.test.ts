@@ -30,6 +30,7 @@ describe("encodeEvent", () => {
   test.each<{ id: number; event: ChatEvent; wire: string }>([
     { id: 0, event: { type: "start", id: "chat-1", model: "gpt-test" }, wire: 'id: 0\nevent: start\ndata: {"id":"chat-1","model":"gpt-test"}\n\n' },
     { id: 1, event: { type: "delta", content: "Hello" }, wire: 'id: 1\nevent: delta\ndata: {"content":"Hello"}\n\n' },
+    { id: 1, event: { type: "reasoning", content: "Let me \"think\"\n" }, wire: 'id: 1\nevent: reasoning\ndata: {"content":"Let me \\"think\\"\\n"}\n\n' },
     {
       id: 2,
       event: { type: "usage", prompt_tokens: 3, completion_tokens: 5, total_tokens: 8 },

@@ -27,8 +27,8 @@ export function encodeMessage(name: string, data: unknown, id?: number): Uint8Ar
 
 /** One protocol event as SSE text. */
 export function formatEvent(id: number, event: ChatEvent): string {
-  // A delta, the event sent per token, is written without copying the event or walking its keys.
-  if (event.type === "delta") return `id: ${id}\nevent: delta\ndata: {"content":${JSON.stringify(event.content)}}\n\n`;
+  // A delta (or a reasoning model's reasoning), the event sent per token, is written without copying the event or walking its keys.
+  if (event.type === "delta" || event.type === "reasoning") return `id: ${id}\nevent: ${event.type}\ndata: {"content":${JSON.stringify(event.content)}}\n\n`;
   const { type, ...data } = event;
   return formatMessage(type, data, id);
 }

@@ -24,7 +24,7 @@ export interface AnswerReadingContext {
  */
 
 /** Takes in one update of a streamed answer other than its text; throws the protocol's `error` event. */
-function applyUpdate(context: AnswerReadingContext, assistantId: string, update: Exclude<AnswerUpdate, { type: "delta" }>): void {
+function applyUpdate(context: AnswerReadingContext, assistantId: string, update: Exclude<AnswerUpdate, { type: "delta" | "reasoning" }>): void {
   if (update.type === "reconnecting" || update.type === "resumed") {
     context.updateMessage(assistantId, { reconnecting: update.type === "reconnecting" });
     return;
@@ -47,27 +47,32 @@ function applyUpdate(context: AnswerReadingContext, assistantId: string, update:
 
 /**
  * Takes in one batch of a streamed answer (the updates of one network
- * read), in order: its runs of deltas each in one append. Stop while
- * the batch is taken in (a `start` event that Stop was waiting for)
- * ends it there: nothing after is shown.
+ * read), in order: its runs of deltas (or of reasoning) each in one
+ * append. Stop while the batch is taken in (a `start` event that Stop was
+ * waiting for) ends it there: nothing after is shown.
  */
 function applyUpdates(context: AnswerReadingContext, assistantId: string, updates: readonly AnswerUpdate[], signal: AbortSignal): void {
   signal.throwIfAborted();
-  let text = "";
-  let textEventId: string | undefined;
+  let run: { into: "content" | "reasoning"; text: string; eventId?: string } | undefined;
+  // Runs are appended in order, so that the event id saved with the text is always the last one taken in.
+  const endRun = () => {
+    if (run) context.get().appendDelta(assistantId, run.text, run.eventId, run.into);
+    run = undefined;
+  };
   for (const update of updates) {
-    if (update.type === "delta") {
-      text += update.content;
-      textEventId = update.eventId ?? textEventId;
+    if (update.type === "delta" || update.type === "reasoning") {
+      const into = update.type === "delta" ? "content" : "reasoning";
+      if (run?.into !== into) endRun();
+      run ??= { into, text: "" };
+      run.text += update.content;
+      run.eventId = update.eventId ?? run.eventId;
       continue;
     }
-    if (text !== "") context.get().appendDelta(assistantId, text, textEventId);
-    text = "";
-    textEventId = undefined;
+    endRun();
     applyUpdate(context, assistantId, update);
     signal.throwIfAborted();
   }
-  if (text !== "") context.get().appendDelta(assistantId, text, textEventId);
+  endRun();
 }
 
 /** Reads a streamed answer (new or resumed) into the assistant message. */
@@ -81,8 +86,15 @@ export async function runAnswer(context: AnswerReadingContext, assistantId: stri
   if (!context.get().streamResponses) {
     const answer = await dependencies.completeChat(request, { signal });
     const started = context.sentAt.get(assistantId) ?? dependencies.now();
-    const { content, model, finish_reason: finishReason, usage } = answer;
-    context.updateMessage(assistantId, { content, model, finishReason, usage, firstTokenMs: dependencies.now() - started });
+    const { content, reasoning, model, finish_reason: finishReason, usage } = answer;
+    context.updateMessage(assistantId, {
+      content,
+      ...(typeof reasoning === "string" && reasoning !== "" ? { reasoning } : {}),
+      model,
+      finishReason,
+      usage,
+      firstTokenMs: dependencies.now() - started,
+    });
     return;
   }
   await readAnswer(context, assistantId, { request }, signal);

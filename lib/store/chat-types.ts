@@ -18,6 +18,8 @@ export interface Message {
   id: string;
   role: ChatRole;
   content: string;
+  /** What a reasoning model wrote before its answer (the protocol's added `reasoning` events), when its server sends it. */
+  reasoning?: string;
   status: MessageStatus;
   model?: string;
   /** The server's id of the answer (its `start` event): what Stop cancels, and what a reload resumes. */
@@ -29,8 +31,10 @@ export interface Message {
   finishReason?: string;
   usage?: Usage;
   error?: MessageError;
-  /** Milliseconds from Send to the first text on screen, and to the end. */
+  /** Milliseconds from Send to the first text on screen (a reasoning model's reasoning, else the answer), and to the end. */
   firstTokenMs?: number;
+  /** A reasoning model's: milliseconds from its reasoning's first text to its answer's. */
+  reasoningMs?: number;
   totalMs?: number;
 }
 
@@ -76,8 +80,11 @@ export interface ChatState extends ChatData, AccessState {
   regenerate(): Promise<void>;
   /** Replaces a user message's text, drops everything after it, and asks again. */
   editAndResend(messageId: string, text: string): Promise<void>;
-  /** Adds an answer's text (`eventId`: the SSE id of the event that brought it), shown at the next frame. */
-  appendDelta(messageId: string, content: string, eventId?: string): void;
+  /**
+   * Adds an answer's text (`eventId`: the SSE id of the event that brought it), shown at the next frame;
+   * `into: "reasoning"`: text of the reasoning before it.
+   */
+  appendDelta(messageId: string, content: string, eventId?: string, into?: "content" | "reasoning"): void;
   /** Reads on every open answer no one in this tab reads: after a reload, or one another tab is writing. */
   resumeAnswers(): void;
   /**

@@ -32,6 +32,44 @@ describe("send", () => {
     expect(chat.answeringId()).toBeUndefined();
   });
 
+  test("a reasoning model's reasoning grows in its own field before the answer, and is never sent back", async () => {
+    const chat = createHarness();
+    chat.setTime(1_000);
+    const sending = chat.state().send("Why?");
+    await settle();
+    const [answer] = chat.answers;
+    await answer?.send(
+      { type: "start", id: "chat-1", model: "thinker", eventId: "0" },
+      { type: "reasoning", content: "Let me ", eventId: "1" },
+      { type: "reasoning", content: "think.", eventId: "2" },
+    );
+    chat.setTime(1_300);
+    chat.runFrame();
+    // The first text on screen is the reasoning; the answer's has not come.
+    expect(chat.message(1)).toMatchObject({ content: "", reasoning: "Let me think.", status: "streaming", lastEventId: "2", firstTokenMs: 300 });
+    expect(chat.message(1).reasoningMs).toBeUndefined();
+
+    await answer?.send({ type: "reasoning", content: " Done.", eventId: "3" }, { type: "delta", content: "Because.", eventId: "4" });
+    chat.setTime(1_900);
+    chat.runFrame();
+    expect(chat.message(1)).toMatchObject({ content: "Because.", reasoning: "Let me think. Done.", lastEventId: "4", firstTokenMs: 300, reasoningMs: 600 });
+    await answer?.send({ type: "delta", content: " More.", eventId: "5" });
+    chat.setTime(2_000);
+    chat.runFrame();
+    expect(chat.message(1)).toMatchObject({ content: "Because. More.", reasoningMs: 600 });
+
+    await answer?.send({ type: "finish", finish_reason: "stop", eventId: "6" });
+    await answer?.end();
+    await sending;
+    void chat.state().send("And then?");
+    await settle();
+    expect(chat.answers[1]?.request?.messages).toEqual([
+      { role: "user", content: "Why?" },
+      { role: "assistant", content: "Because. More." },
+      { role: "user", content: "And then?" },
+    ]);
+  });
+
   test("sends the whole conversation each time", async () => {
     const chat = createHarness();
     await exchange(chat, "First question", "First answer");
@@ -142,6 +180,16 @@ describe("streaming off", () => {
     expect(chat.message(1)).toEqual({
       id: "message-3", role: "assistant", content: "The whole answer.", status: "done", model: "gpt-test", finishReason: "stop", usage, firstTokenMs: 800, totalMs: 800,
     });
+  });
+
+  test("a whole answer's reasoning is kept beside it", async () => {
+    const chat = createHarness();
+    chat.state().setStreamResponses(false);
+    const sending = chat.state().send("Why?");
+    await settle();
+    await chat.completions[0]?.resolve({ id: "chat-1", model: "thinker", content: "Because.", reasoning: "Let me think.", finish_reason: "stop" });
+    await sending;
+    expect(chat.message(1)).toMatchObject({ content: "Because.", reasoning: "Let me think.", status: "done" });
   });
 
   test("stop aborts the request and marks the message stopped", async () => {

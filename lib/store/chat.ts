@@ -112,7 +112,7 @@ const noStorage: PersistStorage<PersistedChat> = { getItem: () => null, setItem:
 export function createChatStore(dependencies: ChatStoreDependencies) {
   const controllers = new Map<string, AbortController>();
   /** Text waiting for the next frame, by message, with the id of the last event that brought some. */
-  const pendingDeltas = new Map<string, { pieces: string[]; eventId: string | undefined }>();
+  const pendingDeltas = new Map<string, { pieces: string[]; reasoning: string[]; eventId: string | undefined }>();
   const sentAt = new Map<string, number>();
   let frameScheduled = false;
   /** Set while another tab's write is being taken in (`merge` then merges rather than restores). */
@@ -145,17 +145,23 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
           const now = dependencies.now();
           set((state) => {
             const messages = { ...state.messages };
-            for (const [id, { pieces, eventId }] of batches) {
+            for (const [id, { pieces, reasoning, eventId }] of batches) {
               const message = messages[id];
               if (!message) continue;
               const started = sentAt.get(id);
+              const firstTokenMs = message.firstTokenMs ?? (started === undefined ? undefined : now - started);
               messages[id] = {
                 ...message,
                 content: message.content + pieces.join(""),
+                ...(reasoning.length === 0 ? {} : { reasoning: (message.reasoning ?? "") + reasoning.join("") }),
                 // Saved in the same update as the text it brought: a saved copy never claims more than it shows.
                 ...(eventId === undefined ? {} : { lastEventId: eventId }),
                 status: message.status === "waiting" ? "streaming" : message.status,
-                firstTokenMs: message.firstTokenMs ?? (started === undefined ? undefined : now - started),
+                firstTokenMs,
+                // A reasoning model's answer begins: how long it thought, from its reasoning's first text.
+                ...(message.reasoning !== undefined && message.content === "" && pieces.length > 0 && started !== undefined && firstTokenMs !== undefined
+                  ? { reasoningMs: now - started - firstTokenMs }
+                  : {}),
               };
             }
             return { messages };
@@ -341,12 +347,11 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
             await answer(conversation.id);
           },
 
-          appendDelta(messageId, content, eventId) {
-            const pending = pendingDeltas.get(messageId);
-            if (pending) {
-              pending.pieces.push(content);
-              pending.eventId = eventId ?? pending.eventId;
-            } else pendingDeltas.set(messageId, { pieces: [content], eventId });
+          appendDelta(messageId, content, eventId, into = "content") {
+            let pending = pendingDeltas.get(messageId);
+            if (!pending) pendingDeltas.set(messageId, (pending = { pieces: [], reasoning: [], eventId }));
+            (into === "content" ? pending.pieces : pending.reasoning).push(content);
+            pending.eventId = eventId ?? pending.eventId;
             if (!frameScheduled) {
               frameScheduled = true;
               dependencies.scheduleFrame(flushDeltas);

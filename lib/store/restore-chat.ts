@@ -22,6 +22,7 @@ export const readMessage = readObject<Message>({
   id: readString,
   role: readMember(roles),
   content: readString,
+  reasoning: readOptional(readString),
   status: readMember(statuses),
   model: readOptional(readString),
   answerId: readOptional(readString),
@@ -33,6 +34,7 @@ export const readMessage = readObject<Message>({
     readObject<MessageError>({ code: readString, message: readString, retryable: readBoolean, retryAfterSeconds: readOptional(readNumber()) }),
   ),
   firstTokenMs: readOptional(readNumber()),
+  reasoningMs: readOptional(readNumber()),
   totalMs: readOptional(readNumber()),
 });
 
