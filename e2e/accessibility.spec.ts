@@ -32,6 +32,14 @@ for (const colorScheme of ["light", "dark"] as const) {
       await expectNoSeriousAxeViolations(page);
     });
 
+    test("a reasoning model's answer, its reasoning open", async ({ page }) => {
+      await sendMessage(page, `mock:reasoning interval=2 ${uniqueTag()}`);
+      await waitUntilDone(lastAnswer(page));
+      await lastAnswer(page).locator('[data-part="reasoning"] summary').click();
+      await expect(lastAnswer(page).locator('[data-part="reasoning"]')).toHaveAttribute("open", "");
+      await expectNoSeriousAxeViolations(page);
+    });
+
     test("an error alert", async ({ page }) => {
       await sendMessage(page, `mock:status code=503 ${uniqueTag()}`);
       await expect(lastAnswer(page).getByRole("alert")).toBeVisible();

@@ -5,6 +5,7 @@ import { useChatActions, useChatStore } from "@/components/chat/chat-store-provi
 import { MessageActions } from "@/components/chat/message-actions";
 import { MessageError } from "@/components/chat/message-error";
 import { MessageMetrics } from "@/components/chat/message-metrics";
+import { MessageReasoning } from "@/components/chat/message-reasoning";
 import { LazyMarkdownMessage } from "@/components/markdown/lazy-markdown-message";
 import { useTranslations } from "@/components/preferences/use-preferences";
 import { cn } from "@/lib/ui/cn";
@@ -60,6 +61,14 @@ export const MessageItem = memo(function MessageItem({ id }: { id: string }) {
           )}
         >
           {message.status === "waiting" && <span className="inline-block animate-pulse text-slate-500 dark:text-slate-400">{t.message.thinking}</span>}
+          {message.reasoning && (
+            <MessageReasoning
+              reasoning={message.reasoning}
+              answered={message.content !== ""}
+              thinking={message.content === "" && message.status === "streaming"}
+              reasoningMs={message.reasoningMs}
+            />
+          )}
           {isUser ? (
             <div data-part="content" className="whitespace-pre-wrap leading-relaxed">
               {message.content}

@@ -58,6 +58,8 @@ export const en = {
     youSaid: "You said",
     assistantSaid: "Assistant said",
     thinking: "Thinking…",
+    reasoning: "Reasoning",
+    thoughtFor: (seconds: string) => `Thought for ${seconds} s`,
     stopped: "Stopped.",
     reconnecting: "Connection lost. Reconnecting to go on with the answer…",
     cutOff: "The answer was cut off at the token limit.",

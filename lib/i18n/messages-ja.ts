@@ -55,6 +55,8 @@ export const ja: Messages = {
     youSaid: "あなたのメッセージ",
     assistantSaid: "アシスタントの回答",
     thinking: "考え中…",
+    reasoning: "推論",
+    thoughtFor: (seconds) => `${seconds} 秒考えました`,
     stopped: "停止しました。",
     reconnecting: "接続が切れました。回答の続きを受け取るため再接続しています…",
     cutOff: "トークン数の上限に達したため、回答は途中で終わっています。",

@@ -55,6 +55,8 @@ export const ko: Messages = {
     youSaid: "내 메시지",
     assistantSaid: "어시스턴트의 답변",
     thinking: "생각하는 중…",
+    reasoning: "추론",
+    thoughtFor: (seconds) => `${seconds}초 동안 생각함`,
     stopped: "중지되었습니다.",
     reconnecting: "연결이 끊겼습니다. 답변을 이어 받기 위해 다시 연결하는 중…",
     cutOff: "토큰 한도에 도달해 답변이 중간에 끊겼습니다.",

@@ -1,0 +1,64 @@
+import { mockTexts } from "../mock/scenarios";
+import { composer, contentOf, copiedText, expect, lastAnswer, mockRecordFor, sendMessage, test, textOf, uniqueTag, waitUntilDone } from "./support";
+import type { Locator } from "@playwright/test";
+
+test.beforeEach(async ({ page }) => {
+  await page.goto("/");
+});
+
+const reasoningOf = (answer: Locator) => answer.locator('[data-part="reasoning"]');
+const isOpen = (answer: Locator) => reasoningOf(answer).evaluate((details) => (details as HTMLDetailsElement).open);
+
+for (const field of ["reasoning_content", "reasoning"]) {
+  test(`a reasoning model's ${field}: shown as it is written, then folded away once the answer begins`, async ({ page }) => {
+    await sendMessage(page, `mock:reasoning field=${field} interval=40 ${uniqueTag()}`);
+    const answer = lastAnswer(page);
+    const reasoning = reasoningOf(answer);
+    // While it thinks, its reasoning grows in the open, under a line that says so, and there is no answer yet.
+    await expect(reasoning.locator("summary")).toHaveText("Thinking…");
+    await expect(reasoning).toContainText("Let me think");
+    expect(await isOpen(answer)).toBe(true);
+    expect(mockTexts.reasoning.startsWith((await reasoning.locator("div").textContent()) ?? "")).toBe(true);
+    expect(await textOf(answer)).toBe("");
+
+    await waitUntilDone(answer);
+    await expect(reasoning.locator("summary")).toHaveText(/^Thought for \d+ s$/);
+    expect(await isOpen(answer)).toBe(false);
+    // Both exact, each in its place: the answer alone is the answer, and what Copy takes.
+    expect(await reasoning.locator("div").textContent()).toBe(mockTexts.reasoning);
+    expect(await textOf(answer)).toBe(mockTexts.plain);
+    expect(await copiedText(answer, "Copy answer")).toBe(mockTexts.plain);
+
+    // The reader can open it again, and it is kept with the conversation.
+    await reasoning.locator("summary").click();
+    expect(await isOpen(answer)).toBe(true);
+    await page.reload();
+    await expect(reasoningOf(lastAnswer(page)).locator("summary")).toHaveText(/^Thought for \d+ s$/);
+    expect(await reasoningOf(lastAnswer(page)).locator("div").textContent()).toBe(mockTexts.reasoning);
+  });
+}
+
+test("Stop while the model reasons keeps its reasoning in view and closes the upstream request", async ({ page }) => {
+  const tag = uniqueTag();
+  await sendMessage(page, `mock:reasoning repeat=20 interval=30 ${tag}`);
+  const answer = lastAnswer(page);
+  await expect(reasoningOf(answer)).toContainText("step by step");
+  await composer(page).stop.click();
+  await expect(answer).toHaveAttribute("data-status", "stopped");
+  await expect.poll(async () => (await mockRecordFor(tag)).closedByClient, { timeout: 2_000 }).toBe(true);
+  // No answer came: what it thought stays open, under a plain name.
+  await expect(reasoningOf(answer).locator("summary")).toHaveText("Reasoning");
+  expect(await isOpen(answer)).toBe(true);
+  expect(await textOf(answer)).toBe("");
+});
+
+test("with streaming off, the whole answer comes with its reasoning folded above it", async ({ page }) => {
+  await composer(page).streamSwitch.click();
+  await sendMessage(page, `mock:reasoning ${uniqueTag()}`);
+  const answer = lastAnswer(page);
+  await waitUntilDone(answer);
+  await expect(reasoningOf(answer).locator("summary")).toHaveText("Reasoning");
+  expect(await isOpen(answer)).toBe(false);
+  expect(await reasoningOf(answer).locator("div").textContent()).toBe(mockTexts.reasoning);
+  await expect(contentOf(answer)).toHaveText(mockTexts.plain);
+});
