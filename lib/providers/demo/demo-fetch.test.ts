@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { ChatCompletionChunk, ChatCompletionCreateParamsStreaming } from "openai/resources/chat/completions";
 import { demoAnswerFor, splitIntoTokens } from "@/lib/providers/demo/demo-answers";
 import { providerFromEnvironment } from "@/lib/providers/provider-from-environment";
-import { deltaText, eventsOf, readSseMessages, relayTestConfig } from "@/lib/server/test-support";
+import { demoReasoningFor } from "@/lib/providers/demo/demo-reasoning";
+import { deltaText, eventSequence, eventsOf, readSseMessages, relayTestConfig } from "@/lib/server/test-support";
 import { relayChatStream } from "@/lib/testing/relay-chat-stream";
 import { chatRequestSchema } from "@/lib/chat/schema";
 
@@ -136,6 +137,32 @@ describe("the demo provider", () => {
     expect(performance.now() - (abortedAt ?? 0)).toBeLessThan(300);
     expect(contents).toHaveLength(tokensBeforeAbort);
   });
+
+  it("the reasoning preset reasons from 0.5 s to 4 s, then answers, relayed as reasoning events, then deltas", async () => {
+    const request = chatRequestSchema.parse({ messages: [{ role: "user", content: prompts.english }] });
+    const startedAt = performance.now();
+    const arrivals: Array<{ type: string; ms: number }> = [];
+    const body = relayChatStream({ provider: fast, request, id: "demo-answer", model: "demo-reasoning", clientSignal: new AbortController().signal, config: relayTestConfig });
+    const messages = await readSseMessages(
+      body.pipeThrough(
+        new TransformStream({
+          transform(bytes, controller) {
+            const text = new TextDecoder().decode(bytes);
+            for (const type of ["reasoning", "delta"]) if (text.includes(`event: ${type}\n`)) arrivals.push({ type, ms: performance.now() - startedAt });
+            controller.enqueue(bytes);
+          },
+        }),
+      ),
+    );
+    const events = eventsOf(messages);
+    expect(eventSequence(messages)).toBe("start reasoning* delta* usage finish [DONE]");
+    expect(events.map((event) => (event.type === "reasoning" ? event.content : "")).join("")).toBe(demoReasoningFor(prompts.english));
+    expect(deltaText(events)).toBe(demoAnswerFor(prompts.english));
+    const first = (type: string) => arrivals.find((arrival) => arrival.type === type)?.ms ?? Infinity;
+    expect(first("reasoning")).toBeGreaterThanOrEqual(450);
+    expect(first("reasoning")).toBeLessThan(2_000);
+    expect(first("delta")).toBeGreaterThanOrEqual(3_900);
+  }, 15_000);
 
   it("is relayed as protocol events exactly like a real upstream", async () => {
     const request = chatRequestSchema.parse({ messages: [{ role: "user", content: prompts.japanese }] });

@@ -1,6 +1,7 @@
 import type { ChatCompletionChunk, ChatCompletionCreateParams } from "openai/resources/chat/completions";
 import { demoAnswerFor, splitIntoTokens } from "@/lib/providers/demo/demo-answers";
 import { demoPacingFor, type DemoPacing } from "@/lib/providers/demo/demo-pacing";
+import { demoReasoningFor } from "@/lib/providers/demo/demo-reasoning";
 import { abortableDelay } from "@/lib/server/abortable-delay";
 
 const encoder = new TextEncoder();
@@ -32,15 +33,16 @@ export function createDemoFetch(defaultPacing?: DemoPacing): typeof fetch {
     const pacing = demoPacingFor(parameters.model, defaultPacing);
     const limit = parameters.max_completion_tokens ?? parameters.max_tokens ?? Infinity;
     const allTokens = splitIntoTokens(demoAnswerFor(lastUserText(parameters)));
-    const tokens = allTokens.slice(0, limit);
+    const reasoningTokens = pacing.reasoningFromMs === undefined ? [] : splitIntoTokens(demoReasoningFor(lastUserText(parameters)));
+    const tokens = allTokens.slice(0, Math.max(0, limit - reasoningTokens.length));
     const finishReason = tokens.length < allTokens.length ? "length" : "stop";
     const interval = 1000 / pacing.tokensPerSecond;
     const id = `chatcmpl-demo-${crypto.randomUUID()}`;
     const created = Math.floor(Date.now() / 1000);
     const usage = {
       prompt_tokens: estimateTokens(parameters),
-      completion_tokens: tokens.length,
-      total_tokens: estimateTokens(parameters) + tokens.length,
+      completion_tokens: reasoningTokens.length + tokens.length,
+      total_tokens: estimateTokens(parameters) + reasoningTokens.length + tokens.length,
     };
 
     if (!parameters.stream) {
@@ -50,12 +52,20 @@ export function createDemoFetch(defaultPacing?: DemoPacing): typeof fetch {
         object: "chat.completion",
         created,
         model: parameters.model,
-        choices: [{ index: 0, message: { role: "assistant", content: tokens.join(""), refusal: null }, finish_reason: finishReason, logprobs: null }],
+        choices: [
+          {
+            index: 0,
+            message: { role: "assistant", content: tokens.join(""), refusal: null, ...(reasoningTokens.length > 0 ? { reasoning_content: reasoningTokens.join("") } : {}) },
+            finish_reason: finishReason,
+            logprobs: null,
+          },
+        ],
         usage,
       });
     }
 
-    const chunk = (delta: ChatCompletionChunk.Choice.Delta, finish: ChatCompletionChunk.Choice["finish_reason"] = null): Uint8Array => {
+    // DeepSeek's shape: the reasoning in `reasoning_content`, which the SDK's types do not name.
+    const chunk = (delta: ChatCompletionChunk.Choice.Delta & { reasoning_content?: string }, finish: ChatCompletionChunk.Choice["finish_reason"] = null): Uint8Array => {
       const body: ChatCompletionChunk = {
         id,
         object: "chat.completion.chunk",
@@ -67,19 +77,30 @@ export function createDemoFetch(defaultPacing?: DemoPacing): typeof fetch {
     };
     const includeUsage = parameters.stream_options?.include_usage === true;
     let next = 0;
+    let nextReasoning = 0;
+    let reasoningAt = 0;
     let firstTokenAt = 0;
     let sentFinish = false;
+    // A reasoning preset sends its reasoning evenly from `reasoningFromMs` until its answer's first token.
+    const reasoningStart = pacing.reasoningFromMs ?? pacing.firstTokenMs;
+    const reasoningInterval = (pacing.firstTokenMs - reasoningStart) / Math.max(1, reasoningTokens.length);
     const body = new ReadableStream<Uint8Array>({
       async start(controller) {
-        await abortableDelay(pacing.firstTokenMs, signal);
-        firstTokenAt = performance.now();
+        await abortableDelay(reasoningStart, signal);
+        reasoningAt = performance.now();
+        firstTokenAt = reasoningAt + pacing.firstTokenMs - reasoningStart;
         controller.enqueue(chunk({ role: "assistant", content: "" }));
       },
       async pull(controller) {
+        if (nextReasoning < reasoningTokens.length) {
+          if (nextReasoning > 0) await abortableDelay(Math.max(0, reasoningAt + nextReasoning * reasoningInterval - performance.now()), signal);
+          controller.enqueue(chunk({ reasoning_content: reasoningTokens[nextReasoning++] }));
+          return;
+        }
         if (next < tokens.length) {
           // Each token at its own time from the first, not `interval` after the previous one: timer
           // delays would add up, and a streamed answer would end later than the same answer unstreamed.
-          if (next > 0) await abortableDelay(Math.max(0, firstTokenAt + next * interval - performance.now()), signal);
+          if (next > 0 || reasoningTokens.length > 0) await abortableDelay(Math.max(0, firstTokenAt + next * interval - performance.now()), signal);
           controller.enqueue(chunk({ content: tokens[next++] }));
           return;
         }
