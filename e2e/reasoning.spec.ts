@@ -1,5 +1,5 @@
 import { mockTexts } from "../mock/scenarios";
-import { composer, contentOf, copiedText, expect, lastAnswer, mockRecordFor, sendMessage, test, textOf, uniqueTag, waitUntilDone } from "./support";
+import { composer, contentOf, copiedText, expect, lastAnswer, mockRecordFor, recordAnswerTexts, sendMessage, test, textOf, uniqueTag, waitUntilDone } from "./support";
 import type { Locator } from "@playwright/test";
 
 test.beforeEach(async ({ page }) => {
@@ -37,6 +37,28 @@ for (const field of ["reasoning_content", "reasoning"]) {
     expect(await reasoningOf(lastAnswer(page)).locator("div").textContent()).toBe(mockTexts.reasoning);
   });
 }
+
+test("reasoning written into the answer between <think> tags is shown as reasoning, and never as the answer", async ({ page }) => {
+  const answerTexts = await recordAnswerTexts(page);
+  // 3 characters a token: "<th", "ink", ">\nT"... the tag comes in pieces, as it does from a real model.
+  await sendMessage(page, `mock:reasoning field=think interval=30 ${uniqueTag()}`);
+  const answer = lastAnswer(page);
+  const reasoning = reasoningOf(answer);
+  await expect(reasoning.locator("summary")).toHaveText("Thinking…");
+  await expect(reasoning).toContainText("Let me think");
+  expect(await isOpen(answer)).toBe(true);
+
+  await waitUntilDone(answer);
+  await expect(reasoning.locator("summary")).toHaveText("Reasoning");
+  expect(await isOpen(answer)).toBe(false);
+  expect(await reasoning.locator("div").textContent()).toBe(mockTexts.reasoning);
+  expect(await textOf(answer)).toBe(mockTexts.plain);
+  // Not one frame of the answer showed the tags or the reasoning.
+  const shown = (await answerTexts()).filter((text) => text !== "");
+  expect(shown.length).toBeGreaterThan(2);
+  expect(shown.every((text) => mockTexts.plain.startsWith(text))).toBe(true);
+  expect(await copiedText(answer, "Copy answer")).toBe(mockTexts.plain);
+});
 
 test("Stop while the model reasons keeps its reasoning in view and closes the upstream request", async ({ page }) => {
   const tag = uniqueTag();

@@ -11,7 +11,16 @@ const actionClass =
   "rounded-md px-2 py-1 text-xs text-slate-600 hover:bg-slate-200 hover:text-slate-900 dark:text-slate-400 dark:hover:bg-slate-800 dark:hover:text-slate-100";
 
 /** Copy, and what can be done next with a finished message: edit a question, regenerate the last answer. */
-export function MessageActions({ message, onEdit }: { message: Message; onEdit: () => void }) {
+export function MessageActions({
+  message,
+  text,
+  onEdit,
+}: {
+  message: Message;
+  /** What Copy takes: the message's text, without reasoning written into an answer. */
+  text: string;
+  onEdit: () => void;
+}) {
   // Selected here, not passed down: when a new message comes, only this bar of the one before re-renders, not its text.
   const isLast = useChatStore((state) => selectIsLastMessage(state, message.id));
   const busy = useChatStore((state) => selectAnsweringId(state) !== undefined);
@@ -21,7 +30,7 @@ export function MessageActions({ message, onEdit }: { message: Message; onEdit: 
   const isUser = message.role === "user";
   return (
     <div className={cn("mt-1 flex gap-1", isUser && "justify-end")}>
-      {message.content && <CopyButton text={message.content} label={isUser ? t.message.copyMessage : t.message.copyAnswer} className={actionClass} />}
+      {text && <CopyButton text={text} label={isUser ? t.message.copyMessage : t.message.copyAnswer} className={actionClass} />}
       {isUser && !busy && (
         <button type="button" onClick={onEdit} className={actionClass}>
           {t.message.edit}

@@ -8,6 +8,7 @@ import { MessageMetrics } from "@/components/chat/message-metrics";
 import { MessageReasoning } from "@/components/chat/message-reasoning";
 import { LazyMarkdownMessage } from "@/components/markdown/lazy-markdown-message";
 import { useTranslations } from "@/components/preferences/use-preferences";
+import { splitThinking } from "@/lib/chat/split-thinking";
 import { cn } from "@/lib/ui/cn";
 import { countRender } from "@/lib/ui/render-counts";
 
@@ -28,6 +29,11 @@ export const MessageItem = memo(function MessageItem({ id }: { id: string }) {
   countRender(id);
   if (!message) return null;
   const isUser = message.role === "user";
+  const growing = message.status === "streaming" || message.status === "waiting";
+  // Reasoning written into the answer between <think> tags is shown as the reasoning its server did not take out.
+  const inline = isUser || message.reasoning !== undefined ? undefined : splitThinking(message.content, growing);
+  const answer = inline ? inline.answer : message.content;
+  const reasoning = message.reasoning ?? inline?.reasoning;
   return (
     <article
       data-role={message.role}
@@ -61,13 +67,8 @@ export const MessageItem = memo(function MessageItem({ id }: { id: string }) {
           )}
         >
           {message.status === "waiting" && <span className="inline-block animate-pulse text-slate-500 dark:text-slate-400">{t.message.thinking}</span>}
-          {message.reasoning && (
-            <MessageReasoning
-              reasoning={message.reasoning}
-              answered={message.content !== ""}
-              thinking={message.content === "" && message.status === "streaming"}
-              reasoningMs={message.reasoningMs}
-            />
+          {reasoning !== undefined && (reasoning !== "" || growing) && (
+            <MessageReasoning reasoning={reasoning} answered={answer !== ""} thinking={answer === "" && message.status === "streaming"} reasoningMs={message.reasoningMs} />
           )}
           {isUser ? (
             <div data-part="content" className="whitespace-pre-wrap leading-relaxed">
@@ -77,8 +78,8 @@ export const MessageItem = memo(function MessageItem({ id }: { id: string }) {
             // A person's words stay as typed; a model's answer is markdown. Not `content-visibility:
             // auto` on its blocks: with it the view lost its place while following a growing answer.
             <div ref={contentRef} data-part="content" className="leading-7">
-              <Suspense fallback={<span className="whitespace-pre-wrap">{message.content}</span>}>
-                <LazyMarkdownMessage text={message.content} streaming={message.status === "streaming"} viewRef={contentRef} />
+              <Suspense fallback={<span className="whitespace-pre-wrap">{answer}</span>}>
+                <LazyMarkdownMessage text={answer} streaming={message.status === "streaming"} viewRef={contentRef} />
               </Suspense>
             </div>
           )}
@@ -96,7 +97,7 @@ export const MessageItem = memo(function MessageItem({ id }: { id: string }) {
           <MessageMetrics message={message} />
         </div>
       )}
-      {!editing && <MessageActions message={message} onEdit={() => setEditing(true)} />}
+      {!editing && <MessageActions message={message} text={answer} onEdit={() => setEditing(true)} />}
     </article>
   );
 });
