@@ -43,7 +43,17 @@ export const seedConversations: PersistedChat = {
     o3: { id: "o3", role: "user", status: "done", content: "ありがとう！雨の日の代わりのプランもある？☔" },
     o4: { id: "o4", role: "assistant", status: "stopped", content: "雨の日なら、屋根のある商店街と地下街がおすすめです。天神橋筋商店街は日本一長い商店街で" },
     m1: { id: "m1", role: "user", status: "done", content: "How do I solve ax² + bx + c = 0?" },
-    m2: { id: "m2", role: "assistant", status: "done", model: "mock-model", finishReason: "stop", content: mathAnswer },
+    m2: {
+      id: "m2",
+      role: "assistant",
+      status: "done",
+      model: "mock-model",
+      finishReason: "stop",
+      // A reasoning model's: its reasoning folded above the answer.
+      reasoning: "The person wants the roots of a quadratic. Completing the square gives the formula; then the discriminant says how many real roots.",
+      reasoningMs: 9_400,
+      content: mathAnswer,
+    },
     s1: { id: "s1", role: "user", status: "done", content: "성수동에서 조용한 카페 추천해 줘 ☕" },
     s2: { id: "s2", role: "assistant", status: "done", content: "성수동의 조용한 카페 세 곳을 소개할게요. 🌿" },
     e1: { id: "e1", role: "user", status: "done", content: "How does an SSE client reconnect?" },
