@@ -24,6 +24,14 @@ test("a refused key is not offered as retryable", async ({ page }) => {
   await expect(alert.getByRole("button", { name: "Try again" })).toHaveCount(0);
 });
 
+test("a setting the model refuses is named, with where to change it, and no retry", async ({ page }) => {
+  await sendMessage(page, `mock:status code=400 error=unsupported_value param=temperature ${uniqueTag()}`);
+  const alert = lastAnswer(page).getByRole("alert");
+  await expect(alert).toContainText("This model does not accept the conversation's temperature. Set it back to the model's default in Settings.");
+  await expect(alert.getByRole("button", { name: "Try again" })).toHaveCount(0);
+  expect(await page.content()).not.toContain("sk-mock");
+});
+
 test("a connection dropped mid-answer keeps the partial answer and offers a retry that works", async ({ page }) => {
   const tag = uniqueTag();
   await sendMessage(page, `mock:drop after=5 interval=5 ${tag}`);

@@ -54,6 +54,17 @@ test.describe("a browser whose language is Japanese", () => {
     await expect(alert).toContainText("再試行しても解決しません。");
     await expect(alert).not.toContainText("credentials");
   });
+
+  test("a model's refusal says what to change, in Japanese", async ({ page }) => {
+    await page.goto("/");
+    await sendMessage(page, `mock:status code=400 error=context_length_exceeded ${uniqueTag()}`);
+    const alert = lastAnswer(page).getByRole("alert");
+    await expect(alert).toContainText("新しい会話を始めるか、前のメッセージを編集して短くしてください");
+    await expect(alert).not.toContainText("設定を確認してください");
+    // Kept with the conversation, and said the same after a reload.
+    await page.reload();
+    await expect(lastAnswer(page).getByRole("alert")).toContainText("前のメッセージを編集して短くしてください");
+  });
 });
 
 test.describe("a Korean page whose request cannot reach the server", () => {

@@ -64,6 +64,9 @@ export interface Scenario {
   /** `status`: answer with this HTTP status and an OpenAI-shaped error body. */
   status?: number;
   retryAfter?: string;
+  /** `status`: the error body's `code` and `param` (OpenAI's, e.g. `error=context_length_exceeded`, `error=unsupported_value param=temperature`). */
+  errorCode?: string;
+  errorParam?: string;
   /** `drop`, `stall`, `truncated`: what happens after this many tokens. */
   after?: number;
   /** `stamp=TAG`: each token is replaced, when it is sent, by `stampedToken(TAG, index)` (the benchmark's lag probe). */
@@ -133,7 +136,13 @@ export function scenarioFor(messages: ReadonlyArray<{ role: string; content: unk
     case "content_filter":
       return { ...base, finishReason: name };
     case "status":
-      return { ...base, status: numberParameter(parameters, "code", 500), retryAfter: parameters.get("retry_after") };
+      return {
+        ...base,
+        status: numberParameter(parameters, "code", 500),
+        retryAfter: parameters.get("retry_after"),
+        errorCode: parameters.get("error"),
+        errorParam: parameters.get("param"),
+      };
     case "markdown":
       return { ...base, tokens: tokensOf(markdownAnswer, numberParameter(parameters, "size", 3)) };
     case "math":

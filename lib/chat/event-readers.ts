@@ -20,6 +20,7 @@ const eventReaders: { [Type in ChatEventType]: Reader<EventFields<Type>> } = {
     message: readString,
     retryable: readBoolean,
     retry_after: readOptional(readNumber(0)),
+    reason: readOptional(readString),
   }),
 };
 

@@ -27,6 +27,8 @@ export const chatEventSchema = z.discriminatedUnion("type", [
     retryable: z.boolean(),
     // Added to the protocol: seconds to wait before retrying, when known.
     retry_after: z.number().nonnegative().optional(),
+    // Added to the protocol: why the upstream refused, when the person can act on it (lib/server/upstream-refusal.ts).
+    reason: z.string().optional(),
   }),
 ]);
 

@@ -5,13 +5,16 @@ export class ChatClientError extends Error {
   readonly code: string;
   readonly retryable: boolean;
   readonly retryAfterSeconds: number | undefined;
+  /** Why the model's server refused, when the person can act on it (the protocol's added `reason`). */
+  readonly reason: string | undefined;
 
-  constructor(code: string, message: string, options: { retryable?: boolean; retryAfterSeconds?: number; cause?: unknown } = {}) {
+  constructor(code: string, message: string, options: { retryable?: boolean; retryAfterSeconds?: number; reason?: string; cause?: unknown } = {}) {
     super(message, { cause: options.cause });
     this.name = "ChatClientError";
     this.code = code;
     this.retryable = options.retryable ?? false;
     this.retryAfterSeconds = options.retryAfterSeconds;
+    this.reason = options.reason;
   }
 }
 
@@ -22,9 +25,10 @@ export async function errorFromResponse(response: Response): Promise<ChatClientE
   const retryAfterSeconds = parseRetryAfter(response.headers.get("retry-after"));
   const retryable = retryableStatuses.has(response.status);
   try {
-    const body = (await response.json()) as { error?: { code?: unknown; message?: unknown } };
+    const body = (await response.json()) as { error?: { code?: unknown; message?: unknown; reason?: unknown } };
     if (typeof body.error?.code === "string" && typeof body.error.message === "string") {
-      return new ChatClientError(body.error.code, body.error.message, { retryable, retryAfterSeconds });
+      const reason = typeof body.error.reason === "string" ? body.error.reason : undefined;
+      return new ChatClientError(body.error.code, body.error.message, { retryable, retryAfterSeconds, reason });
     }
   } catch {
     // Not our JSON: fall through to a description of the status.

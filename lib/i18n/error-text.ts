@@ -7,7 +7,7 @@ import type { Messages, ServerErrorCode } from "@/lib/i18n/messages-en";
  * language when the page knows its code; otherwise (and on an English page)
  * it keeps the server's words, which the protocol defines.
  */
-export function errorText(error: { code: string; message: string; retryable?: boolean }, texts: Messages["error"]): string {
+export function errorText(error: { code: string; message: string; retryable?: boolean; reason?: string }, texts: Messages["error"]): string {
   switch (error.code) {
     case "network_error":
       return texts.networkError;
@@ -24,7 +24,9 @@ export function errorText(error: { code: string; message: string; retryable?: bo
   }
   const status = /^http_(\d{3})$/.exec(error.code)?.[1];
   if (status !== undefined) return texts.httpStatus(status);
-  // The same code says two things: a server that failed (retry) or one that refused the request (do not).
+  // The same code says two things: a server that failed (retry) or one that refused the request (do not),
+  // and a refusal may say why (`reason`), so that the person knows what to change.
+  const refusal = error.reason === undefined ? undefined : texts.server[error.reason as ServerErrorCode];
   const code = error.code === "upstream_error" && error.retryable === false ? "upstream_refused" : error.code;
-  return texts.server[code as ServerErrorCode] ?? error.message;
+  return refusal ?? texts.server[code as ServerErrorCode] ?? error.message;
 }

@@ -142,5 +142,9 @@ export type ServerErrorCode =
   | "overloaded"
   | "internal"
   | "payload_too_large"
-  | "unauthorized";
+  | "unauthorized"
+  // An upstream's refusal's `reason`s (lib/server/upstream-refusal.ts).
+  | "context_length_exceeded"
+  | "model_not_found"
+  | "unsupported_setting";
 export type ServerErrorTexts = Partial<Record<ServerErrorCode, string>>;

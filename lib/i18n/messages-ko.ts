@@ -98,6 +98,9 @@ export const ko: Messages = {
       internal: "이 서버에서 문제가 발생했습니다. 다시 시도하세요.",
       payload_too_large: "대화가 너무 길어 보낼 수 없습니다. 새 대화를 시작하세요.",
       unauthorized: "액세스 코드가 필요합니다.",
+      context_length_exceeded: "이 대화는 모델이 읽을 수 있는 길이를 넘었습니다. 새 대화를 시작하거나 앞의 메시지를 편집해 줄여 주세요.",
+      model_not_found: "모델 서버에 선택한 모델이 없습니다. 설정에서 다른 모델을 선택해 주세요.",
+      unsupported_setting: "이 모델은 대화 설정(온도나 토큰 상한)을 받지 않습니다. 설정에서 모델 기본값으로 되돌려 주세요.",
     },
   },
   access: {

@@ -31,6 +31,8 @@ describe("the dictionaries", () => {
 
   test("Japanese and Korean say every server error the page knows", () => {
     const codes = ["rate_limited", "auth_failed", "upstream_unavailable", "upstream_error", "upstream_refused", "timeout", "overloaded", "internal", "payload_too_large", "unauthorized"];
+    // And every reason a refusal may give (lib/server/upstream-refusal.ts).
+    codes.push("context_length_exceeded", "model_not_found", "unsupported_setting");
     expect(Object.keys(messages.ja.error.server).sort()).toEqual([...codes].sort());
     expect(Object.keys(messages.ko.error.server).sort()).toEqual([...codes].sort());
   });
@@ -69,6 +71,15 @@ describe("error texts", () => {
     const refused = { code: "upstream_error", message: "The model's server refused the request (HTTP 404).", retryable: false };
     expect(errorText(failed, messages.ja.error)).toBe(messages.ja.error.server.upstream_error);
     expect(errorText(refused, messages.ja.error)).toBe(messages.ja.error.server.upstream_refused);
+  });
+
+  test("a refusal that says why is said as such: what to change, in the reader's language", () => {
+    const refused = { code: "upstream_error", message: "This conversation is longer than the model can read.", retryable: false, reason: "context_length_exceeded" };
+    expect(errorText(refused, messages.en.error)).toBe(refused.message);
+    expect(errorText(refused, messages.ja.error)).toBe(messages.ja.error.server.context_length_exceeded);
+    expect(errorText({ ...refused, reason: "unsupported_setting" }, messages.ko.error)).toBe(messages.ko.error.server.unsupported_setting);
+    // A reason this page does not know: the refusal as such.
+    expect(errorText({ ...refused, reason: "something_new" }, messages.ja.error)).toBe(messages.ja.error.server.upstream_refused);
   });
 
   test("a code the page does not know keeps the server's words in every language", () => {

@@ -1,5 +1,6 @@
 import type { ChatEventOf } from "@/lib/chat/events";
 import { errorStatus, type ErrorCode } from "@/lib/chat/error-codes";
+import type { RefusalReason } from "@/lib/server/upstream-refusal";
 
 interface ChatErrorOptions {
   retryable?: boolean;
@@ -7,6 +8,8 @@ interface ChatErrorOptions {
   retryAfterSeconds?: number;
   /** Overrides the status that `code` answers with. */
   status?: number;
+  /** Added to the protocol: what the person can do something about (an upstream's refusal, see upstreamRefusal). */
+  reason?: RefusalReason;
   cause?: unknown;
 }
 
@@ -31,6 +34,7 @@ export class ChatError extends Error {
   readonly retryable: boolean;
   readonly retryAfterSeconds: number | undefined;
   readonly status: number;
+  readonly reason: RefusalReason | undefined;
 
   constructor(code: ErrorCode, message: string, options: ChatErrorOptions = {}) {
     super(message, { cause: options.cause });
@@ -39,13 +43,15 @@ export class ChatError extends Error {
     this.retryable = options.retryable ?? false;
     this.retryAfterSeconds = options.retryAfterSeconds;
     this.status = options.status ?? errorStatus[code];
+    this.reason = options.reason;
   }
 
-  /** The protocol's error body, `{"error": {"code", "message"}}`, with `Retry-After` when known. */
+  /** The protocol's error body, `{"error": {"code", "message"}}` (and `reason`, when known), with `Retry-After` when known. */
   toResponse(headers: Record<string, string> = {}): Response {
     const allHeaders = new Headers(headers);
     if (this.retryAfterSeconds !== undefined) allHeaders.set("Retry-After", String(Math.ceil(this.retryAfterSeconds)));
-    return Response.json({ error: { code: this.code, message: this.message } }, { status: this.status, headers: allHeaders });
+    const reason = this.reason === undefined ? {} : { reason: this.reason };
+    return Response.json({ error: { code: this.code, message: this.message, ...reason } }, { status: this.status, headers: allHeaders });
   }
 
   toEvent(): ChatEventOf<"error"> {
@@ -55,6 +61,7 @@ export class ChatError extends Error {
       message: this.message,
       retryable: this.retryable,
       ...(this.retryAfterSeconds === undefined ? {} : { retry_after: this.retryAfterSeconds }),
+      ...(this.reason === undefined ? {} : { reason: this.reason }),
     };
   }
 }

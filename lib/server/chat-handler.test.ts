@@ -205,6 +205,14 @@ describe("POST /api/chat with stream: false", () => {
     expect(provider.mock.requests[0]?.body).toMatchObject({ stream: false, temperature: 0, max_tokens: 9 });
   });
 
+  it("says why the model refused, when the person can act on it", async () => {
+    const response = await route.POST(chatRequest({ messages: userMessage("mock:status code=400 error=context_length_exceeded"), stream: false }));
+    expect(response.status).toBe(502);
+    expect(await response.json()).toEqual({
+      error: { code: "upstream_error", message: expect.stringContaining("longer than the model can read"), reason: "context_length_exceeded" },
+    });
+  });
+
   it.each(["reasoning_content", "reasoning"])("adds a reasoning model's %s as `reasoning`", async (field) => {
     const response = await route.POST(chatRequest({ messages: userMessage(`mock:reasoning field=${field} interval=0`), stream: false }));
     expect(await response.json()).toMatchObject({ content: mockTexts.plain, reasoning: mockTexts.reasoning, finish_reason: "stop" });

@@ -44,6 +44,22 @@ describe("upstream HTTP errors become one error event", () => {
     expect(await onlyOutcomeOf(upstream.outcomes, id)).toMatchObject({ outcome: "error", error: code, deltas: 0 });
   });
 
+  it.each([
+    { prompt: "mock:status code=400 error=context_length_exceeded param=messages", reason: "context_length_exceeded", says: /longer than the model can read/ },
+    { prompt: "mock:status code=404 error=model_not_found", reason: "model_not_found", says: /does not have the chosen model/ },
+    { prompt: "mock:status code=400 error=unsupported_value param=temperature", reason: "unsupported_setting", says: /does not accept the conversation's temperature/ },
+  ])("a refusal the person can act on says why: $reason", async ({ prompt, reason, says }) => {
+    const { text, events } = await relayAndRead(upstream.mock.baseUrl, prompt);
+    expect(errorOf(events)).toMatchObject({ code: "upstream_error", retryable: false, reason, message: expect.stringMatching(says) });
+    expect(text).not.toContain("sk-mock");
+  });
+
+  it.each(["mock:status code=400 error=invalid_value param=messages", "mock:status code=404"])("other refusals say no reason: %s", async (prompt) => {
+    const { events } = await relayAndRead(upstream.mock.baseUrl, prompt);
+    expect(errorOf(events)).toMatchObject({ code: "upstream_error", retryable: false, message: expect.stringMatching(/refused the request/) });
+    expect(errorOf(events)).not.toHaveProperty("reason");
+  });
+
   it("passes the upstream's Retry-After on as retry_after", async () => {
     const { events } = await relayAndRead(upstream.mock.baseUrl, "mock:status code=429 retry_after=7");
     expect(errorOf(events)).toMatchObject({ code: "rate_limited", retryable: true, retry_after: 7 });

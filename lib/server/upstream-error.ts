@@ -1,6 +1,7 @@
 import OpenAI from "openai";
 import { parseRetryAfter } from "@/lib/chat/parse-retry-after";
 import { ChatError } from "@/lib/server/chat-error";
+import { upstreamRefusal } from "@/lib/server/upstream-refusal";
 
 /**
  * Maps whatever the upstream call threw to one of the protocol's codes, with
@@ -28,6 +29,8 @@ export function upstreamErrorToChatError(error: unknown): ChatError {
     if (status >= 500) {
       return new ChatError("upstream_error", `The model's server failed (HTTP ${status}). Try again.`, { retryable: true, cause: error });
     }
+    const refusal = upstreamRefusal(error);
+    if (refusal) return new ChatError("upstream_error", refusal.message, { reason: refusal.reason, cause: error });
     return new ChatError("upstream_error", `The model's server refused the request (HTTP ${status}). Check the model and settings.`, {
       cause: error,
     });

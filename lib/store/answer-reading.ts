@@ -41,7 +41,7 @@ function applyUpdate(context: AnswerReadingContext, assistantId: string, update:
   } else if (update.type === "finish") context.updateMessage(assistantId, { finishReason: update.finish_reason, ...seen });
   else {
     context.updateMessage(assistantId, seen);
-    throw new ChatClientError(update.code, update.message, { retryable: update.retryable, retryAfterSeconds: update.retry_after });
+    throw new ChatClientError(update.code, update.message, { retryable: update.retryable, retryAfterSeconds: update.retry_after, reason: update.reason });
   }
 }
 

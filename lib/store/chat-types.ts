@@ -12,6 +12,8 @@ export interface MessageError {
   message: string;
   retryable: boolean;
   retryAfterSeconds?: number;
+  /** Why the model's server refused, when the person can act on it (the protocol's added `reason`). */
+  reason?: string;
 }
 
 export interface Message {

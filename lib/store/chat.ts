@@ -38,7 +38,7 @@ export interface ChatStoreDependencies extends AccessDependencies {
 
 function toMessageError(error: unknown): MessageError {
   if (error instanceof ChatClientError) {
-    return { code: error.code, message: error.message, retryable: error.retryable, retryAfterSeconds: error.retryAfterSeconds };
+    return { code: error.code, message: error.message, retryable: error.retryable, retryAfterSeconds: error.retryAfterSeconds, reason: error.reason };
   }
   // Not the server's `internal`: a fault of the page itself, which the page says in its own words.
   return { code: "page_error", message: "Something went wrong in the page. Try again.", retryable: true };

@@ -31,7 +31,13 @@ export const readMessage = readObject<Message>({
   finishReason: readOptional(readString),
   usage: readOptional(readUsage),
   error: readOptional(
-    readObject<MessageError>({ code: readString, message: readString, retryable: readBoolean, retryAfterSeconds: readOptional(readNumber()) }),
+    readObject<MessageError>({
+      code: readString,
+      message: readString,
+      retryable: readBoolean,
+      retryAfterSeconds: readOptional(readNumber()),
+      reason: readOptional(readString),
+    }),
   ),
   firstTokenMs: readOptional(readNumber()),
   reasoningMs: readOptional(readNumber()),

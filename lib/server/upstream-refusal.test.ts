@@ -1,0 +1,37 @@
+import OpenAI from "openai";
+import { describe, expect, it } from "vitest";
+import { upstreamRefusal } from "@/lib/server/upstream-refusal";
+
+/** An error as the openai SDK makes it from an upstream's status and `{"error": {...}}` body. */
+const apiError = (status: number, body: { message: string; code?: string | null; param?: string | null }) =>
+  OpenAI.APIError.generate(status, { error: body }, undefined, new Headers());
+
+describe("upstreamRefusal", () => {
+  it.each([
+    ["OpenAI's code", apiError(400, { message: "This model's maximum context length is 128000 tokens.", code: "context_length_exceeded", param: "messages" })],
+    ["vLLM's words", apiError(400, { message: "This model's maximum context length is 4096 tokens. However, you requested 5000 tokens." })],
+    ["llama.cpp's words", apiError(400, { message: "the request exceeds the available context size, try increasing it" })],
+  ])("a conversation too long for the model, by %s", (_by, error) => {
+    expect(upstreamRefusal(error)?.reason).toBe("context_length_exceeded");
+  });
+
+  it("a model the server does not have: OpenAI's code, or a 404 that names the model (Ollama)", () => {
+    expect(upstreamRefusal(apiError(404, { message: "The model `gpt-9` does not exist", code: "model_not_found" }))?.reason).toBe("model_not_found");
+    expect(upstreamRefusal(apiError(404, { message: 'model "llama9" not found, try pulling it first' }))?.reason).toBe("model_not_found");
+    // A base URL without the chat endpoint: not the model's fault.
+    expect(upstreamRefusal(apiError(404, { message: "404 page not found" }))).toBeUndefined();
+  });
+
+  it("a setting the model does not take, named in the message", () => {
+    const temperature = upstreamRefusal(apiError(400, { message: "Unsupported value: 'temperature' does not support 0.7 with this model.", code: "unsupported_value", param: "temperature" }));
+    expect(temperature).toEqual({ reason: "unsupported_setting", message: expect.stringContaining("temperature") });
+    const limit = upstreamRefusal(apiError(400, { message: "Unsupported parameter: 'max_tokens'.", code: "unsupported_parameter", param: "max_tokens" }));
+    expect(limit?.message).toContain("token limit");
+    expect(upstreamRefusal(apiError(400, { message: "Invalid value for 'messages'.", code: "invalid_value", param: "messages" }))).toBeUndefined();
+  });
+
+  it("never passes the upstream's words on", () => {
+    const refusal = upstreamRefusal(apiError(400, { message: "sk-abc*** context length exceeded", code: "context_length_exceeded" }));
+    expect(refusal?.message).not.toContain("sk-");
+  });
+});
