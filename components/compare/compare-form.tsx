@@ -16,10 +16,10 @@ function DemoPacingNote({ model }: { model: string }) {
   const preset = model === "" || model === demoModels[0]?.id ? undefined : demoModels.find((candidate) => candidate.id === model);
   return (
     <p className="text-xs text-slate-600 dark:text-slate-400">
-      The offline demo model answers. Its presets pace it like real models: a fast small one, a slow large one, and a reasoning model that thinks for
-      seconds before its first token.
+      The offline demo model answers. Its presets pace it like real models: a fast small one, a slow large one, and a reasoning model that reasons for
+      seconds before its first token (streamed, its reasoning shows as it is written).
       {preset &&
-        ` ${preset.label}: first token after about ${(preset.pacing.firstTokenMs / 1000).toFixed(1)} s, then ${preset.pacing.tokensPerSecond} tokens a second.`}
+        ` ${preset.label}: ${preset.pacing.reasoningFromMs === undefined ? "" : `reasoning from ${(preset.pacing.reasoningFromMs / 1000).toFixed(1)} s, `}first token after about ${(preset.pacing.firstTokenMs / 1000).toFixed(1)} s, then ${preset.pacing.tokensPerSecond} tokens a second.`}
     </p>
   );
 }

@@ -3,6 +3,7 @@
 import { memo, Suspense, useEffect } from "react";
 import { useCompareStore } from "@/components/compare/compare-store-provider";
 import { LaneMetricsList } from "@/components/compare/lane-metrics-list";
+import { LaneReasoning } from "@/components/compare/lane-reasoning";
 import { laneStyle } from "@/components/compare/lane-style";
 import { useFollowBottom } from "@/components/chat/use-follow-bottom";
 import { LazyMarkdownMessage, preloadMarkdown } from "@/components/markdown/lazy-markdown-message";
@@ -12,11 +13,12 @@ import { cn } from "@/lib/ui/cn";
 /** What the lane is doing, with the wait counted in tenths of a second (so it re-renders ten times a second, not every frame). */
 function LaneProgress({ name }: { name: LaneName }) {
   const status = useCompareStore((state) => state.lanes[name].status);
+  const reasoning = useCompareStore((state) => state.lanes[name].reasoning !== "");
   const running = useCompareStore((state) => state.phase === "running");
   const waitedTenths = useCompareStore((state) => (state.phase === "running" && state.lanes[name].status === "waiting" ? Math.floor(state.elapsedMs / 100) : 0));
   let text = "";
   if (!running && status === "waiting") text = "";
-  else if (status === "waiting") text = `waiting ${(waitedTenths / 10).toFixed(1)} s`;
+  else if (status === "waiting") text = `${reasoning ? "thinking" : "waiting"} ${(waitedTenths / 10).toFixed(1)} s`;
   else if (status === "streaming") text = "writing…";
   else if (status === "done") text = "done";
   else if (status === "stopped") text = "stopped";
@@ -57,6 +59,7 @@ export const CompareLane = memo(function CompareLane({ name }: { name: LaneName 
       <div ref={scrollerRef} className="h-56 overflow-y-auto px-4 py-3 sm:h-64">
         <div>
           {lane.text === "" && lane.status !== "error" && <p className="text-sm text-slate-500 dark:text-slate-400">{placeholderFor(name, started)}</p>}
+          {lane.reasoning !== "" && <LaneReasoning reasoning={lane.reasoning} answered={lane.text !== ""} />}
           {/* Rendered as the chat renders it, so each lane looks the way a reader of that kind of app sees it. */}
           <div data-part="answer" className="break-words text-sm leading-6 text-slate-900 dark:text-slate-100">
             <Suspense fallback={<span className="whitespace-pre-wrap">{lane.text}</span>}>

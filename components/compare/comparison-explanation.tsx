@@ -22,6 +22,7 @@ export function ComparisonExplanation() {
   const finished = useCompareStore((state) => state.phase === "finished");
   const streamedInOneBurst = useCompareStore((state) => arrivedInOneBurst(state.lanes.streaming.arrivals));
   const streamingFirstMs = spreadOf(results.map((result) => result.streaming.firstTokenMs))?.median;
+  const streamingReasoningMs = spreadOf(results.map((result) => result.streaming.reasoningFirstMs))?.median;
   const streamingTotalMs = spreadOf(results.map((result) => result.streaming.totalMs))?.median;
   const wholeTotalMs = spreadOf(results.map((result) => result.nonStreaming.totalMs))?.median;
   const ready = finished && streamingFirstMs !== undefined && streamingTotalMs !== undefined && wholeTotalMs !== undefined;
@@ -30,7 +31,7 @@ export function ComparisonExplanation() {
       {ready && (
         <>
           <h2 className="font-semibold text-slate-900 dark:text-slate-100">{explanationHeading(locale)}</h2>
-          {explainComparison(locale, { streamingFirstMs, streamingTotalMs, wholeTotalMs, runs: results.length, streamedInOneBurst }).map((paragraph) => (
+          {explainComparison(locale, { streamingFirstMs, streamingTotalMs, wholeTotalMs, runs: results.length, streamedInOneBurst, streamingReasoningMs }).map((paragraph) => (
             <p key={paragraph} className="mt-2 max-w-3xl text-sm leading-relaxed text-slate-800 dark:text-slate-200">
               {paragraph}
             </p>

@@ -8,7 +8,7 @@ import { laneMetrics, type LaneName } from "@/lib/compare/lane-metrics";
 export function LaneMetricsList({ name }: { name: LaneName }) {
   const lane = useCompareStore((state) => state.lanes[name]);
   const streamed = name === "streaming";
-  const metrics = laneMetrics(lane.screen, { streamed, tokens: lane.tokens });
+  const metrics = laneMetrics(lane.screen, { streamed, tokens: lane.tokens, reasoningFirstMs: lane.reasoningFirstMs });
   const done = lane.status === "done";
   const items = [
     { label: "Time to first token", metric: "first-token", value: formatMs(metrics.firstTokenMs) },

@@ -6,7 +6,7 @@ import { laneMetrics } from "@/lib/compare/lane-metrics";
 import { laneNames, type CompareLane } from "@/lib/store/compare";
 
 function sentenceFor(name: "streaming" | "nonStreaming", lane: CompareLane): string {
-  const metrics = laneMetrics(lane.screen, { streamed: name === "streaming", tokens: lane.tokens });
+  const metrics = laneMetrics(lane.screen, { streamed: name === "streaming", tokens: lane.tokens, reasoningFirstMs: lane.reasoningFirstMs });
   const title = laneStyle[name].title;
   if (metrics.firstTokenMs === undefined) return `${title}: nothing on screen yet.`;
   if (name === "nonStreaming") return `${title}: nothing until ${formatMs(metrics.firstTokenMs)}, then all ${metrics.characters} characters at once.`;
@@ -37,7 +37,7 @@ export function TimelineSummary() {
           <tbody className="font-mono tabular-nums">
             {laneNames.map((name) => {
               const lane = lanes[name];
-              const metrics = laneMetrics(lane.screen, { streamed: name === "streaming", tokens: lane.tokens });
+              const metrics = laneMetrics(lane.screen, { streamed: name === "streaming", tokens: lane.tokens, reasoningFirstMs: lane.reasoningFirstMs });
               return (
                 <tr key={name} className="border-t border-slate-200 dark:border-slate-800">
                   <th className="py-1 pr-2 font-sans font-medium">{laneStyle[name].title}</th>

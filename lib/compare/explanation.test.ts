@@ -31,6 +31,16 @@ describe("explainComparison", () => {
     expect(explainComparison("en", { ...typical, wholeTotalMs: 9_000 })[1]).toBe("With streaming you could start reading 8.6 s sooner.");
   });
 
+  it("a reasoning model streamed: its reasoning was seen long before the answer's first words", () => {
+    const paragraphs = explainComparison("en", { ...typical, streamingFirstMs: 4_030, streamingTotalMs: 9_000, wholeTotalMs: 9_050, streamingReasoningMs: 520 });
+    expect(paragraphs[1]).toBe(
+      "This model reasons before it answers. Streamed, its reasoning was on screen after 0.5 s, 3.5 s before the answer's first words: you could watch it think. Without streaming, the reasoning came only with the whole answer.",
+    );
+    expect(explainComparison("ja", { ...typical, streamingFirstMs: 4_030, streamingReasoningMs: 520 })[1]).toContain("0.5秒後に表示され");
+    // No reasoning, or none before the answer: nothing is said of it.
+    expect(explainComparison("en", { ...typical, streamingReasoningMs: 900 }).join(" ")).not.toContain("reasons");
+  });
+
   it("adds the medians of several runs", () => {
     expect(explainComparison("en", { ...typical, runs: 5 }).at(-1)).toBe("Over 5 runs, the median wait for the first words was 0.4 s with streaming and 5.3 s without.");
   });

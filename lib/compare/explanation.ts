@@ -15,6 +15,8 @@ export interface ComparisonFacts {
   runs: number;
   /** The streamed answer's chunks all came off the network at once (see `arrivedInOneBurst`). */
   streamedInOneBurst: boolean;
+  /** A reasoning model's: when the streamed lane first showed its reasoning (before its first token). */
+  streamingReasoningMs?: number;
 }
 
 /**
@@ -37,6 +39,8 @@ interface Texts {
   sooner(saved: string): string;
   buffered: string;
   medians(facts: ComparisonFacts, s: (ms: number) => string): string;
+  /** `at`: when the streamed reasoning showed; `before`: how long before the answer's first words. */
+  reasoning(at: string, before: string): string;
 }
 
 const oneDecimal = (ms: number) => (ms / 1000).toFixed(1);
@@ -56,6 +60,8 @@ const texts: Record<ExplanationLocale, Texts> = {
       "The streamed answer arrived almost all at once, so something between the server and this browser may be holding it back. The stream health check below can tell what.",
     medians: (facts, s) =>
       `Over ${facts.runs} runs, the median wait for the first words was ${s(facts.streamingFirstMs)} with streaming and ${s(facts.wholeTotalMs)} without.`,
+    reasoning: (at, before) =>
+      `This model reasons before it answers. Streamed, its reasoning was on screen after ${at}, ${before} before the answer's first words: you could watch it think. Without streaming, the reasoning came only with the whole answer.`,
   },
   ja: {
     heading: "いま見たこと",
@@ -71,6 +77,8 @@ const texts: Record<ExplanationLocale, Texts> = {
       "ストリーミングの答えがほぼ一度に届きました。サーバーとこのブラウザの間の何かが、ストリームを止めているのかもしれません。下のストリーム診断（Stream health）で原因を調べられます。",
     medians: (facts, s) =>
       `${facts.runs}回の実行で、最初の文字が出るまでの時間の中央値は、ストリーミングありで${s(facts.streamingFirstMs)}、なしで${s(facts.wholeTotalMs)}でした。`,
+    reasoning: (at, before) =>
+      `このモデルは答える前に推論します。ストリーミングでは推論が${at}後に表示され、答えの最初の文字より${before}早く、考えている様子が見えました。ストリーミングなしでは、推論は答え全体と一緒に届くだけでした。`,
   },
   ko: {
     heading: "방금 본 것",
@@ -86,6 +94,8 @@ const texts: Record<ExplanationLocale, Texts> = {
       "스트리밍 답변이 거의 한꺼번에 도착했습니다. 서버와 이 브라우저 사이의 무언가가 스트림을 붙잡고 있을 수 있습니다. 아래의 스트림 점검(Stream health)으로 원인을 확인할 수 있습니다.",
     medians: (facts, s) =>
       `${facts.runs}번 실행에서 첫 글자가 보이기까지 걸린 시간의 중앙값은 스트리밍 ${s(facts.streamingFirstMs)}, 비스트리밍 ${s(facts.wholeTotalMs)}였습니다.`,
+    reasoning: (at, before) =>
+      `이 모델은 답하기 전에 추론합니다. 스트리밍에서는 추론이 ${at} 뒤에 화면에 나타나 답의 첫 글자보다 ${before} 먼저, 생각하는 과정을 볼 수 있었습니다. 스트리밍 없이는 추론이 답 전체와 함께 올 뿐이었습니다.`,
   },
 };
 
@@ -105,6 +115,10 @@ export function explainComparison(locale: ExplanationLocale, facts: ComparisonFa
   const text = texts[locale];
   const saved = facts.wholeTotalMs - facts.streamingFirstMs;
   const paragraphs = [text.saw(facts, text.seconds)];
+  const { streamingReasoningMs: reasoningMs } = facts;
+  if (reasoningMs !== undefined && reasoningMs < facts.streamingFirstMs) {
+    paragraphs.push(text.reasoning(text.seconds(reasoningMs), text.seconds(facts.streamingFirstMs - reasoningMs)));
+  }
   if (facts.streamedInOneBurst) paragraphs.push(text.buffered);
   else if (Math.abs(facts.wholeTotalMs - facts.streamingTotalMs) <= sameTotalShare * Math.max(facts.wholeTotalMs, facts.streamingTotalMs)) {
     paragraphs.push(text.sameTotal(text.seconds(saved)));

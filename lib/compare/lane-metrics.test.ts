@@ -13,6 +13,10 @@ describe("laneMetrics", () => {
     expect(laneMetrics(streamed, { streamed: true, tokens: 21 })).toEqual({ firstTokenMs: 420, totalMs: 1_420, characters: 80, tokens: 21, tokensPerSecond: 20 });
   });
 
+  it("counts a streamed reasoning model's tokens from its reasoning's first on screen: they include the reasoning's", () => {
+    expect(laneMetrics(streamed, { streamed: true, tokens: 41, reasoningFirstMs: 20 })).toMatchObject({ firstTokenMs: 420, reasoningFirstMs: 20, tokensPerSecond: 40 / 1.4 });
+  });
+
   it("counts a whole answer that appeared at once over the whole wait", () => {
     expect(laneMetrics([{ atMs: 2_000, characters: 80 }], { streamed: false, tokens: 20 })).toEqual({
       firstTokenMs: 2_000,

@@ -10,6 +10,8 @@ export type LaneName = "streaming" | "nonStreaming";
 export interface LaneMetrics {
   /** When the first characters were on screen. */
   firstTokenMs?: number;
+  /** A reasoning model's: when its first reasoning was on screen (before its first token, when streamed). */
+  reasoningFirstMs?: number;
   /** When the whole answer was on screen. */
   totalMs?: number;
   characters: number;
@@ -33,13 +35,14 @@ export function countCharacters(text: string): number {
   return count;
 }
 
-export function laneMetrics(screen: readonly ScreenSample[], options: { streamed: boolean; tokens?: number }): LaneMetrics {
+export function laneMetrics(screen: readonly ScreenSample[], options: { streamed: boolean; tokens?: number; reasoningFirstMs?: number }): LaneMetrics {
   const first = screen.find((sample) => sample.characters > 0);
   const last = screen.at(-1);
-  const metrics: LaneMetrics = { characters: last?.characters ?? 0, firstTokenMs: first?.atMs, totalMs: last?.atMs, tokens: options.tokens };
-  const { tokens } = options;
+  const { tokens, reasoningFirstMs } = options;
+  const metrics: LaneMetrics = { characters: last?.characters ?? 0, firstTokenMs: first?.atMs, totalMs: last?.atMs, tokens, ...(reasoningFirstMs === undefined ? {} : { reasoningFirstMs }) };
   if (tokens === undefined || first === undefined || last === undefined) return metrics;
-  const seconds = (options.streamed ? last.atMs - first.atMs : last.atMs) / 1000;
+  // A reasoning model's tokens count its reasoning too: streamed, they were written from its reasoning's first.
+  const seconds = (options.streamed ? last.atMs - Math.min(first.atMs, reasoningFirstMs ?? Infinity) : last.atMs) / 1000;
   const counted = options.streamed ? tokens - 1 : tokens;
   if (seconds > 0 && counted > 0) metrics.tokensPerSecond = counted / seconds;
   return metrics;

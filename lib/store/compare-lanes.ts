@@ -6,6 +6,10 @@ export type LaneStatus = "waiting" | "streaming" | "done" | "error" | "stopped";
 export interface CompareLane {
   status: LaneStatus;
   text: string;
+  /** A reasoning model's reasoning before its answer: streamed as it is written, or whole with the answer. */
+  reasoning: string;
+  /** When its first reasoning was on screen, ms after Run. */
+  reasoningFirstMs?: number;
   characters: number;
   /** Each time text was put on screen (once per frame at most). */
   screen: ScreenSample[];
@@ -33,7 +37,7 @@ export interface CompareState {
   stop(): void;
 }
 
-export const emptyLane = (): CompareLane => ({ status: "waiting", text: "", characters: 0, screen: [], arrivals: [] });
+export const emptyLane = (): CompareLane => ({ status: "waiting", text: "", reasoning: "", characters: 0, screen: [], arrivals: [] });
 
 export interface LaneEnd {
   status: Exclude<LaneStatus, "waiting" | "streaming">;
@@ -44,6 +48,7 @@ export interface LaneEnd {
 /** What arrived for a lane since the last frame, put on screen all at once by the next one. */
 export interface PendingLane {
   pieces: string[];
+  reasoning: string[];
   arrivals: number[];
   end?: LaneEnd;
   onApplied?: () => void;
@@ -57,6 +62,7 @@ export function withPending(lane: CompareLane, waiting: PendingLane, atMs: numbe
     const characters = lane.characters + countCharacters(added);
     next = { ...next, text: lane.text + added, characters, screen: [...lane.screen, { atMs, characters }], status: "streaming" };
   }
+  if (waiting.reasoning.length > 0) next = { ...next, reasoning: next.reasoning + waiting.reasoning.join(""), reasoningFirstMs: next.reasoningFirstMs ?? atMs };
   if (waiting.arrivals.length > 0) next = { ...next, arrivals: [...next.arrivals, ...waiting.arrivals] };
   if (waiting.end) next = { ...next, ...waiting.end, endedMs: atMs };
   return next;

@@ -111,6 +111,27 @@ describe("the compare store", () => {
     ]);
   });
 
+  it("a reasoning model's reasoning: streamed, on screen at its frame, before and apart from the answer; whole, with the answer", async () => {
+    const compare = harness();
+    const running = compare.state().run({ prompt: "Why?", runs: 1 });
+    await settle();
+    compare.setTime(500);
+    await compare.streams[0]?.push({ type: "reasoning", content: "Let me " });
+    await compare.streams[0]?.push({ type: "reasoning", content: "think." });
+    await compare.frameAt(510);
+    // Not the answer: no first token, no characters on the chart.
+    expect(compare.state().lanes.streaming).toMatchObject({ status: "waiting", text: "", reasoning: "Let me think.", reasoningFirstMs: 510, characters: 0, screen: [] });
+    await streamWhole(compare, 0, ["Because."], [4_000]);
+    await compare.streams[0]?.push("end");
+    await compare.frameAt(4_020);
+    compare.setTime(4_500);
+    await compare.completions[0]?.resolve({ ...answer("Because."), reasoning: "Let me think." });
+    await compare.frameAt(4_510);
+    await running;
+    expect(compare.state().lanes.nonStreaming).toMatchObject({ text: "Because.", reasoning: "Let me think.", reasoningFirstMs: 4_510 });
+    expect(compare.state().results[0]?.streaming).toMatchObject({ firstTokenMs: 4_005, reasoningFirstMs: 510 });
+  });
+
   it("repeats the run and keeps each run's result for the spread", async () => {
     const compare = harness();
     const running = compare.state().run({ prompt: "Hi", runs: 3 });

@@ -34,7 +34,8 @@ export function createCompareStore(dependencies: CompareStoreDependencies) {
   let controller: AbortController | undefined;
   let startedAt = 0;
   let frameScheduled = false;
-  const pending: Record<LaneName, PendingLane> = { streaming: { pieces: [], arrivals: [] }, nonStreaming: { pieces: [], arrivals: [] } };
+  const nothingPending = (): PendingLane => ({ pieces: [], reasoning: [], arrivals: [] });
+  const pending: Record<LaneName, PendingLane> = { streaming: nothingPending(), nonStreaming: nothingPending() };
   const since = () => dependencies.now() - startedAt;
 
   return createStore<CompareState>()((set, get) => {
@@ -42,7 +43,7 @@ export function createCompareStore(dependencies: CompareStoreDependencies) {
     function applyPending(): void {
       const atMs = since();
       const applied = laneNames.map((name) => pending[name]);
-      for (const name of laneNames) pending[name] = { pieces: [], arrivals: [] };
+      for (const name of laneNames) pending[name] = nothingPending();
       set((state) => ({
         elapsedMs: atMs,
         lanes: { streaming: withPending(state.lanes.streaming, applied[0] as PendingLane, atMs), nonStreaming: withPending(state.lanes.nonStreaming, applied[1] as PendingLane, atMs) },
@@ -89,7 +90,8 @@ export function createCompareStore(dependencies: CompareStoreDependencies) {
             pending.streaming.pieces.push(event.content);
             pending.streaming.arrivals.push(since());
             deltas += 1;
-          } else if (event.type === "usage") tokens = event.completion_tokens;
+          } else if (event.type === "reasoning") pending.streaming.reasoning.push(event.content);
+          else if (event.type === "usage") tokens = event.completion_tokens;
           else if (event.type === "error") throw new ChatClientError(event.code, event.message, { retryable: event.retryable });
         }
         // Without usage (some compatible servers), one delta is about one token.
@@ -103,6 +105,7 @@ export function createCompareStore(dependencies: CompareStoreDependencies) {
       try {
         const answer = await dependencies.completeChat(request, { signal });
         pending.nonStreaming.pieces.push(answer.content);
+        if (answer.reasoning) pending.nonStreaming.reasoning.push(answer.reasoning);
         await endLane("nonStreaming", { status: "done", tokens: answer.usage?.completion_tokens });
       } catch (caught) {
         await failure("nonStreaming", caught, signal);
@@ -111,8 +114,8 @@ export function createCompareStore(dependencies: CompareStoreDependencies) {
 
     function resultOf(lanes: CompareState["lanes"]): RunResult {
       return {
-        streaming: laneMetrics(lanes.streaming.screen, { streamed: true, tokens: lanes.streaming.tokens }),
-        nonStreaming: laneMetrics(lanes.nonStreaming.screen, { streamed: false, tokens: lanes.nonStreaming.tokens }),
+        streaming: laneMetrics(lanes.streaming.screen, { streamed: true, tokens: lanes.streaming.tokens, reasoningFirstMs: lanes.streaming.reasoningFirstMs }),
+        nonStreaming: laneMetrics(lanes.nonStreaming.screen, { streamed: false, tokens: lanes.nonStreaming.tokens, reasoningFirstMs: lanes.nonStreaming.reasoningFirstMs }),
       };
     }
 
