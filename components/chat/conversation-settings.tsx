@@ -26,13 +26,11 @@ export function ConversationSettings() {
         title={t.page.settings}
         className="flex shrink-0 items-center gap-1.5 rounded-lg p-1.5 text-sm text-slate-700 hover:bg-slate-100 sm:px-3 dark:text-slate-300 dark:hover:bg-slate-800"
       >
-        {/* A gear on phones, where the header has little room; the word beside it on wider screens. */}
-        <svg aria-hidden viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.5" className="h-5 w-5 sm:hidden">
-          <path
-            strokeLinejoin="round"
-            d="M15.9 8.2 18.1 8.7 18.1 11.3 15.9 11.8 15.5 12.9 16.6 14.8 14.8 16.6 12.9 15.5 11.8 15.9 11.3 18.1 8.7 18.1 8.2 15.9 7.1 15.5 5.2 16.6 3.4 14.8 4.5 12.9 4.1 11.8 1.9 11.3 1.9 8.7 4.1 8.2 4.5 7.1 3.4 5.2 5.2 3.4 7.1 4.5 8.2 4.1 8.7 1.9 11.3 1.9 11.8 4.1 12.9 4.5 14.8 3.4 16.6 5.2 15.5 7.1Z"
-          />
-          <circle cx="10" cy="10" r="2.5" />
+        {/* Sliders on phones, where the header has little room; the word beside it on wider screens. */}
+        <svg aria-hidden viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" className="h-5 w-5 sm:hidden">
+          <path d="M3 6h8m4 0h2M3 14h2m4 0h8" />
+          <circle cx="13" cy="6" r="2" />
+          <circle cx="7" cy="14" r="2" />
         </svg>
         <span aria-hidden className="hidden sm:inline">
           {t.page.settings}
