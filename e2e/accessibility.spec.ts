@@ -40,6 +40,14 @@ for (const colorScheme of ["light", "dark"] as const) {
       await expectNoSeriousAxeViolations(page);
     });
 
+    test("a regenerated answer, its versions to go through", async ({ page }) => {
+      await sendMessage(page, `mock:echo numbered=1 ${uniqueTag()}`);
+      await waitUntilDone(lastAnswer(page));
+      await lastAnswer(page).getByRole("button", { name: "Regenerate" }).click();
+      await expect(lastAnswer(page).getByRole("group", { name: "Answer versions" })).toContainText("2 / 2");
+      await expectNoSeriousAxeViolations(page);
+    });
+
     test("an error alert", async ({ page }) => {
       await sendMessage(page, `mock:status code=503 ${uniqueTag()}`);
       await expect(lastAnswer(page).getByRole("alert")).toBeVisible();

@@ -2,7 +2,7 @@ import type { Locator, Page } from "@playwright/test";
 import { savedChatsText } from "../lib/store/testing/saved-chats-text";
 import { version1SavedChat } from "../lib/store/testing/version-1-saved-chat";
 import { documentAnswer } from "../mock/markdown-answer";
-import { composer, contentOf, expect, lastAnswer, mockRecordsFor, sendMessage, test, uniqueTag, waitUntilDone } from "./support";
+import { composer, contentOf, copiedText, expect, lastAnswer, mockRecordsFor, sendMessage, test, textOf, uniqueTag, waitUntilDone } from "./support";
 
 const articles = (page: Page, role: "user" | "assistant") => page.getByRole("log").locator(`article[data-role="${role}"]`);
 
@@ -66,6 +66,38 @@ test.describe("with a conversation open", () => {
     // The old answer is not sent back: the model is asked the same question afresh.
     expect(second?.body.messages).toEqual(first?.body.messages);
     await expect(contentOf(lastAnswer(page))).toHaveText(`You said: mock:echo once more ${tag} (1 messages)`);
+  });
+
+  test("Regenerate keeps the answers it replaces: ‹ and › show them again, Copy takes the one shown, and a reload keeps them", async ({ page }) => {
+    const tag = uniqueTag();
+    await askAndWait(page, `mock:echo numbered=1 ${tag}`);
+    const first = await textOf(lastAnswer(page));
+    const versions = () => lastAnswer(page).getByRole("group", { name: "Answer versions" });
+    await expect(versions()).toHaveCount(0);
+    for (const count of [2, 3]) {
+      await lastAnswer(page).getByRole("button", { name: "Regenerate" }).click();
+      await expect.poll(async () => (await mockRecordsFor(tag)).length).toBe(count);
+      await waitUntilDone(lastAnswer(page));
+      await expect(versions()).toContainText(`${count} / ${count}`);
+    }
+    const third = await textOf(lastAnswer(page));
+    expect(third).not.toBe(first);
+    await expect(versions().getByRole("button", { name: "Next answer" })).toBeDisabled();
+
+    await versions().getByRole("button", { name: "Previous answer" }).click();
+    await versions().getByRole("button", { name: "Previous answer" }).click();
+    await expect(versions()).toContainText("1 / 3");
+    await expect(contentOf(lastAnswer(page))).toHaveText(first);
+    await expect(versions().getByRole("button", { name: "Previous answer" })).toBeDisabled();
+    expect(await copiedText(lastAnswer(page))).toBe(first);
+    await expect(articles(page, "assistant")).toHaveCount(1);
+
+    await page.reload();
+    await expect(versions()).toContainText("1 / 3");
+    await expect(contentOf(lastAnswer(page))).toHaveText(first);
+    await versions().getByRole("button", { name: "Next answer" }).click();
+    await versions().getByRole("button", { name: "Next answer" }).click();
+    await expect(contentOf(lastAnswer(page))).toHaveText(third);
   });
 
   test("the view follows the answer at the bottom, stops the moment the reader scrolls up, and Jump to latest brings it back", async ({ page }) => {

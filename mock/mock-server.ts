@@ -185,6 +185,10 @@ export async function startMockServer(port = 0): Promise<MockServer> {
       lastTokenSentAt: undefined,
     };
     requests.push(record);
+    if (scenario.numbered) {
+      scenario.tokens.push(` [answer ${record.id}]`);
+      record.tokensPlanned += 1;
+    }
     response.on("close", () => {
       record.endedAt = Date.now();
       if (!response.writableFinished) record.closedByClient = true;

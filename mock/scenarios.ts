@@ -71,6 +71,8 @@ export interface Scenario {
   after?: number;
   /** `stamp=TAG`: each token is replaced, when it is sent, by `stampedToken(TAG, index)` (the benchmark's lag probe). */
   stamp?: string;
+  /** `numbered=1`: the answer ends with the mock's number for the request, so that each answer to the same question differs. */
+  numbered: boolean;
 }
 
 function numberParameter(parameters: Map<string, string>, name: string, fallback: number): number {
@@ -116,6 +118,7 @@ export function scenarioFor(messages: ReadonlyArray<{ role: string; content: unk
     azureShape: false,
     after: numberParameter(parameters, "after", 3),
     stamp: parameters.get("stamp"),
+    numbered: parameters.get("numbered") === "1",
   };
   switch (name) {
     case "multilingual":

@@ -2,6 +2,7 @@
 
 import { useChatActions, useChatStore } from "@/components/chat/chat-store-provider";
 import { CopyButton } from "@/components/chat/copy-button";
+import { VersionSwitcher } from "@/components/chat/version-switcher";
 import { useTranslations } from "@/components/preferences/use-preferences";
 import { selectAnsweringId, selectIsLastMessage } from "@/lib/store/chat-selectors";
 import type { Message } from "@/lib/store/chat-types";
@@ -36,6 +37,7 @@ export function MessageActions({
           {t.message.edit}
         </button>
       )}
+      {!isUser && isLast && !busy && message.versions !== undefined && message.versions.length > 0 && <VersionSwitcher message={message} className={actionClass} />}
       {!isUser && isLast && !busy && !message.error && (
         <button type="button" onClick={() => void regenerate()} className={actionClass}>
           {t.message.regenerate}

@@ -2,6 +2,7 @@ import type { ChatRequestInput } from "@/lib/chat/schema";
 import type { AnswerSource, AnswerUpdate } from "@/lib/client/answer-stream";
 import { ChatClientError } from "@/lib/client/chat-client-error";
 import type { ChatStoreDependencies } from "@/lib/store/chat";
+import { versionShown, versionsOf } from "@/lib/store/answer-versions";
 import type { ChatState, Message } from "@/lib/store/chat-types";
 
 /** What reading an answer needs of the store it writes into (`lib/store/chat.ts`). */
@@ -80,9 +81,16 @@ export async function readAnswer(context: AnswerReadingContext, assistantId: str
   for await (const updates of context.dependencies.streamAnswer(source, { signal })) applyUpdates(context, assistantId, updates, signal);
 }
 
-/** Asks for a new answer, streamed or (with streaming off) whole, into the assistant message. */
-export async function runAnswer(context: AnswerReadingContext, assistantId: string, request: ChatRequestInput, signal: AbortSignal): Promise<void> {
+/**
+ * Asks for a new answer, streamed or (with streaming off) whole, into the
+ * assistant message; `replaced`: the answer it regenerates, whose versions
+ * (itself included) it keeps as its own earlier ones.
+ */
+export async function runAnswer(context: AnswerReadingContext, assistantId: string, request: ChatRequestInput, signal: AbortSignal, replaced?: Message): Promise<void> {
   const { dependencies } = context;
+  // An answer that failed before any text (what "Try again" replaces) is nothing to go back to.
+  const kept = replaced ? versionsOf(replaced).filter((version) => version.content !== "" || version.reasoning !== undefined) : [];
+  if (kept.length > 0) context.updateMessage(assistantId, { versions: kept });
   if (!context.get().streamResponses) {
     const answer = await dependencies.completeChat(request, { signal });
     const started = context.sentAt.get(assistantId) ?? dependencies.now();
@@ -98,4 +106,11 @@ export async function runAnswer(context: AnswerReadingContext, assistantId: stri
     return;
   }
   await readAnswer(context, assistantId, { request }, signal);
+}
+
+/** Shows version `index` of a regenerated answer (`ChatState.showVersion`). */
+export function showVersion(context: AnswerReadingContext, messageId: string, index: number): void {
+  const message = context.get().messages[messageId];
+  const change = message && versionShown(message, index);
+  if (change) context.updateMessage(messageId, change);
 }

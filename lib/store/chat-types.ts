@@ -38,7 +38,14 @@ export interface Message {
   /** A reasoning model's: milliseconds from its reasoning's first text to its answer's. */
   reasoningMs?: number;
   totalMs?: number;
+  /** A regenerated answer's other versions, in the order they were written: Regenerate keeps the answer it replaces. */
+  versions?: AnswerVersion[];
+  /** Where the version shown stands among them all (0: the first written); undefined: the last. */
+  version?: number;
 }
+
+/** One version of a regenerated answer: what it said and how it went (not how to resume it: it has ended). */
+export type AnswerVersion = Omit<Message, "id" | "role" | "versions" | "version" | "answerId" | "lastEventId" | "reconnecting">;
 
 export interface ConversationSettings {
   /** Sent first, as a `system` message, when not empty. */
@@ -80,6 +87,8 @@ export interface ChatState extends ChatData, AccessState {
   stop(): void;
   /** Replaces the last answer with a new one (also how a failed answer is retried). */
   regenerate(): Promise<void>;
+  /** Shows version `index` of a regenerated answer (see `Message.versions`); it is the answer from then on. */
+  showVersion(messageId: string, index: number): void;
   /** Replaces a user message's text, drops everything after it, and asks again. */
   editAndResend(messageId: string, text: string): Promise<void>;
   /**

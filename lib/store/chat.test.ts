@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { ChatClientError } from "@/lib/client/chat-client-error";
-import { createHarness, exchange, settle } from "@/lib/store/testing/chat-store-harness";
+import { answerWith, createHarness, exchange, memoryStorage, settle } from "@/lib/store/testing/chat-store-harness";
 
 const usage = { prompt_tokens: 4, completion_tokens: 2, total_tokens: 6 };
 
@@ -219,6 +219,68 @@ describe("regenerate", () => {
     expect(chat.messageIds()).toHaveLength(2);
     expect(chat.message(1)).toMatchObject({ content: "Two", status: "done" });
     expect(chat.message(1).id).not.toBe(oldAnswerId);
+  });
+
+  test("keeps the answers it replaces as versions: any can be shown, and the one shown is the answer the conversation goes on from", async () => {
+    const storage = memoryStorage();
+    const chat = createHarness({ storage });
+    await exchange(chat, "Hello", "One");
+    await answerWith(chat, () => chat.state().regenerate(), "Two");
+    await answerWith(chat, () => chat.state().regenerate(), "Three");
+    const id = chat.message(1).id;
+    expect(chat.message(1)).toMatchObject({ content: "Three", status: "done" });
+    expect(chat.message(1).versions?.map((version) => version.content)).toEqual(["One", "Two"]);
+    expect(chat.message(1).version).toBeUndefined();
+
+    chat.state().showVersion(id, 0);
+    await settle();
+    expect(chat.message(1)).toMatchObject({ id, role: "assistant", content: "One", status: "done", version: 0 });
+    expect(chat.message(1).versions?.map((version) => version.content)).toEqual(["Two", "Three"]);
+    chat.state().showVersion(id, 1);
+    await settle();
+    expect(chat.message(1)).toMatchObject({ content: "Two", version: 1 });
+    // No such version: nothing changes.
+    chat.state().showVersion(id, 7);
+    await settle();
+    expect(chat.message(1)).toMatchObject({ content: "Two", version: 1 });
+
+    // Kept after a reload, and the conversation goes on from the version shown.
+    const reloaded = createHarness({ storage, idPrefix: "reloaded" });
+    await reloaded.store.persist.rehydrate();
+    expect(reloaded.message(1)).toEqual(chat.message(1));
+    void reloaded.state().send("And?");
+    await settle();
+    expect(reloaded.answers[0]?.request?.messages).toEqual([
+      { role: "user", content: "Hello" },
+      { role: "assistant", content: "Two" },
+      { role: "user", content: "And?" },
+    ]);
+  });
+
+  test("switching versions drops what only the version shown had (an error, its reasoning)", async () => {
+    const chat = createHarness();
+    await exchange(chat, "Hello", "One");
+    const regenerating = chat.state().regenerate();
+    await settle();
+    await chat.answers[1]?.send({ type: "reasoning", content: "Hmm." }, { type: "delta", content: "Tw" });
+    await chat.answers[1]?.fail(new ChatClientError("upstream_unavailable", "The connection to the model was lost.", { retryable: true }));
+    await regenerating;
+    const id = chat.message(1).id;
+    expect(chat.message(1)).toMatchObject({ content: "Tw", reasoning: "Hmm.", status: "error" });
+    chat.state().showVersion(id, 0);
+    await settle();
+    expect(chat.message(1)).toEqual({ id, role: "assistant", content: "One", status: "done", finishReason: "stop", firstTokenMs: 0, totalMs: 0, version: 0, versions: [expect.objectContaining({ content: "Tw", reasoning: "Hmm.", status: "error" })] });
+  });
+
+  test("an answer that failed before any text is not kept as a version when it is tried again", async () => {
+    const chat = createHarness();
+    await exchange(chat, "Hello", "One");
+    const first = chat.state().regenerate();
+    await settle();
+    await chat.answers[1]?.fail(new ChatClientError("rate_limited", "Too many requests.", { retryable: true }));
+    await first;
+    await answerWith(chat, () => chat.state().regenerate(), "Three");
+    expect(chat.message(1).versions?.map((version) => version.content)).toEqual(["One"]);
   });
 
   test("is ignored while an answer is active", async () => {

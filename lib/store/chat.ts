@@ -186,8 +186,8 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
         const readAnswer = (assistantId: string, source: AnswerSource, signal: AbortSignal) =>
           withReading((module) => module.readAnswer(reading, assistantId, source, signal));
 
-        const runAnswer = (assistantId: string, request: ChatRequestInput, signal: AbortSignal) =>
-          withReading((module) => module.runAnswer(reading, assistantId, request, signal));
+        const runAnswer = (assistantId: string, request: ChatRequestInput, signal: AbortSignal, replaced?: Message) =>
+          withReading((module) => module.runAnswer(reading, assistantId, request, signal, replaced));
 
         /**
          * Runs an answer into the assistant message `assistantId` of the
@@ -236,8 +236,11 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
           }
         }
 
-        /** Adds an assistant message to the conversation and fills it with the answer to the conversation so far. */
-        async function answer(conversationId: string): Promise<void> {
+        /**
+         * Adds an assistant message to the conversation and fills it with the answer to the conversation so far;
+         * `replaced`: the answer it regenerates, kept as an earlier version of it.
+         */
+        async function answer(conversationId: string, replaced?: Message): Promise<void> {
           const conversation = get().conversations[conversationId];
           if (!conversation) return;
           const { model, temperature } = conversation.settings;
@@ -250,7 +253,7 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
           const waiting: Message = { id: assistantId, role: "assistant", content: "", status: "waiting" };
           set((state) => withMessageAdded(state, conversationId, waiting, Date.now()));
           sentAt.set(assistantId, dependencies.now());
-          await track(conversationId, assistantId, (signal) => runAnswer(assistantId, request, signal));
+          await track(conversationId, assistantId, (signal) => runAnswer(assistantId, request, signal, replaced));
         }
 
         /** Reads on an answer that is open but not read in this tab, from where its saved copy ends. */
@@ -332,10 +335,14 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
 
           async regenerate() {
             const conversation = idleActiveConversation();
-            const lastId = conversation?.messageIds.at(-1);
-            if (!conversation || lastId === undefined || get().messages[lastId]?.role !== "assistant") return;
+            const replaced = get().messages[conversation?.messageIds.at(-1) ?? ""];
+            if (!conversation || replaced?.role !== "assistant") return;
             set((state) => withMessagesTruncated(state, conversation.id, conversation.messageIds.length - 1));
-            await answer(conversation.id);
+            await answer(conversation.id, replaced);
+          },
+
+          showVersion(messageId, index) {
+            void withReading(async (module) => module.showVersion(reading, messageId, index));
           },
 
           async editAndResend(messageId, text) {

@@ -1,11 +1,13 @@
 import { readUsage } from "@/lib/chat/event-readers";
 import type { ChatRole } from "@/lib/chat/schema";
 import { isOpen } from "@/lib/store/chat-persistence";
-import type { ChatData, Conversation, ConversationSettings, Message, MessageError, MessageStatus } from "@/lib/store/chat-types";
+import type { AnswerVersion, ChatData, Conversation, ConversationSettings, Message, MessageError, MessageStatus } from "@/lib/store/chat-types";
 import {
+  type FieldReaders,
   invalid,
   readArray,
   readBoolean,
+  readCount,
   readMember,
   readNumber,
   readObject,
@@ -18,16 +20,12 @@ import {
 const roles: Record<ChatRole, true> = { system: true, user: true, assistant: true };
 const statuses: Record<MessageStatus, true> = { waiting: true, streaming: true, done: true, stopped: true, error: true };
 
-export const readMessage = readObject<Message>({
-  id: readString,
-  role: readMember(roles),
+// What a message and each version of a regenerated answer have.
+const versionFields: FieldReaders<AnswerVersion> = {
   content: readString,
   reasoning: readOptional(readString),
   status: readMember(statuses),
   model: readOptional(readString),
-  answerId: readOptional(readString),
-  lastEventId: readOptional(readString),
-  reconnecting: readOptional(readBoolean),
   finishReason: readOptional(readString),
   usage: readOptional(readUsage),
   error: readOptional(
@@ -42,6 +40,17 @@ export const readMessage = readObject<Message>({
   firstTokenMs: readOptional(readNumber()),
   reasoningMs: readOptional(readNumber()),
   totalMs: readOptional(readNumber()),
+};
+
+export const readMessage = readObject<Message>({
+  ...versionFields,
+  id: readString,
+  role: readMember(roles),
+  answerId: readOptional(readString),
+  lastEventId: readOptional(readString),
+  reconnecting: readOptional(readBoolean),
+  versions: readOptional(readArray(readObject<AnswerVersion>(versionFields))),
+  version: readOptional(readCount),
 });
 
 const readConversation = readObject<Conversation>({
