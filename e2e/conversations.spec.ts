@@ -66,11 +66,12 @@ test("declining the confirmation deletes nothing", async ({ page }) => {
   await expect(sidebar(page).getByRole("listitem")).toHaveCount(1);
 });
 
-test("each conversation sends its own system prompt and temperature", async ({ page }) => {
+test("each conversation sends its own system prompt, reasoning effort and temperature", async ({ page }) => {
   await page.getByRole("button", { name: "Settings" }).click();
   const dialog = page.getByRole("dialog", { name: "Conversation settings" });
   await dialog.getByRole("textbox", { name: "System prompt" }).fill("Answer like a pirate.");
   await dialog.getByRole("slider").fill("0.3");
+  await dialog.getByRole("combobox", { name: "Reasoning effort" }).selectOption("high");
   await dialog.getByRole("button", { name: "Done" }).click();
   await expect(dialog).toBeHidden();
   const firstTag = uniqueTag();
@@ -81,6 +82,7 @@ test("each conversation sends its own system prompt and temperature", async ({ p
     { role: "user", content: `With settings ${firstTag}` },
   ]);
   expect(first.body.temperature).toBe(0.3);
+  expect(first.body.reasoning_effort).toBe("high");
 
   await sidebar(page).getByRole("button", { name: "New chat" }).click();
   const secondTag = uniqueTag();
@@ -88,6 +90,7 @@ test("each conversation sends its own system prompt and temperature", async ({ p
   const second = await mockRecordFor(secondTag);
   expect(second.body.messages).toEqual([{ role: "user", content: `Without settings ${secondTag}` }]);
   expect(second.body.temperature).toBeUndefined();
+  expect(second.body).not.toHaveProperty("reasoning_effort");
 });
 
 test("the conversation list works from the keyboard alone", async ({ page }) => {

@@ -10,10 +10,12 @@ import { selectActiveConversation } from "@/lib/store/chat-selectors";
 import type { ConversationSettings as Settings } from "@/lib/store/chat-types";
 
 const noSettings: Settings = { systemPrompt: "" };
+/** What reasoning models (OpenAI's, and gpt-oss or Qwen3 on Ollama) all take; a model that takes none refuses the request, and says so. */
+const reasoningEfforts = ["low", "medium", "high"] as const;
 const fieldClass =
   "mt-1 w-full rounded-lg border border-slate-500 bg-white px-3 py-2 text-sm font-normal placeholder:text-slate-500 dark:border-slate-500 dark:bg-slate-800 dark:placeholder:text-slate-400";
 
-/** What the settings dialog holds: this conversation's system prompt, model and temperature; a backup of every conversation. */
+/** What the settings dialog holds: this conversation's system prompt, model, reasoning effort and temperature; a backup of every conversation. */
 export function ConversationSettingsForm({ onClose }: { onClose: () => void }) {
   const settings = useChatStore((state) => selectActiveConversation(state)?.settings ?? noSettings);
   const { updateSettings } = useChatActions();
@@ -40,6 +42,21 @@ export function ConversationSettingsForm({ onClose }: { onClose: () => void }) {
         {t.settings.model}
         <select value={settings.model ?? ""} onChange={(event) => updateSettings({ model: event.target.value || undefined })} className={fieldClass}>
           <ModelOptions models={models} defaultLabel={t.settings.serverDefault} />
+        </select>
+      </label>
+      <label className="mt-4 block text-sm font-medium">
+        {t.settings.reasoningEffort}
+        <select
+          value={settings.reasoningEffort ?? ""}
+          onChange={(event) => updateSettings({ reasoningEffort: event.target.value || undefined })}
+          className={fieldClass}
+        >
+          <option value="">{t.settings.modelDefault}</option>
+          {reasoningEfforts.map((effort) => (
+            <option key={effort} value={effort}>
+              {t.settings.effort[effort]}
+            </option>
+          ))}
         </select>
       </label>
       <label className="mt-4 block text-sm font-medium">

@@ -26,6 +26,9 @@ export const chatRequestSchema = z
     model: z.string().min(1).max(requestLimits.maxModelIdLength).optional(),
     stream: z.boolean().default(true),
     temperature: z.number().min(0).max(2).optional(),
+    // Added to the protocol: how hard a reasoning model reasons (OpenAI's and Ollama's low, medium, high; some take
+    // minimal, none or xhigh), passed on as the upstream's `reasoning_effort`.
+    reasoning_effort: z.string().regex(/^[a-z]{1,16}$/, "a lowercase word such as low, medium or high").optional(),
     max_tokens: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
     resumable: z.boolean().default(false),
   })

@@ -111,6 +111,8 @@ export const en = {
     serverDefault: "Server default",
     temperature: (value: string) => `Temperature: ${value}`,
     modelDefault: "model default",
+    reasoningEffort: "Reasoning effort",
+    effort: { low: "low", medium: "medium", high: "high" },
     defaultTemperature: "Default temperature",
     allConversations: "All conversations",
     backupDownload: "Download a backup",

@@ -121,6 +121,8 @@ export const ja: Messages = {
     serverDefault: "サーバーの既定",
     temperature: (value) => `温度：${value}`,
     modelDefault: "モデルの既定値",
+    reasoningEffort: "推論の深さ",
+    effort: { low: "低", medium: "中", high: "高" },
     defaultTemperature: "温度を既定値に戻す",
     allConversations: "すべての会話",
     backupDownload: "バックアップをダウンロード",

@@ -121,6 +121,8 @@ export const ko: Messages = {
     serverDefault: "서버 기본값",
     temperature: (value) => `온도: ${value}`,
     modelDefault: "모델 기본값",
+    reasoningEffort: "추론 강도",
+    effort: { low: "낮음", medium: "보통", high: "높음" },
     defaultTemperature: "온도 기본값으로",
     allConversations: "모든 대화",
     backupDownload: "백업 다운로드",

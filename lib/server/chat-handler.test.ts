@@ -62,6 +62,7 @@ describe("POST /api/chat refuses bad requests before answering", () => {
     ["max_tokens", { messages: userMessage("hi"), max_tokens: 0 }],
     ["max_tokens", { messages: userMessage("hi"), max_tokens: 1.5 }],
     ["model", { messages: userMessage("hi"), model: 7 }],
+    ["reasoning_effort", { messages: userMessage("hi"), reasoning_effort: "HIGH; drop" }],
     ["stream", { messages: userMessage("hi"), stream: "yes" }],
     ["body", null],
   ])("a request that breaks %s → 400 invalid_request naming it", async (field, body) => {
@@ -167,13 +168,13 @@ describe("POST /api/chat streaming", () => {
     expect(deltaText(events)).toBe(mockTexts.plain);
   });
 
-  it("passes model, temperature and max_tokens to a compatible upstream", async () => {
-    const body = { messages: userMessage("hello"), model: "my-model", temperature: 0.3, max_tokens: 7 };
+  it("passes model, temperature, max_tokens and reasoning_effort to a compatible upstream", async () => {
+    const body = { messages: userMessage("hello"), model: "my-model", temperature: 0.3, max_tokens: 7, reasoning_effort: "low" };
     const events = eventsOf(await readSseMessages((await route.POST(chatRequest(body))).body));
 
     expect(events[0]).toMatchObject({ type: "start", model: "my-model" });
     const upstream = provider.mock.requests[0]?.body;
-    expect(upstream).toMatchObject({ model: "my-model", temperature: 0.3, max_tokens: 7, stream: true });
+    expect(upstream).toMatchObject({ model: "my-model", temperature: 0.3, max_tokens: 7, reasoning_effort: "low", stream: true });
     expect(upstream).not.toHaveProperty("max_completion_tokens");
   });
 

@@ -15,6 +15,8 @@ export function upstreamParameters(
     model,
     messages: request.messages,
     ...(request.temperature === undefined ? {} : { temperature: request.temperature }),
+    // The SDK's type names OpenAI's values; a compatible server may know others, and refuses what it does not.
+    ...(request.reasoning_effort === undefined ? {} : { reasoning_effort: request.reasoning_effort as ChatCompletionCreateParamsStreaming["reasoning_effort"] }),
     ...(request.max_tokens === undefined ? {} : { [provider.tokenLimitParameter]: request.max_tokens }),
     ...(stream ? { stream: true, stream_options: { include_usage: true } } : { stream: false }),
   };

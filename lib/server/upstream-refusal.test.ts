@@ -27,6 +27,8 @@ describe("upstreamRefusal", () => {
     expect(temperature).toEqual({ reason: "unsupported_setting", message: expect.stringContaining("temperature") });
     const limit = upstreamRefusal(apiError(400, { message: "Unsupported parameter: 'max_tokens'.", code: "unsupported_parameter", param: "max_tokens" }));
     expect(limit?.message).toContain("token limit");
+    const effort = upstreamRefusal(apiError(400, { message: "Unsupported parameter: 'reasoning_effort' is not supported with this model.", code: "unsupported_parameter", param: "reasoning_effort" }));
+    expect(effort?.message).toBe("This model does not accept the conversation's reasoning effort. Set it back to the model's default in Settings.");
     expect(upstreamRefusal(apiError(400, { message: "Invalid value for 'messages'.", code: "invalid_value", param: "messages" }))).toBeUndefined();
   });
 

@@ -7,7 +7,12 @@ import type OpenAI from "openai";
 export type RefusalReason = "context_length_exceeded" | "model_not_found" | "unsupported_setting";
 
 /** The conversation's settings a model may refuse: what the page lets a person change. */
-const settings: Record<string, string> = { temperature: "temperature", max_tokens: "token limit", max_completion_tokens: "token limit" };
+const settings: Record<string, string> = {
+  temperature: "temperature",
+  max_tokens: "token limit",
+  max_completion_tokens: "token limit",
+  reasoning_effort: "reasoning effort",
+};
 
 // Compatible servers say it in words only: vLLM "This model's maximum context length is 4096 tokens",
 // llama.cpp "the request exceeds the available context size", Ollama and others "context length".

@@ -54,6 +54,8 @@ export interface ConversationSettings {
   model?: string;
   /** Undefined: the model's default. */
   temperature?: number;
+  /** How hard a reasoning model reasons ("low", "medium", "high"); undefined: the model's default. */
+  reasoningEffort?: string;
 }
 
 export interface Conversation {

@@ -243,11 +243,12 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
         async function answer(conversationId: string, replaced?: Message): Promise<void> {
           const conversation = get().conversations[conversationId];
           if (!conversation) return;
-          const { model, temperature } = conversation.settings;
+          const { model, temperature, reasoningEffort } = conversation.settings;
           const request: ChatRequestInput = {
             messages: historyOf(conversation, get().messages),
             ...(model === undefined ? {} : { model }),
             ...(temperature === undefined ? {} : { temperature }),
+            ...(reasoningEffort === undefined ? {} : { reasoning_effort: reasoningEffort }),
           };
           const assistantId = dependencies.createId();
           const waiting: Message = { id: assistantId, role: "assistant", content: "", status: "waiting" };

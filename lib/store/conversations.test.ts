@@ -80,9 +80,9 @@ describe("conversations", () => {
 });
 
 describe("settings", () => {
-  test("the system prompt, model and temperature go with each request of their conversation only", async () => {
+  test("the system prompt, model, temperature and reasoning effort go with each request of their conversation only", async () => {
     const chat = createHarness();
-    chat.state().updateSettings({ systemPrompt: "Answer in French.", model: "gpt-large", temperature: 0.2 });
+    chat.state().updateSettings({ systemPrompt: "Answer in French.", model: "gpt-large", temperature: 0.2, reasoningEffort: "low" });
     await exchange(chat, "Hello", "Bonjour");
     expect(chat.answers[0]?.request).toEqual({
       messages: [
@@ -91,6 +91,7 @@ describe("settings", () => {
       ],
       model: "gpt-large",
       temperature: 0.2,
+      reasoning_effort: "low",
     });
     chat.state().newConversation();
     await exchange(chat, "Hello", "Hi");

@@ -60,7 +60,12 @@ const readConversation = readObject<Conversation>({
   createdAt: readNumber(),
   updatedAt: readNumber(),
   messageIds: readArray(readString),
-  settings: readObject<ConversationSettings>({ systemPrompt: readString, model: readOptional(readString), temperature: readOptional(readNumber(0, 2)) }),
+  settings: readObject<ConversationSettings>({
+    systemPrompt: readString,
+    model: readOptional(readString),
+    temperature: readOptional(readNumber(0, 2)),
+    reasoningEffort: readOptional(readString),
+  }),
 });
 
 export const readChatData = readObject<ChatData>({
