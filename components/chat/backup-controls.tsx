@@ -2,7 +2,7 @@
 
 import { useRef, useState } from "react";
 import { useChatStateReader, useChatStateWriter } from "@/components/chat/chat-store-provider";
-import { useTranslations } from "@/components/preferences/use-preferences";
+import { useSettingsTexts } from "@/components/chat/use-settings-texts";
 import { backupFileName, backupText, readBackup, withConversationsAdded } from "@/lib/store/chat-backup";
 import { downloadText } from "@/lib/ui/download-text";
 
@@ -14,7 +14,7 @@ const buttonClass = "rounded-lg border border-slate-300 px-3 py-1.5 text-sm hove
  * Restoring adds the conversations that are not here and replaces none.
  */
 export function BackupControls() {
-  const t = useTranslations();
+  const settingsText = useSettingsTexts();
   const readState = useChatStateReader();
   const setState = useChatStateWriter();
   const [outcome, setOutcome] = useState<string>();
@@ -23,22 +23,22 @@ export function BackupControls() {
   async function restore(file: File) {
     // A file that cannot be read as text (a folder, one gone since it was chosen) is not a backup either.
     const read = readBackup(await file.text().catch(() => ""), readState());
-    if (!read) return setOutcome(t.settings.backupUnreadable);
+    if (!read) return setOutcome(settingsText.backupUnreadable);
     setState((state) => withConversationsAdded(state, read.added));
-    setOutcome(t.settings.restored(read.added.conversationIds.length, read.alreadyHere));
+    setOutcome(settingsText.restored(read.added.conversationIds.length, read.alreadyHere));
   }
 
   return (
     <section aria-labelledby="all-conversations-title" className="mt-5 border-t border-slate-200 pt-4 dark:border-slate-700">
       <h3 id="all-conversations-title" className="text-sm font-medium">
-        {t.settings.allConversations}
+        {settingsText.allConversations}
       </h3>
       <div className="mt-2 flex flex-wrap gap-2">
         <button type="button" onClick={() => downloadText(backupFileName(new Date()), backupText(readState()), "application/json")} className={buttonClass}>
-          {t.settings.backupDownload}
+          {settingsText.backupDownload}
         </button>
         <button type="button" onClick={() => fileRef.current?.click()} className={buttonClass}>
-          {t.settings.backupRestore}
+          {settingsText.backupRestore}
         </button>
         <input
           ref={fileRef}

@@ -4,6 +4,7 @@ import { memo, useEffect, useId, useRef, useState, type FormEvent, type MouseEve
 import { useChatActions, useChatStateReader, useChatStore } from "@/components/chat/chat-store-provider";
 import { newChatButtonId } from "@/components/chat/element-ids";
 import { forgetDrafts } from "@/components/chat/use-draft";
+import { useSettingsTexts } from "@/components/chat/use-settings-texts";
 import { useTranslations } from "@/components/preferences/use-preferences";
 import { cn } from "@/lib/ui/cn";
 import type { MessageExcerpt } from "@/lib/store/search-conversations";
@@ -19,6 +20,7 @@ const iconButtonClass = "rounded p-1.5 text-slate-600 hover:bg-slate-300 dark:te
  */
 export const ConversationItem = memo(function ConversationItem({ id, onSelected, excerpt }: { id: string; onSelected: () => void; excerpt?: MessageExcerpt }) {
   const t = useTranslations();
+  const settingsText = useSettingsTexts();
   const title = useChatStore((state) => state.conversations[id]?.title) || t.page.newChat;
   const active = useChatStore((state) => state.activeConversationId === id);
   const answering = useChatStore((state) => state.answering[id] !== undefined);
@@ -61,7 +63,7 @@ export const ConversationItem = memo(function ConversationItem({ id, onSelected,
     const { conversations, messages } = readState();
     const conversation = conversations[id];
     if (!conversation) return;
-    const labels = { untitled: t.page.newChat, you: t.sidebar.fileYou, assistant: t.sidebar.fileAssistant, systemPrompt: t.settings.systemPrompt, stopped: t.message.stopped };
+    const labels = { untitled: t.page.newChat, you: t.sidebar.fileYou, assistant: t.sidebar.fileAssistant, systemPrompt: settingsText.systemPrompt, stopped: t.message.stopped };
     downloadText(markdownFileName(conversation.title, t.page.newChat), conversationMarkdown(conversation, messages, labels), "text/markdown");
   }
 

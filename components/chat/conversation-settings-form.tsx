@@ -5,7 +5,7 @@ import { BackupControls } from "@/components/chat/backup-controls";
 import { LockButton } from "@/components/chat/lock-button";
 import { ModelOptions } from "@/components/chat/model-options";
 import { useModels } from "@/components/chat/use-models";
-import { useTranslations } from "@/components/preferences/use-preferences";
+import { useSettingsTexts } from "@/components/chat/use-settings-texts";
 import { selectActiveConversation } from "@/lib/store/chat-selectors";
 import type { ConversationSettings as Settings } from "@/lib/store/chat-types";
 
@@ -20,47 +20,47 @@ export function ConversationSettingsForm({ onClose }: { onClose: () => void }) {
   const settings = useChatStore((state) => selectActiveConversation(state)?.settings ?? noSettings);
   const { updateSettings } = useChatActions();
   const models = useModels();
-  const t = useTranslations();
+  const settingsText = useSettingsTexts();
   return (
     <>
       <h2 id="conversation-settings-title" className="text-lg font-semibold">
-        {t.settings.title}
+        {settingsText.title}
       </h2>
       <label className="mt-4 block text-sm font-medium">
-        {t.settings.systemPrompt}
+        {settingsText.systemPrompt}
         {/* This form arrives after showModal() chose what to focus: it takes the focus the dialog gives its first field. */}
         <textarea
           autoFocus
           rows={4}
           value={settings.systemPrompt}
-          placeholder={t.settings.systemPromptPlaceholder}
+          placeholder={settingsText.systemPromptPlaceholder}
           onChange={(event) => updateSettings({ systemPrompt: event.target.value })}
           className={fieldClass}
         />
       </label>
       <label className="mt-4 block text-sm font-medium">
-        {t.settings.model}
+        {settingsText.model}
         <select value={settings.model ?? ""} onChange={(event) => updateSettings({ model: event.target.value || undefined })} className={fieldClass}>
-          <ModelOptions models={models} defaultLabel={t.settings.serverDefault} />
+          <ModelOptions models={models} defaultLabel={settingsText.serverDefault} />
         </select>
       </label>
       <label className="mt-4 block text-sm font-medium">
-        {t.settings.reasoningEffort}
+        {settingsText.reasoningEffort}
         <select
           value={settings.reasoningEffort ?? ""}
           onChange={(event) => updateSettings({ reasoningEffort: event.target.value || undefined })}
           className={fieldClass}
         >
-          <option value="">{t.settings.modelDefault}</option>
+          <option value="">{settingsText.modelDefault}</option>
           {reasoningEfforts.map((effort) => (
             <option key={effort} value={effort}>
-              {t.settings.effort[effort]}
+              {settingsText.effort[effort]}
             </option>
           ))}
         </select>
       </label>
       <label className="mt-4 block text-sm font-medium">
-        {t.settings.temperature(settings.temperature === undefined ? t.settings.modelDefault : settings.temperature.toFixed(1))}
+        {settingsText.temperature(settings.temperature === undefined ? settingsText.modelDefault : settings.temperature.toFixed(1))}
         <input
           type="range"
           min={0}
@@ -79,10 +79,10 @@ export function ConversationSettingsForm({ onClose }: { onClose: () => void }) {
           onClick={() => updateSettings({ temperature: undefined })}
           className="rounded-lg px-3 py-2 text-sm text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
         >
-          {t.settings.defaultTemperature}
+          {settingsText.defaultTemperature}
         </button>
         <button type="button" onClick={() => onClose()} className="rounded-lg bg-blue-600 px-4 py-2 text-sm font-medium text-white hover:bg-blue-700">
-          {t.settings.done}
+          {settingsText.done}
         </button>
       </div>
     </>

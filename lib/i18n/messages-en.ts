@@ -103,25 +103,7 @@ export const en = {
     unlock: "Unlock",
     lock: "Lock (sign out)",
   },
-  settings: {
-    title: "Conversation settings",
-    systemPrompt: "System prompt",
-    systemPromptPlaceholder: "e.g. Answer briefly, in plain English.",
-    model: "Model",
-    serverDefault: "Server default",
-    temperature: (value: string) => `Temperature: ${value}`,
-    modelDefault: "model default",
-    reasoningEffort: "Reasoning effort",
-    effort: { low: "low", medium: "medium", high: "high" },
-    defaultTemperature: "Default temperature",
-    allConversations: "All conversations",
-    backupDownload: "Download a backup",
-    backupRestore: "Restore a backup…",
-    restored: (added: number, alreadyHere: number) =>
-      `${added === 1 ? "1 conversation" : `${added} conversations`} added${alreadyHere === 0 ? "" : `; ${alreadyHere} ${alreadyHere === 1 ? "was" : "were"} here already`}.`,
-    backupUnreadable: "This file is not a streamchat backup, or it is damaged: nothing was added.",
-    done: "Done",
-  },
+
   notice: {
     demoModelBefore: "The ",
     demoModel: "offline demo model",

@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import { errorText } from "@/lib/i18n/error-text";
 import { locales } from "@/lib/i18n/locales";
 import { loadMessages, type Messages } from "@/lib/i18n/messages";
+import { settingsTexts } from "@/lib/i18n/settings-texts";
 
 const messages = Object.fromEntries(await Promise.all(locales.map(async (locale) => [locale, await loadMessages(locale)] as const))) as Record<
   (typeof locales)[number],
@@ -42,6 +43,15 @@ describe("the dictionaries", () => {
       const same = textsOf(messages[locale]).filter((text, index) => text === textsOf(messages.en)[index]);
       expect(same).toEqual([]);
     }
+  });
+
+  test("the settings dialog's texts, which come with it, are in every language too, translated", () => {
+    for (const locale of ["ja", "ko"] as const) {
+      expect(shapeOf(settingsTexts[locale])).toEqual(shapeOf(settingsTexts.en));
+      const english = textsOf(settingsTexts.en);
+      expect(textsOf(settingsTexts[locale]).filter((text, index) => text.trim() === "" || text === english[index])).toEqual([]);
+    }
+    expect(settingsTexts.ko.restored(2, 1)).toContain("2");
   });
 
   test("parameters reach the text", () => {
