@@ -20,10 +20,13 @@ for (const field of ["reasoning_content", "reasoning"]) {
     expect(await isOpen(answer)).toBe(true);
     expect(mockTexts.reasoning.startsWith((await reasoning.locator("div").textContent()) ?? "")).toBe(true);
     expect(await textOf(answer)).toBe("");
+    // A screen reader, which does not read the busy log, hears it once too.
+    await expect(page.getByRole("status").filter({ hasText: "Thinking…" })).toHaveCount(1);
 
     await waitUntilDone(answer);
     await expect(reasoning.locator("summary")).toHaveText(/^Thought for \d+ s$/);
     expect(await isOpen(answer)).toBe(false);
+    await expect(page.getByRole("status").filter({ hasText: "The answer is complete." })).toHaveCount(1);
     // Both exact, each in its place: the answer alone is the answer, and what Copy takes.
     expect(await reasoning.locator("div").textContent()).toBe(mockTexts.reasoning);
     expect(await textOf(answer)).toBe(mockTexts.plain);
@@ -47,6 +50,7 @@ test("reasoning written into the answer between <think> tags is shown as reasoni
   await expect(reasoning.locator("summary")).toHaveText("Thinking…");
   await expect(reasoning).toContainText("Let me think");
   expect(await isOpen(answer)).toBe(true);
+  await expect(page.getByRole("status").filter({ hasText: "Thinking…" })).toHaveCount(1);
 
   await waitUntilDone(answer);
   await expect(reasoning.locator("summary")).toHaveText("Reasoning");

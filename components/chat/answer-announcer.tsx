@@ -12,18 +12,27 @@ function selectLastAnswer(state: ChatState) {
   return last?.role === "assistant" ? last : undefined;
 }
 
+/** A reasoning model reasons, and its answer has not begun (its reasoning in its own field, or between <think> tags). */
+function isThinking(answer: ReturnType<typeof selectLastAnswer>): boolean {
+  if (answer?.status !== "streaming") return false;
+  const { content, reasoning } = answer;
+  return reasoning === undefined ? content.trimStart().startsWith("<think>") && !content.includes("</think>") : content === "";
+}
+
 /**
  * A visually hidden polite status that says once when an answer is complete
  * or stopped. The log is `aria-busy` while an answer streams, so screen
  * readers do not read it token by token; this tells them when to read it.
  * A failed answer says nothing here: its `role="alert"` speaks for it. While
- * the connection is lost mid-answer, it says that the page is reconnecting.
+ * the connection is lost mid-answer, it says that the page is reconnecting;
+ * while a reasoning model reasons (seen, but no answer yet), that it is thinking.
  */
 export function AnswerAnnouncer() {
   const t = useTranslations();
   const conversationId = useChatStore((state) => state.activeConversationId);
   const status = useChatStore((state) => selectLastAnswer(state)?.status);
   const reconnecting = useChatStore((state) => selectLastAnswer(state)?.reconnecting === true);
+  const thinking = useChatStore((state) => isThinking(selectLastAnswer(state)));
   const [previous, setPrevious] = useState({ conversationId, status });
   const [announcement, setAnnouncement] = useState<"finished" | "stopped" | undefined>();
 
@@ -43,7 +52,7 @@ export function AnswerAnnouncer() {
 
   return (
     <p role="status" className="sr-only">
-      {reconnecting ? t.message.reconnecting : announcement === "finished" ? t.log.answerFinished : announcement === "stopped" ? t.log.answerStopped : ""}
+      {reconnecting ? t.message.reconnecting : thinking ? t.message.thinking : announcement === "finished" ? t.log.answerFinished : announcement === "stopped" ? t.log.answerStopped : ""}
     </p>
   );
 }
