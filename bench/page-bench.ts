@@ -12,6 +12,8 @@ export interface PageRun {
   intervalMs: number;
   /** The answer has formulas too (84 in 40,000 characters), typeset with KaTeX. */
   formulas?: boolean;
+  /** A reasoning model's: this many characters of reasoning come first (shown as they come, then folded). */
+  reasoningCharacters?: number;
 }
 
 export interface PageFigures {
@@ -19,6 +21,7 @@ export interface PageFigures {
   /** The run's pace: 0 is full speed. */
   intervalMs: number;
   formulas: boolean;
+  reasoningCharacters?: number;
   characters: number;
   tokens: number;
   /** The upstream's last token -> the whole answer painted. */
@@ -74,7 +77,8 @@ async function measure(page: Page, mockOrigin: string, run: PageRun, timeoutMs: 
   const tag = `tag=${Math.random().toString(36).slice(2, 10)}`;
   const pace = run.intervalMs === 0 ? "interval=0 burst=1000000" : `interval=${run.intervalMs}`;
   await page.evaluate(watchAnswer, { existing, endMarker: documentAnswerEnd });
-  await send(page, `mock:document chars=${run.characters} size=${tokenSize} first=0 ${pace}${run.formulas ? " formulas=1" : ""} ${tag}`);
+  const reasoning = run.reasoningCharacters === undefined ? "" : ` reasoning=${run.reasoningCharacters}`;
+  await send(page, `mock:document chars=${run.characters} size=${tokenSize} first=0 ${pace}${run.formulas ? " formulas=1" : ""}${reasoning} ${tag}`);
   await page.waitForFunction(() => window.__benchProbe?.shownAtEpoch !== undefined, null, { timeout: timeoutMs, polling: 250 });
   const probe = (await page.evaluate(() => window.__benchProbe)) as PageProbe;
   // Formulas are typeset after the text is on screen (the blocks they are in are formatted over
@@ -120,6 +124,7 @@ async function measure(page: Page, mockOrigin: string, run: PageRun, timeoutMs: 
     label: run.label,
     intervalMs: run.intervalMs,
     formulas: run.formulas === true,
+    reasoningCharacters: run.reasoningCharacters,
     characters: documentAnswer(run.characters, run.formulas).length,
     tokens: record.tokensSent,
     catchUpMs: (probe.shownAtEpoch as number) - (record.lastTokenSentAt as number),

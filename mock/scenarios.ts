@@ -125,12 +125,17 @@ export function scenarioFor(messages: ReadonlyArray<{ role: string; content: unk
       return { ...base, tokens: tokensOf(mockTexts.multilingual, numberParameter(parameters, "size", 2)) };
     case "paced":
       return { ...base, tokens: pacedTokens(numberParameter(parameters, "tokens", 50)) };
-    case "document":
-      // A long markdown answer ending in `documentAnswerEnd`, for `npm run bench`'s page runs (`formulas=1`: with formulas).
+    case "document": {
+      // A long markdown answer ending in `documentAnswerEnd`, for `npm run bench`'s page runs (`formulas=1`: with formulas;
+      // `reasoning=N`: after N characters of reasoning).
+      const reasoningCharacters = numberParameter(parameters, "reasoning", 0);
+      const reasoning = mockTexts.reasoning.repeat(Math.ceil(reasoningCharacters / mockTexts.reasoning.length)).slice(0, reasoningCharacters);
       return {
         ...base,
+        reasoningTokens: tokensOf(reasoning, numberParameter(parameters, "size", 4)),
         tokens: tokensOf(documentAnswer(numberParameter(parameters, "chars", 40_000), parameters.get("formulas") === "1"), numberParameter(parameters, "size", 4)),
       };
+    }
     case "echo": {
       const echo = `You said: ${text} (${messages.length} messages)`;
       return { ...base, tokens: tokensOf(echo, 4) };
