@@ -1,4 +1,4 @@
-import { pacedTokens } from "../mock/scenarios";
+import { mockTexts, pacedTokens } from "../mock/scenarios";
 import { e2ePorts } from "./ports";
 import { answerOf, comparePage, metricOf, recordLaneTexts, runCompare, startBufferingProxy, waitUntilLaneDone } from "./compare-support";
 import { expect, test, uniqueTag } from "./support";
@@ -27,6 +27,20 @@ test("both lanes show the exact answer, and only the streaming one is seen growi
   // The other lane was never seen in part: empty, then whole.
   expect(new Set(seen.map(([, other]) => other))).toEqual(new Set(["", expected]));
 });
+
+for (const field of ["reasoning_content", "think"]) {
+  test(`a reasoning model's reasoning (${field}) is shown apart from the answer in both lanes`, async ({ page }) => {
+    const { streaming, whole } = comparePage(page);
+    await runCompare(page, `mock:reasoning field=${field} interval=20 ${uniqueTag()}`);
+    await expect(streaming.locator('[data-part="reasoning"]')).toContainText("Let me think");
+    await waitUntilLaneDone(streaming);
+    await waitUntilLaneDone(whole);
+    for (const lane of [streaming, whole]) {
+      expect(await lane.locator('[data-part="reasoning"] div').textContent()).toBe(mockTexts.reasoning);
+      expect(await answerOf(lane).textContent()).toBe(mockTexts.plain);
+    }
+  });
+}
 
 test("time to first token, total time and speed are shown, and fit the mock's pacing", async ({ page }) => {
   const { streaming, whole } = comparePage(page);

@@ -7,6 +7,7 @@ import { LaneReasoning } from "@/components/compare/lane-reasoning";
 import { laneStyle } from "@/components/compare/lane-style";
 import { useFollowBottom } from "@/components/chat/use-follow-bottom";
 import { LazyMarkdownMessage, preloadMarkdown } from "@/components/markdown/lazy-markdown-message";
+import { splitThinking } from "@/lib/chat/split-thinking";
 import type { LaneName } from "@/lib/compare/lane-metrics";
 import { cn } from "@/lib/ui/cn";
 
@@ -38,6 +39,10 @@ export const CompareLane = memo(function CompareLane({ name }: { name: LaneName 
   const { scrollerRef } = useFollowBottom<HTMLDivElement>();
   const style = laneStyle[name];
   useEffect(preloadMarkdown, []);
+  // Reasoning written into the answer between <think> tags is shown as the reasoning it is, as in the chat.
+  const inline = lane.reasoning === "" ? splitThinking(lane.text, lane.status === "streaming") : undefined;
+  const answer = inline ? inline.answer : lane.text;
+  const reasoning = inline ? inline.reasoning : lane.reasoning;
   return (
     <section
       aria-label={style.title}
@@ -58,12 +63,12 @@ export const CompareLane = memo(function CompareLane({ name }: { name: LaneName 
       </div>
       <div ref={scrollerRef} className="h-56 overflow-y-auto px-4 py-3 sm:h-64">
         <div>
-          {lane.text === "" && lane.status !== "error" && <p className="text-sm text-slate-500 dark:text-slate-400">{placeholderFor(name, started)}</p>}
-          {lane.reasoning !== "" && <LaneReasoning reasoning={lane.reasoning} answered={lane.text !== ""} />}
+          {answer === "" && lane.status !== "error" && <p className="text-sm text-slate-500 dark:text-slate-400">{placeholderFor(name, started)}</p>}
+          {reasoning !== "" && <LaneReasoning reasoning={reasoning} answered={answer !== ""} />}
           {/* Rendered as the chat renders it, so each lane looks the way a reader of that kind of app sees it. */}
           <div data-part="answer" className="break-words text-sm leading-6 text-slate-900 dark:text-slate-100">
-            <Suspense fallback={<span className="whitespace-pre-wrap">{lane.text}</span>}>
-              <LazyMarkdownMessage text={lane.text} streaming={lane.status === "streaming"} />
+            <Suspense fallback={<span className="whitespace-pre-wrap">{answer}</span>}>
+              <LazyMarkdownMessage text={answer} streaming={lane.status === "streaming"} />
             </Suspense>
           </div>
           {lane.error && (
