@@ -16,6 +16,8 @@ export interface Outcome {
   ms: number;
   ttft_ms?: number;
   deltas: number;
+  /** Added: a reasoning model's reasoning events, when there were some. */
+  reasoning_deltas?: number;
   usage?: Usage;
   error?: string;
   /** Resumable answers only: how many times a client re-attached, on any instance. */

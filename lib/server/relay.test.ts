@@ -90,7 +90,8 @@ describe("relayChatStream against an OpenAI-compatible upstream", () => {
   });
 
   it.each(["reasoning_content", "reasoning"])("relays a reasoning model's %s as reasoning events before its answer's deltas", async (field) => {
-    const messages = await readSseMessages(relayFrom(upstream.mock.baseUrl, `mock:reasoning field=${field} interval=0`).body);
+    const { id, body } = relayFrom(upstream.mock.baseUrl, `mock:reasoning field=${field} interval=0`);
+    const messages = await readSseMessages(body);
     const events = eventsOf(messages);
 
     expect(eventSequence(messages)).toBe("start reasoning* delta* usage finish [DONE]");
@@ -98,6 +99,13 @@ describe("relayChatStream against an OpenAI-compatible upstream", () => {
     expect(reasoning).toBe(mockTexts.reasoning);
     expect(events.filter((event) => event.type === "reasoning")).toHaveLength(tokensOf(mockTexts.reasoning).length);
     expect(deltaText(events)).toBe(mockTexts.plain);
+    // The outcome line counts both; time to first token is the answer's.
+    expect(await onlyOutcomeOf(upstream.outcomes, id)).toMatchObject({
+      outcome: "success",
+      deltas: tokensOf(mockTexts.plain).length,
+      reasoning_deltas: tokensOf(mockTexts.reasoning).length,
+      ttft_ms: expect.any(Number),
+    });
   });
 
   it("leaves reasoning written in the answer's content (between <think> tags) in the deltas, exactly as sent", async () => {
@@ -193,6 +201,18 @@ describe("when the client goes away mid-stream", () => {
     expect(outcome.outcome).toBe("client_disconnected_while_streaming");
     expect(outcome.deltas).toBeGreaterThanOrEqual(3);
     expect(outcome.error).toBeUndefined();
+  });
+
+  it("a client that leaves while a reasoning model reasons left while streaming: the upstream stops, the outcome counts the reasoning", async () => {
+    const { id, body } = relayFrom(upstream.mock.baseUrl, "mock:reasoning repeat=20 interval=20");
+    const reader = body.getReader();
+    const decoder = new TextDecoder();
+    let received = "";
+    while ((received.match(/event: reasoning/g) ?? []).length < 3) received += decoder.decode((await reader.read()).value, { stream: true });
+    await reader.cancel();
+
+    await expectUpstreamStopped();
+    expect(await onlyOutcomeOf(upstream.outcomes, id)).toMatchObject({ outcome: "client_disconnected_while_streaming", deltas: 0, reasoning_deltas: expect.any(Number) });
   });
 
   it("aborts the upstream request when the client's signal aborts", async () => {

@@ -74,6 +74,7 @@ export function relayChat(options: RelayOptions, sink: RelaySink): RelayHandle {
   let cancelled = false;
   let nextEventId = 0;
   let deltas = 0;
+  let reasoningDeltas = 0;
   let firstDeltaMs: number | undefined;
 
   // Refreshed on every write; fires only after `heartbeatMs` of silence.
@@ -178,7 +179,10 @@ export function relayChat(options: RelayOptions, sink: RelaySink): RelayHandle {
         onChunk(chunk) {
           const choice = chunk.choices[0];
           const reasoning = reasoningTextOf(choice?.delta);
-          if (reasoning !== undefined) queue({ type: "reasoning", content: reasoning });
+          if (reasoning !== undefined) {
+            reasoningDeltas += 1;
+            queue({ type: "reasoning", content: reasoning });
+          }
           const content = choice?.delta?.content;
           if (content) {
             firstDeltaMs ??= performance.now() - startedAt;
@@ -223,7 +227,8 @@ export function relayChat(options: RelayOptions, sink: RelaySink): RelayHandle {
 
     let outcome: OutcomeKind = "success";
     if (cancelled) outcome = "cancelled";
-    else if (abandoned) outcome = deltas > 0 ? "client_disconnected_while_streaming" : "client_disconnected_before_streaming";
+    // A reasoning model streams its reasoning first: a client that left during it left while streaming.
+    else if (abandoned) outcome = deltas + reasoningDeltas > 0 ? "client_disconnected_while_streaming" : "client_disconnected_before_streaming";
     else if (failure) outcome = "error";
     recordOutcome({
       event: "chat.outcome",
@@ -233,6 +238,7 @@ export function relayChat(options: RelayOptions, sink: RelaySink): RelayHandle {
       ms: Math.round(performance.now() - startedAt),
       ...(firstDeltaMs === undefined ? {} : { ttft_ms: Math.round(firstDeltaMs) }),
       deltas,
+      ...(reasoningDeltas > 0 ? { reasoning_deltas: reasoningDeltas } : {}),
       ...(usage ? { usage } : {}),
       ...(failure && !abandoned && !cancelled ? { error: failure.code } : {}),
       ...(presence ? { resumes: presence.resumes } : {}),
