@@ -72,6 +72,10 @@ test("each conversation sends its own system prompt, reasoning effort and temper
   await dialog.getByRole("textbox", { name: "System prompt" }).fill("Answer like a pirate.");
   await dialog.getByRole("slider").fill("0.3");
   await dialog.getByRole("combobox", { name: "Reasoning effort" }).selectOption("high");
+  // The mock is a model server on this machine: the models it lists are offered, its embedding model is not.
+  const models = dialog.getByRole("combobox", { name: "Model" });
+  await expect(models).toContainText("mock-reasoner");
+  await expect(models).not.toContainText("nomic-embed-text");
   await dialog.getByRole("button", { name: "Done" }).click();
   await expect(dialog).toBeHidden();
   const firstTag = uniqueTag();

@@ -29,6 +29,9 @@ export interface MockServer {
   close(): Promise<void>;
 }
 
+/** What `GET /v1/models` lists. */
+export const mockModelIds = ["mock-model", "mock-reasoner", "nomic-embed-text"];
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function readBody(request: http.IncomingMessage): Promise<string> {
@@ -161,6 +164,12 @@ export async function startMockServer(port = 0): Promise<MockServer> {
       if (request.method === "DELETE") requests.length = 0;
       response.writeHead(200, { "Content-Type": "application/json" });
       response.end(JSON.stringify(requests));
+      return;
+    }
+    if (request.method === "GET" && path.endsWith("/models")) {
+      // As Ollama lists what was pulled: chat models, and an embedding model the page should not offer.
+      response.writeHead(200, { "Content-Type": "application/json" });
+      response.end(JSON.stringify({ object: "list", data: mockModelIds.map((id) => ({ id, object: "model", created: 1, owned_by: "mock" })) }));
       return;
     }
     if (request.method !== "POST" || !path.endsWith("/chat/completions")) {

@@ -23,6 +23,9 @@ function modelList(defaultModel: string, extra: string | undefined): ModelOption
   return [...new Set(ids)].map((id) => ({ id, label: id }));
 }
 
+/** Loopback, private networks, `.local` and Docker's host: where Ollama, LM Studio or llama.cpp run, each with its own pulled models. */
+const localHost = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\]|10\.\d+\.\d+\.\d+|192\.168\.\d+\.\d+|172\.(1[6-9]|2\d|3[01])\.\d+\.\d+|[\w-]+\.local|host\.docker\.internal)$/;
+
 function hostnameOf(url: string): string | undefined {
   // A malformed URL is the SDK's to report on the first request, as upstream_unavailable.
   return URL.canParse(url) ? new URL(url).hostname : undefined;
@@ -76,6 +79,7 @@ function createProvider(environment: Environment): ChatProvider {
       openChatStream: directChatStream(client),
       defaultModel,
       models: modelList(defaultModel, environment.OPENAI_MODELS),
+      listsItsModels: !isOpenAI && !environment.OPENAI_MODELS && localHost.test(hostnameOf(baseURL ?? "") ?? ""),
       tokenLimitParameter: isOpenAI ? "max_completion_tokens" : "max_tokens",
     };
   }

@@ -16,7 +16,10 @@ export interface ChatProvider {
   kind: ProviderKind;
   client: OpenAI;
   defaultModel: string;
+  /** The models configured (`OPENAI_MODEL`, `OPENAI_MODELS`); see offeredModels for what the page is offered. */
   models: ModelOption[];
+  /** A model server on this machine or network with no `OPENAI_MODELS`: its own list is offered (offeredModels). */
+  listsItsModels?: boolean;
   /**
    * OpenAI's own API wants `max_completion_tokens` (newer models refuse
    * `max_tokens`); compatible servers (Ollama, vLLM, LM Studio) know `max_tokens`.

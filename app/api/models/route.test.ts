@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { GET } from "@/app/api/models/route";
+import { providerFromEnvironment } from "@/lib/providers/provider-from-environment";
+import { mockModelIds, startMockServer } from "@/mock/mock-server";
 
 interface ModelsBody {
   default: string;
@@ -49,5 +51,34 @@ describe("GET /api/models", () => {
     expect(body.default).toBe("model-a");
     expect(body.models.map((model) => model.id)).toEqual(["model-a", "model-b", "model-c"]);
     expect(text).not.toContain("sk-models-secret");
+  });
+
+  it("a model server on this machine with no OPENAI_MODELS offers its own models, the default first, no embedding models", async () => {
+    const mock = await startMockServer();
+    try {
+      stubProviderEnvironment({ OPENAI_API_KEY: "unused", OPENAI_BASE_URL: mock.baseUrl, OPENAI_MODEL: "llama-default" });
+      const { body } = await modelsBody();
+      expectShape(body);
+      expect(body.models.map((model) => model.id)).toEqual(["llama-default", ...mockModelIds.filter((id) => !id.includes("embed"))]);
+    } finally {
+      await mock.close();
+    }
+  });
+
+  it("one that cannot be reached offers the configured model, and the page is not kept waiting", async () => {
+    stubProviderEnvironment({ OPENAI_API_KEY: "unused", OPENAI_BASE_URL: "http://127.0.0.1:9/v1", OPENAI_MODEL: "llama-default" });
+    const startedAt = performance.now();
+    const { body } = await modelsBody();
+    expect(body.models.map((model) => model.id)).toEqual(["llama-default"]);
+    expect(performance.now() - startedAt).toBeLessThan(5_000);
+  });
+
+  it("a hosted server, or one with OPENAI_MODELS, is never asked: its list could be hundreds of models", () => {
+    expect(providerFromEnvironment({ OPENAI_API_KEY: "k", OPENAI_BASE_URL: "https://api.example.com/v1" }).listsItsModels).toBe(false);
+    expect(providerFromEnvironment({ OPENAI_API_KEY: "k", OPENAI_BASE_URL: "http://127.0.0.1:11434/v1", OPENAI_MODELS: "a,b" }).listsItsModels).toBe(false);
+    expect(providerFromEnvironment({ OPENAI_API_KEY: "k" }).listsItsModels).toBe(false);
+    for (const host of ["localhost:11434", "192.168.1.20:1234", "host.docker.internal:11434", "gpu-box.local:8000", "10.0.0.5"]) {
+      expect(providerFromEnvironment({ OPENAI_API_KEY: "k", OPENAI_BASE_URL: `http://${host}/v1` }).listsItsModels).toBe(true);
+    }
   });
 });

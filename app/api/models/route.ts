@@ -1,3 +1,4 @@
+import { offeredModels } from "@/lib/providers/offered-models";
 import { providerFromEnvironment } from "@/lib/providers/provider-from-environment";
 import { guardApi } from "@/lib/server/access";
 import { chatServer } from "@/lib/server/chat-server";
@@ -14,9 +15,9 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request): Promise<Response> {
   try {
     await guardApi(request);
-    const { defaultModel, models, kind } = providerFromEnvironment();
+    const provider = providerFromEnvironment();
     const access = chatServer().config.access.codes.length > 0 ? "codes" : "open";
-    return Response.json({ default: defaultModel, models, provider: kind, access });
+    return Response.json({ default: provider.defaultModel, models: await offeredModels(provider), provider: provider.kind, access });
   } catch (error) {
     return errorResponse(error);
   }
