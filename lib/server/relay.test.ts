@@ -108,6 +108,12 @@ describe("relayChatStream against an OpenAI-compatible upstream", () => {
     });
   });
 
+  it("relays reasoning exactly when the upstream cuts its bytes mid-character (CJK and emoji in it)", async () => {
+    const events = eventsOf(await readSseMessages(relayFrom(upstream.mock.baseUrl, "mock:reasoning split=1 size=2 interval=0").body));
+    expect(events.map((event) => (event.type === "reasoning" ? event.content : "")).join("")).toBe(mockTexts.reasoning);
+    expect(deltaText(events)).toBe(mockTexts.plain);
+  });
+
   it("leaves reasoning written in the answer's content (between <think> tags) in the deltas, exactly as sent", async () => {
     const events = eventsOf(await readSseMessages(relayFrom(upstream.mock.baseUrl, "mock:reasoning field=think interval=0").body));
     expect(events.some((event) => event.type === "reasoning")).toBe(false);
