@@ -44,7 +44,7 @@ for (const colorScheme of ["light", "dark"] as const) {
       await sendMessage(page, `mock:echo numbered=1 ${uniqueTag()}`);
       await waitUntilDone(lastAnswer(page));
       await lastAnswer(page).getByRole("button", { name: "Regenerate" }).click();
-      await expect(lastAnswer(page).getByRole("group", { name: "Answer versions" })).toContainText("2 / 2");
+      await expect(lastAnswer(page).getByRole("group", { name: "Versions" })).toContainText("2 / 2");
       await expectNoSeriousAxeViolations(page);
     });
 

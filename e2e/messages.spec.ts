@@ -22,7 +22,7 @@ test.describe("with a conversation open", () => {
     await expect(composer(page).message).toBeVisible();
   });
 
-  test("editing a question resends it, and the answers after it are replaced", async ({ page }) => {
+  test("editing a question resends it, and the answers after it are replaced, kept as a branch that ‹ brings back", async ({ page }) => {
     const firstTag = uniqueTag();
     await askAndWait(page, `mock:echo first ${firstTag}`);
     await askAndWait(page, `mock:echo second ${uniqueTag()}`);
@@ -41,6 +41,20 @@ test.describe("with a conversation open", () => {
     await expect(contentOf(lastAnswer(page))).toHaveText(`You said: mock:echo edited ${editedTag} (1 messages)`);
     const [record] = await mockRecordsFor(editedTag);
     expect(record?.body.messages).toEqual([{ role: "user", content: `mock:echo edited ${editedTag}` }]);
+
+    // The question as it was, and both exchanges after it, are one click away, after a reload too.
+    const versions = articles(page, "user").first().getByRole("group", { name: "Versions" });
+    await expect(versions).toContainText("2 / 2");
+    await versions.getByRole("button", { name: "Previous version" }).click();
+    await expect(versions).toContainText("1 / 2");
+    await expect(articles(page, "user")).toHaveCount(2);
+    await expect(articles(page, "user").first()).toContainText(`mock:echo first ${firstTag}`);
+    await expect(articles(page, "assistant")).toHaveCount(2);
+    await page.reload();
+    await expect(articles(page, "user")).toHaveCount(2);
+    await articles(page, "user").first().getByRole("group", { name: "Versions" }).getByRole("button", { name: "Next version" }).click();
+    await expect(articles(page, "user")).toHaveCount(1);
+    await expect(contentOf(lastAnswer(page))).toHaveText(`You said: mock:echo edited ${editedTag} (1 messages)`);
   });
 
   test("Escape in the editor keeps the question as it was", async ({ page }) => {
@@ -72,7 +86,7 @@ test.describe("with a conversation open", () => {
     const tag = uniqueTag();
     await askAndWait(page, `mock:echo numbered=1 ${tag}`);
     const first = await textOf(lastAnswer(page));
-    const versions = () => lastAnswer(page).getByRole("group", { name: "Answer versions" });
+    const versions = () => lastAnswer(page).getByRole("group", { name: "Versions" });
     await expect(versions()).toHaveCount(0);
     for (const count of [2, 3]) {
       await lastAnswer(page).getByRole("button", { name: "Regenerate" }).click();
@@ -82,21 +96,21 @@ test.describe("with a conversation open", () => {
     }
     const third = await textOf(lastAnswer(page));
     expect(third).not.toBe(first);
-    await expect(versions().getByRole("button", { name: "Next answer" })).toBeDisabled();
+    await expect(versions().getByRole("button", { name: "Next version" })).toBeDisabled();
 
-    await versions().getByRole("button", { name: "Previous answer" }).click();
-    await versions().getByRole("button", { name: "Previous answer" }).click();
+    await versions().getByRole("button", { name: "Previous version" }).click();
+    await versions().getByRole("button", { name: "Previous version" }).click();
     await expect(versions()).toContainText("1 / 3");
     await expect(contentOf(lastAnswer(page))).toHaveText(first);
-    await expect(versions().getByRole("button", { name: "Previous answer" })).toBeDisabled();
+    await expect(versions().getByRole("button", { name: "Previous version" })).toBeDisabled();
     expect(await copiedText(lastAnswer(page))).toBe(first);
     await expect(articles(page, "assistant")).toHaveCount(1);
 
     await page.reload();
     await expect(versions()).toContainText("1 / 3");
     await expect(contentOf(lastAnswer(page))).toHaveText(first);
-    await versions().getByRole("button", { name: "Next answer" }).click();
-    await versions().getByRole("button", { name: "Next answer" }).click();
+    await versions().getByRole("button", { name: "Next version" }).click();
+    await versions().getByRole("button", { name: "Next version" }).click();
     await expect(contentOf(lastAnswer(page))).toHaveText(third);
   });
 

@@ -11,7 +11,7 @@ import { cn } from "@/lib/ui/cn";
 const actionClass =
   "rounded-md px-2 py-1 text-xs text-slate-600 hover:bg-slate-200 hover:text-slate-900 dark:text-slate-400 dark:hover:bg-slate-800 dark:hover:text-slate-100";
 
-/** Copy, and what can be done next with a finished message: edit a question, regenerate the last answer. */
+/** Copy, and what can be done next with a finished message: go through its versions, edit a question, regenerate the last answer. */
 export function MessageActions({
   message,
   text,
@@ -25,19 +25,30 @@ export function MessageActions({
   // Selected here, not passed down: when a new message comes, only this bar of the one before re-renders, not its text.
   const isLast = useChatStore((state) => selectIsLastMessage(state, message.id));
   const busy = useChatStore((state) => selectAnsweringId(state) !== undefined);
-  const { regenerate } = useChatActions();
+  const { regenerate, showVersion, showBranch } = useChatActions();
   const t = useTranslations();
   if (message.status === "waiting" || message.status === "streaming") return null;
   const isUser = message.role === "user";
+  // An edited question's branches (any question), a regenerated answer's versions (the last answer: only it regenerates).
+  const others = isUser ? message.branches : isLast ? message.versions : undefined;
+  const shown = isUser ? message.branch : message.version;
+  const count = (others?.length ?? 0) + 1;
   return (
     <div className={cn("mt-1 flex gap-1", isUser && "justify-end")}>
       {text && <CopyButton text={text} label={isUser ? t.message.copyMessage : t.message.copyAnswer} className={actionClass} />}
+      {!busy && count > 1 && (
+        <VersionSwitcher
+          count={count}
+          shown={Math.min(shown ?? count - 1, count - 1)}
+          onShow={(index) => (isUser ? showBranch : showVersion)(message.id, index)}
+          className={actionClass}
+        />
+      )}
       {isUser && !busy && (
         <button type="button" onClick={onEdit} className={actionClass}>
           {t.message.edit}
         </button>
       )}
-      {!isUser && isLast && !busy && message.versions !== undefined && message.versions.length > 0 && <VersionSwitcher message={message} className={actionClass} />}
       {!isUser && isLast && !busy && !message.error && (
         <button type="button" onClick={() => void regenerate()} className={actionClass}>
           {t.message.regenerate}

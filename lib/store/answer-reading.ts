@@ -3,6 +3,8 @@ import type { AnswerSource, AnswerUpdate } from "@/lib/client/answer-stream";
 import { ChatClientError } from "@/lib/client/chat-client-error";
 import type { ChatStoreDependencies } from "@/lib/store/chat";
 import { versionShown, versionsOf } from "@/lib/store/answer-versions";
+
+export { withBranchShown, withQuestionEdited } from "@/lib/store/question-branches";
 import type { ChatState, Message } from "@/lib/store/chat-types";
 
 /** What reading an answer needs of the store it writes into (`lib/store/chat.ts`). */

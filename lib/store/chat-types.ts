@@ -42,10 +42,20 @@ export interface Message {
   versions?: AnswerVersion[];
   /** Where the version shown stands among them all (0: the first written); undefined: the last. */
   version?: number;
+  /** An edited question's other branches, in the order they were written: editing keeps the question as it was, and what followed it. */
+  branches?: QuestionBranch[];
+  /** Where the branch shown stands among them all (0: the first written); undefined: the last. */
+  branch?: number;
+}
+
+/** A branch of an edited question: its text then, and the messages that followed it. */
+export interface QuestionBranch {
+  content: string;
+  following: Message[];
 }
 
 /** One version of a regenerated answer: what it said and how it went (not how to resume it: it has ended). */
-export type AnswerVersion = Omit<Message, "id" | "role" | "versions" | "version" | "answerId" | "lastEventId" | "reconnecting">;
+export type AnswerVersion = Omit<Message, "id" | "role" | "versions" | "version" | "branches" | "branch" | "answerId" | "lastEventId" | "reconnecting">;
 
 export interface ConversationSettings {
   /** Sent first, as a `system` message, when not empty. */
@@ -91,7 +101,9 @@ export interface ChatState extends ChatData, AccessState {
   regenerate(): Promise<void>;
   /** Shows version `index` of a regenerated answer (see `Message.versions`); it is the answer from then on. */
   showVersion(messageId: string, index: number): void;
-  /** Replaces a user message's text, drops everything after it, and asks again. */
+  /** Shows branch `index` of an edited question of the shown conversation (see `Message.branches`): its text and what followed it. */
+  showBranch(messageId: string, index: number): void;
+  /** Replaces a user message's text and asks again; what followed it is kept with its earlier text as a branch. */
   editAndResend(messageId: string, text: string): Promise<void>;
   /**
    * Adds an answer's text (`eventId`: the SSE id of the event that brought it), shown at the next frame;

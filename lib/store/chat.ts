@@ -346,12 +346,17 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
             void withReading(async (module) => module.showVersion(reading, messageId, index));
           },
 
+          showBranch(messageId, index) {
+            const conversation = idleActiveConversation();
+            if (conversation) void withReading(async (module) => set((state) => module.withBranchShown(state, conversation.id, messageId, index)));
+          },
+
           async editAndResend(messageId, text) {
             const conversation = idleActiveConversation();
             const index = conversation?.messageIds.indexOf(messageId) ?? -1;
             if (!conversation || index < 0 || get().messages[messageId]?.role !== "user" || text.trim() === "") return;
-            set((state) => withMessagesTruncated(state, conversation.id, index + 1));
-            updateMessage(messageId, { content: text });
+            // The question as it was, and what followed it, are kept as a branch (the code is with answer reading's).
+            await withReading(async (module) => set((state) => module.withQuestionEdited(state, conversation.id, index, text)));
             await answer(conversation.id);
           },
 

@@ -1,9 +1,10 @@
 import { readUsage } from "@/lib/chat/event-readers";
 import type { ChatRole } from "@/lib/chat/schema";
 import { isOpen } from "@/lib/store/chat-persistence";
-import type { AnswerVersion, ChatData, Conversation, ConversationSettings, Message, MessageError, MessageStatus } from "@/lib/store/chat-types";
+import type { AnswerVersion, ChatData, QuestionBranch, Conversation, ConversationSettings, Message, MessageError, MessageStatus } from "@/lib/store/chat-types";
 import {
   type FieldReaders,
+  type Reader,
   invalid,
   readArray,
   readBoolean,
@@ -42,7 +43,7 @@ const versionFields: FieldReaders<AnswerVersion> = {
   totalMs: readOptional(readNumber()),
 };
 
-export const readMessage = readObject<Message>({
+export const readMessage: Reader<Message> = readObject<Message>({
   ...versionFields,
   id: readString,
   role: readMember(roles),
@@ -51,6 +52,9 @@ export const readMessage = readObject<Message>({
   reconnecting: readOptional(readBoolean),
   versions: readOptional(readArray(readObject<AnswerVersion>(versionFields))),
   version: readOptional(readCount),
+  // The messages of a branch are messages too (read as such, whatever their depth).
+  branches: readOptional(readArray(readObject<QuestionBranch>({ content: readString, following: readArray((value) => readMessage(value)) }))),
+  branch: readOptional(readCount),
 });
 
 const readConversation = readObject<Conversation>({
