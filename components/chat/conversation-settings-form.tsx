@@ -51,7 +51,7 @@ export function ConversationSettingsForm({ onClose }: { onClose: () => void }) {
           onChange={(event) => updateSettings({ reasoningEffort: event.target.value || undefined })}
           className={fieldClass}
         >
-          <option value="">{settingsText.modelDefault}</option>
+          <option value="">{settingsText.modelDefaultOption}</option>
           {reasoningEfforts.map((effort) => (
             <option key={effort} value={effort}>
               {settingsText.effort[effort]}
