@@ -16,7 +16,7 @@ function selectLastAnswer(state: ChatState) {
 function isThinking(answer: ReturnType<typeof selectLastAnswer>): boolean {
   if (answer?.status !== "streaming") return false;
   const { content, reasoning } = answer;
-  return reasoning === undefined ? content.trimStart().startsWith("<think>") && !content.includes("</think>") : content === "";
+  return reasoning === undefined ? /^\s*<think>/.test(content) && !content.includes("</think>") : content === "";
 }
 
 /**

@@ -21,7 +21,8 @@ export interface ThinkingSplit {
  * tag cut short (`<thi`, `…</thi`) is held back rather than shown for a frame.
  */
 export function splitThinking(content: string, growing: boolean): ThinkingSplit | undefined {
-  const start = content.length - content.trimStart().length;
+  // Where the text begins (not trimStart: it would copy a long answer on every render).
+  const start = Math.max(0, content.search(/\S/));
   const head = content.slice(start, start + open.length);
   if (head !== open) {
     return growing && head.length < open.length && head.length > 0 && open.startsWith(head) ? { reasoning: "", answer: "", closed: false } : undefined;
