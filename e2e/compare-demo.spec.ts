@@ -34,7 +34,7 @@ test("the reasoning preset keeps both lanes waiting seconds for the first token,
   expect(await metricOf(streaming, "first-token")).toBeGreaterThanOrEqual(4_000);
   expect(await metricOf(whole, "total")).toBeGreaterThan(await metricOf(streaming, "first-token"));
   // Both end with the same reasoning, folded above the answer, and the explanation says what streaming showed.
-  const reasoningOf = (lane: typeof streaming) => lane.locator('[data-part="reasoning"] div').textContent();
+  const reasoningOf = (lane: typeof streaming) => lane.locator('[data-part="reasoning-text"]').textContent();
   expect(await reasoningOf(whole)).toBe(await reasoningOf(streaming));
   expect(await reasoningOf(whole)).toContain("Done thinking; answering now.");
   await expect(page.getByText("This model reasons before it answers.")).toBeVisible();

@@ -1,7 +1,7 @@
 import { mockTexts, pacedTokens } from "../mock/scenarios";
 import { e2ePorts } from "./ports";
 import { answerOf, comparePage, metricOf, recordLaneTexts, runCompare, startBufferingProxy, waitUntilLaneDone } from "./compare-support";
-import { expect, test, uniqueTag } from "./support";
+import { expect, expectMockReasoning, test, uniqueTag } from "./support";
 
 test.beforeEach(async ({ page }) => {
   await page.goto("/compare");
@@ -36,7 +36,7 @@ for (const field of ["reasoning_content", "think"]) {
     await waitUntilLaneDone(streaming);
     await waitUntilLaneDone(whole);
     for (const lane of [streaming, whole]) {
-      expect(await lane.locator('[data-part="reasoning"] div').textContent()).toBe(mockTexts.reasoning);
+      await expectMockReasoning(lane.locator('[data-part="reasoning"]'));
       expect(await answerOf(lane).textContent()).toBe(mockTexts.plain);
     }
   });

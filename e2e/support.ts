@@ -108,3 +108,16 @@ export async function recordAnswerTexts(page: Page): Promise<() => Promise<strin
   });
   return () => page.evaluate(() => (window as unknown as { answerTexts: string[] }).answerTexts);
 }
+
+/**
+ * The mock's reasoning (`mockTexts.reasoning`), rendered as markdown as the
+ * page renders it: its paragraph, its numbered list with the CJK and emoji
+ * exact, its bold and its code. `reasoning` is a `[data-part="reasoning"]`.
+ */
+export async function expectMockReasoning(reasoning: Locator): Promise<void> {
+  const text = reasoning.locator('[data-part="reasoning-text"]');
+  await expect(text).toContainText("The person wants a short greeting. Let me think step by step.");
+  await expect(text.locator("ol > li")).toHaveText(["Say hello.", "Mention streaming, ストリーミング, 스트리밍 🎉."]);
+  await expect(text.locator("strong")).toHaveText("plain");
+  await expect(text.locator("code")).toHaveText("code");
+}

@@ -1,6 +1,7 @@
 "use client";
 
-import { type SyntheticEvent, useState } from "react";
+import { Suspense, type SyntheticEvent, useRef, useState } from "react";
+import { LazyMarkdownMessage } from "@/components/markdown/lazy-markdown-message";
 import { useLocale, useTranslations } from "@/components/preferences/use-preferences";
 
 /**
@@ -8,8 +9,9 @@ import { useLocale, useTranslations } from "@/components/preferences/use-prefere
  * while there is no answer yet, so that a person waiting sees the thinking
  * grow rather than a blank message; closed once the answer begins, to a
  * line that says how long it thought. The reader's own opening or closing
- * wins from then on. Plain text, as written: a model's notes to itself,
- * often long, re-rendered every frame while they grow.
+ * wins from then on. Rendered as the answer is (models reason in lists,
+ * bold and formulas too), by the same renderer, which parses only the block
+ * being written on each frame.
  */
 export function MessageReasoning({
   reasoning,
@@ -27,6 +29,7 @@ export function MessageReasoning({
   const t = useTranslations();
   const locale = useLocale();
   const [chosen, setChosen] = useState<boolean>();
+  const textRef = useRef<HTMLDivElement>(null);
   const open = chosen ?? !answered;
   // `toggle` also follows the page's own opening and closing: only a change the page did not make is the reader's.
   const onToggle = (event: SyntheticEvent<HTMLDetailsElement>) => {
@@ -40,7 +43,12 @@ export function MessageReasoning({
   return (
     <details data-part="reasoning" open={open} onToggle={onToggle} className="mb-3 text-sm text-slate-600 dark:text-slate-400">
       <summary className={thinking ? "w-fit cursor-pointer animate-pulse" : "w-fit cursor-pointer"}>{summary}</summary>
-      <div className="mt-2 whitespace-pre-wrap border-l-2 border-slate-300 pl-3 leading-6 dark:border-slate-600">{reasoning}</div>
+      {/* Folded, it is out of view: a long conversation's reasonings are formatted when the browser is idle, or opened. */}
+      <div ref={textRef} data-part="reasoning-text" className="mt-2 border-l-2 border-slate-300 pl-3 leading-6 dark:border-slate-600">
+        <Suspense fallback={<span className="whitespace-pre-wrap">{reasoning}</span>}>
+          <LazyMarkdownMessage text={reasoning} streaming={thinking} viewRef={textRef} />
+        </Suspense>
+      </div>
     </details>
   );
 }

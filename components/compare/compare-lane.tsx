@@ -64,7 +64,7 @@ export const CompareLane = memo(function CompareLane({ name }: { name: LaneName 
       <div ref={scrollerRef} className="h-56 overflow-y-auto px-4 py-3 sm:h-64">
         <div>
           {answer === "" && lane.status !== "error" && <p className="text-sm text-slate-500 dark:text-slate-400">{placeholderFor(name, started)}</p>}
-          {reasoning !== "" && <LaneReasoning reasoning={reasoning} answered={answer !== ""} />}
+          {reasoning !== "" && <LaneReasoning reasoning={reasoning} answered={answer !== ""} writing={lane.status === "waiting" || lane.status === "streaming"} />}
           {/* Rendered as the chat renders it, so each lane looks the way a reader of that kind of app sees it. */}
           <div data-part="answer" className="break-words text-sm leading-6 text-slate-900 dark:text-slate-100">
             <Suspense fallback={<span className="whitespace-pre-wrap">{answer}</span>}>
