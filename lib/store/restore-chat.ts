@@ -1,7 +1,7 @@
 import { readUsage } from "@/lib/chat/event-readers";
 import type { ChatRole } from "@/lib/chat/schema";
 import { isOpen } from "@/lib/store/chat-persistence";
-import type { AnswerVersion, ChatData, QuestionBranch, Conversation, ConversationSettings, Message, MessageError, MessageStatus } from "@/lib/store/chat-types";
+import type { AnswerVersion, ChatData, Conversation, ConversationSettings, Message, MessageError, MessageStatus, QuestionBranch } from "@/lib/store/chat-types";
 import {
   type FieldReaders,
   type Reader,
