@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { demoReasoningFor } from "@/lib/providers/demo/demo-reasoning";
 import { demoAnswerFor, splitIntoTokens } from "@/lib/providers/demo/demo-answers";
 import { demoModels, demoPacingFor } from "@/lib/providers/demo/demo-pacing";
 import { mockTexts } from "@/mock/scenarios";
@@ -101,5 +102,19 @@ describe("demoPacingFor", () => {
   it("keeps each preset's own pacing", () => {
     const slow = demoModels.find((model) => model.id === "demo-slow");
     expect(demoPacingFor("demo-slow", custom)).toEqual(slow?.pacing);
+  });
+});
+
+describe("demoReasoningFor", () => {
+  it("reasons in the question's language, quoting it, as the answers are in it", () => {
+    expect(demoReasoningFor("What is streaming?")).toMatch(/^The question is “What is streaming\?”/);
+    expect(demoReasoningFor("ストリーミングとは何ですか？")).toMatch(/^質問は「ストリーミングとは何ですか？」/);
+    expect(demoReasoningFor("스트리밍이 뭐예요?")).toMatch(/^질문은 "스트리밍이 뭐예요\?"/);
+    // An English question that quotes a word of Japanese is English.
+    expect(demoReasoningFor("How do I write 日本語 in a URL?")).toMatch(/^The question is/);
+  });
+
+  it("quotes a long question cut short", () => {
+    expect(demoReasoningFor(`Explain ${"very ".repeat(40)}slowly`)).toContain("…”");
   });
 });

@@ -130,7 +130,7 @@ const countOf = (text: string, pattern: RegExp) => text.match(pattern)?.length ?
  * prompt quotes a word of it ("…with 日本語 and an emoji"). A CJK character
  * says about as much as a short word, so each counts as three Latin letters.
  */
-function cjkLanguageOf(prompt: string): "korean" | "japanese" | undefined {
+export function cjkLanguageOf(prompt: string): "korean" | "japanese" | undefined {
   const korean = countOf(prompt, /\p{Script=Hangul}/gu);
   const japanese = countOf(prompt, /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/gu);
   const latin = countOf(prompt, /\p{Script=Latin}/gu);
