@@ -63,7 +63,7 @@ export const ConversationItem = memo(function ConversationItem({ id, onSelected,
     const { conversations, messages } = readState();
     const conversation = conversations[id];
     if (!conversation) return;
-    const labels = { untitled: t.page.newChat, you: t.sidebar.fileYou, assistant: t.sidebar.fileAssistant, systemPrompt: settingsText.systemPrompt, stopped: t.message.stopped };
+    const labels = { untitled: t.page.newChat, you: t.sidebar.fileYou, assistant: t.sidebar.fileAssistant, systemPrompt: settingsText.systemPrompt, stopped: t.message.stopped, reasoning: t.message.reasoning };
     downloadText(markdownFileName(conversation.title, t.page.newChat), conversationMarkdown(conversation, messages, labels), "text/markdown");
   }
 

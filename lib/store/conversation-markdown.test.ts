@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { conversationMarkdown, markdownFileName } from "@/lib/store/conversation-markdown";
 import type { Conversation, Message } from "@/lib/store/chat-types";
 
-const labels = { untitled: "New chat", you: "You", assistant: "Assistant", systemPrompt: "System prompt", stopped: "Stopped." };
+const labels = { untitled: "New chat", you: "You", assistant: "Assistant", systemPrompt: "System prompt", stopped: "Stopped.", reasoning: "Reasoning" };
 
 function conversationOf(messages: Message[], change: Partial<Conversation> = {}): [Conversation, Record<string, Message>] {
   const conversation: Conversation = { id: "c", title: "Trip to 大阪 🍜", titleEdited: false, createdAt: 0, updatedAt: 0, messageIds: messages.map(({ id }) => id), settings: { systemPrompt: "" }, ...change };
@@ -32,6 +32,16 @@ describe("a conversation as Markdown", () => {
     );
     expect(conversationMarkdown(conversation, messages, labels)).toBe(
       "# New chat\n\n> **System prompt:** Be brief.\n> Use lists.\n\n### You\n\nGo on\n\n### Assistant\n\nPartial\n\n*Stopped.*\n\n### You\n\nAgain\n\n### Assistant\n\nHalf\n\n*The model stopped answering.*\n",
+    );
+  });
+
+  test("a reasoning model's reasoning comes folded before its answer", () => {
+    const [conversation, messages] = conversationOf([
+      { id: "q", role: "user", status: "done", content: "2 + 2?" },
+      { id: "a", role: "assistant", status: "done", reasoning: "\nAdd them: **4**.\n", content: "4" },
+    ]);
+    expect(conversationMarkdown(conversation, messages, labels)).toBe(
+      "# Trip to 大阪 🍜\n\n### You\n\n2 + 2?\n\n### Assistant\n\n<details>\n<summary>Reasoning</summary>\n\nAdd them: **4**.\n\n</details>\n\n4\n",
     );
   });
 

@@ -7,14 +7,16 @@ export interface MarkdownLabels {
   assistant: string;
   systemPrompt: string;
   stopped: string;
+  reasoning: string;
 }
 
 /**
  * A conversation as a Markdown file: its title, its system prompt when it
  * has one, then each message under a heading that says who wrote it (and
- * which model answered). Answers are Markdown already and go in as written;
- * a stopped answer says so, a failed one gives its error after the text
- * that came.
+ * which model answered). Answers are Markdown already and go in as written,
+ * a reasoning model's reasoning before its answer, folded (`<details>`, as
+ * GitHub and most Markdown viewers fold it); a stopped answer says so, a
+ * failed one gives its error after the text that came.
  */
 export function conversationMarkdown(conversation: Conversation, messages: Readonly<Record<string, Message>>, labels: MarkdownLabels): string {
   const parts = [`# ${conversation.title || labels.untitled}`];
@@ -25,6 +27,7 @@ export function conversationMarkdown(conversation: Conversation, messages: Reado
     if (!message) continue;
     const user = message.role === "user";
     parts.push(user ? `### ${labels.you}` : `### ${labels.assistant}${message.model ? ` · ${message.model}` : ""}`);
+    if (message.reasoning) parts.push(`<details>\n<summary>${labels.reasoning}</summary>\n\n${message.reasoning.trim()}\n\n</details>`);
     if (message.content) parts.push(message.content.trimEnd());
     if (message.status === "stopped") parts.push(`*${labels.stopped}*`);
     if (message.error) parts.push(`*${message.error.message}*`);
