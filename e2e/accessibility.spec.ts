@@ -142,3 +142,17 @@ test("the log is quiet while another conversation is put in it, then polite agai
   expect(liveValues[0]).toBe("off");
   await expect(log).not.toHaveAttribute("aria-live", "off");
 });
+
+for (const reducedMotion of ["no-preference", "reduce"] as const) {
+  const name = reducedMotion === "reduce" ? "a reader who asks the system for less motion sees nothing pulse" : "without that wish, the thinking line pulses";
+  test(`${name} while an answer is written`, async ({ page }) => {
+    await page.emulateMedia({ reducedMotion });
+    await page.goto("/");
+    await sendMessage(page, `mock:reasoning repeat=20 interval=30 ${uniqueTag()}`);
+    const summary = lastAnswer(page).locator('[data-part="reasoning"] summary');
+    await expect(summary).toHaveText("Thinking…");
+    const animation = await summary.evaluate((element) => getComputedStyle(element).animationName);
+    expect(animation).toBe(reducedMotion === "reduce" ? "none" : "pulse");
+    await composer(page).stop.click();
+  });
+}
