@@ -1,3 +1,5 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { GET } from "@/app/api/models/route";
 import { providerFromEnvironment } from "@/lib/providers/provider-from-environment";
@@ -71,6 +73,25 @@ describe("GET /api/models", () => {
     const { body } = await modelsBody();
     expect(body.models.map((model) => model.id)).toEqual(["llama-default"]);
     expect(performance.now() - startedAt).toBeLessThan(5_000);
+  });
+
+  it("one that never answers is given up after 1.5 s, and its list looked at again only a minute later", async () => {
+    const silent = http.createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = silent.address() as AddressInfo;
+      stubProviderEnvironment({ OPENAI_API_KEY: "unused", OPENAI_BASE_URL: `http://127.0.0.1:${port}/v1`, OPENAI_MODEL: "llama-default" });
+      const startedAt = performance.now();
+      expect((await modelsBody()).body.models.map((model) => model.id)).toEqual(["llama-default"]);
+      expect(performance.now() - startedAt).toBeGreaterThanOrEqual(1_400);
+      expect(performance.now() - startedAt).toBeLessThan(4_000);
+      const againAt = performance.now();
+      await modelsBody();
+      expect(performance.now() - againAt).toBeLessThan(500);
+    } finally {
+      silent.closeAllConnections();
+      silent.close();
+    }
   });
 
   it("a hosted server, or one with OPENAI_MODELS, is never asked: its list could be hundreds of models", () => {
