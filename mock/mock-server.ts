@@ -103,6 +103,7 @@ async function answer(scenario: Scenario, record: MockRequestRecord, response: h
     await write(response, chunkJson(record, [], { prompt_filter_results: [{ prompt_index: 0, content_filter_results: {} }] }), scenario.splitBytes);
   }
   await write(response, chunkJson(record, [{ index: 0, delta: { role: "assistant", content: "" }, finish_reason: null }]), scenario.splitBytes);
+  if (scenario.thinkMs > 0) await sleep(scenario.thinkMs);
   // A burst's chunks leave in one write, as an upstream's back-to-back tokens reach the relay together.
   let batch = "";
   let batched = 0;

@@ -54,6 +54,8 @@ export interface Scenario {
   reasoningField: ReasoningField;
   finishReason: string;
   firstTokenMs: number;
+  /** `think=MS`: silence between the first chunk (the role) and the first token, as a reasoning model that streams no reasoning. */
+  thinkMs: number;
   intervalMs: number;
   /** Cut every SSE write into pieces of 1, 2 and 3 bytes (UTF-8 and lines split mid-way). */
   splitBytes: boolean;
@@ -112,6 +114,7 @@ export function scenarioFor(messages: ReadonlyArray<{ role: string; content: unk
     reasoningField: "reasoning_content",
     finishReason: "stop",
     firstTokenMs: numberParameter(parameters, "first", 20),
+    thinkMs: numberParameter(parameters, "think", 0),
     intervalMs: numberParameter(parameters, "interval", 10),
     splitBytes: parameters.get("split") === "1",
     burst: Math.max(1, numberParameter(parameters, "burst", 1)),

@@ -87,6 +87,19 @@ describe("an answer that breaks off", () => {
     expect(await onlyOutcomeOf(upstream.outcomes, id)).toMatchObject({ outcome: "error", error: "upstream_unavailable", deltas: 2 });
   });
 
+  it("a model that sends its first chunk, then thinks in silence longer than the gap between tokens, is given the first-token limit", async () => {
+    const { id, events } = await relayAndRead(upstream.mock.baseUrl, "mock:plain think=600", { config: { firstTokenTimeoutMs: 2_000, idleTimeoutMs: 150 } });
+    expect(deltaText(events)).toBe(mockTexts.plain);
+    expect(events.at(-1)).toEqual({ type: "finish", finish_reason: "stop" });
+    expect(await onlyOutcomeOf(upstream.outcomes, id)).toMatchObject({ outcome: "success" });
+  });
+
+  it("but not more: silent past the first-token limit after its first chunk, it ends with timeout", async () => {
+    const { events } = await relayAndRead(upstream.mock.baseUrl, "mock:plain think=3000", { config: { firstTokenTimeoutMs: 300, idleTimeoutMs: 150 } });
+    expect(deltaText(events)).toBe("");
+    expect(errorOf(events)).toMatchObject({ code: "timeout", retryable: true });
+  });
+
   it("ends a stalled answer with timeout after the idle limit and aborts the upstream", async () => {
     const startedAt = performance.now();
     const { id, messages, events } = await relayAndRead(upstream.mock.baseUrl, "mock:stall after=2", { config: { idleTimeoutMs: 150 } });

@@ -83,7 +83,9 @@ export function relayChat(options: RelayOptions, sink: RelaySink): RelayHandle {
     timedOut = true;
     upstreamAbort.abort();
   }, config.firstTokenTimeoutMs);
-  let upstreamReads = 0;
+  /** A delta or reasoning has come: from then on the shorter gap between tokens applies. */
+  let tokenSeen = false;
+  let idleLimit = false;
 
   function write(bytes: Uint8Array): void {
     if (!open) return;
@@ -151,12 +153,13 @@ export function relayChat(options: RelayOptions, sink: RelaySink): RelayHandle {
 
   function onUpstreamRead(): void {
     flush();
-    upstreamReads += 1;
-    if (upstreamReads > 1) {
+    // Every read shows the upstream alive. Until its first token, the first-token limit applies, from the last
+    // read: a reasoning model may send its first chunk (a role, a keep-alive comment) and then think silently.
+    if (!tokenSeen || idleLimit) {
       watchdog.refresh();
       return;
     }
-    // After the first byte, the shorter gap between tokens applies.
+    idleLimit = true;
     clearTimeout(watchdog);
     watchdog = setTimeout(() => {
       timedOut = true;
@@ -180,11 +183,13 @@ export function relayChat(options: RelayOptions, sink: RelaySink): RelayHandle {
           const choice = chunk.choices[0];
           const reasoning = reasoningTextOf(choice?.delta);
           if (reasoning !== undefined) {
+            tokenSeen = true;
             reasoningDeltas += 1;
             queue({ type: "reasoning", content: reasoning });
           }
           const content = choice?.delta?.content;
           if (content) {
+            tokenSeen = true;
             firstDeltaMs ??= performance.now() - startedAt;
             deltas += 1;
             queue({ type: "delta", content });
