@@ -1,6 +1,6 @@
 import type { Locator, Page } from "@playwright/test";
-import { pacedTokens } from "../mock/scenarios";
-import { composer, contentOf, copiedText, expect, lastAnswer, mockRecordFor, mockRecordsFor, recordAnswerTexts, sendMessage, test, uniqueTag, waitUntilDone } from "./support";
+import { mockTexts, pacedTokens } from "../mock/scenarios";
+import { composer, contentOf, copiedText, expect, expectMockReasoning, lastAnswer, mockRecordFor, mockRecordsFor, recordAnswerTexts, sendMessage, test, uniqueTag, waitUntilDone } from "./support";
 
 /*
  * Resumable answers (PROTOCOL.md v1.1), as a person sees them: a reload, a
@@ -49,6 +49,17 @@ test("a reload mid-answer goes on from where it was: nothing repeated, nothing m
   const shown = await answerTexts();
   expect(shown.length).toBeGreaterThan(1);
   expect(shown.filter((text) => !expected.startsWith(text))).toEqual([]);
+});
+
+test("a reload while a reasoning model reasons goes on from there: its reasoning and its answer whole, once each", async ({ page }) => {
+  const tag = uniqueTag();
+  await sendMessage(page, `mock:reasoning interval=60 ${tag}`);
+  await expect(lastAnswer(page).locator('[data-part="reasoning"]')).toContainText("Let me think");
+  await page.reload();
+  const answer = lastAnswer(page);
+  await expectWhole(answer, mockTexts.plain, tag);
+  await answer.locator('[data-part="reasoning"] summary').click();
+  await expectMockReasoning(answer.locator('[data-part="reasoning"]'));
 });
 
 test("offline mid-answer: the message says it is reconnecting, and back online the answer ends whole", async ({ page, context }) => {
