@@ -30,6 +30,7 @@ describe("upstreamRefusal", () => {
     const effort = upstreamRefusal(apiError(400, { message: "Unsupported parameter: 'reasoning_effort' is not supported with this model.", code: "unsupported_parameter", param: "reasoning_effort" }));
     expect(effort?.message).toBe("This model does not accept the conversation's reasoning effort. Set it back to the model's default in Settings.");
     expect(upstreamRefusal(apiError(400, { message: "Invalid value for 'messages'.", code: "invalid_value", param: "messages" }))).toBeUndefined();
+    expect(upstreamRefusal(apiError(400, { message: "Invalid.", code: "invalid_value", param: "toString" }))).toBeUndefined();
   });
 
   it("never passes the upstream's words on", () => {

@@ -36,7 +36,7 @@ export function upstreamRefusal(error: InstanceType<typeof OpenAI.APIError>): { 
   if (code === "model_not_found" || (error.status === 404 && /model/i.test(error.message))) {
     return { reason: "model_not_found", message: "The model's server does not have the chosen model. Choose another one in Settings." };
   }
-  const setting = settings[param];
+  const setting = Object.hasOwn(settings, param) ? settings[param] : undefined;
   if (setting !== undefined && /unsupported|invalid/.test(code)) {
     return { reason: "unsupported_setting", message: `This model does not accept the conversation's ${setting}. Set it back to the model's default in Settings.` };
   }
