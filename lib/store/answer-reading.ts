@@ -2,8 +2,10 @@ import type { ChatRequestInput } from "@/lib/chat/schema";
 import type { AnswerSource, AnswerUpdate } from "@/lib/client/answer-stream";
 import { ChatClientError } from "@/lib/client/chat-client-error";
 import type { ChatStoreDependencies } from "@/lib/store/chat";
-import { versionShown, versionsOf } from "@/lib/store/answer-versions";
+import { versionsOf } from "@/lib/store/answer-versions";
 
+// Versions and branches are switched by pure changes that live here, in this chunk, not in first-load JS.
+export { withVersionShown } from "@/lib/store/answer-versions";
 export { withBranchShown, withQuestionEdited } from "@/lib/store/question-branches";
 import type { ChatState, Message } from "@/lib/store/chat-types";
 
@@ -108,11 +110,4 @@ export async function runAnswer(context: AnswerReadingContext, assistantId: stri
     return;
   }
   await readAnswer(context, assistantId, { request }, signal);
-}
-
-/** Shows version `index` of a regenerated answer (`ChatState.showVersion`). */
-export function showVersion(context: AnswerReadingContext, messageId: string, index: number): void {
-  const message = context.get().messages[messageId];
-  const change = message && versionShown(message, index);
-  if (change) context.updateMessage(messageId, change);
 }

@@ -1,4 +1,4 @@
-import type { AnswerVersion, Message } from "@/lib/store/chat-types";
+import type { AnswerVersion, ChatData, Message } from "@/lib/store/chat-types";
 
 /** What only the message has, not each of its versions: who it is, which is shown, how to resume it (a version has ended). */
 const messageOnly = ["id", "role", "versions", "version", "branches", "branch", "answerId", "lastEventId", "reconnecting"] as const satisfies ReadonlyArray<keyof Message>;
@@ -13,15 +13,21 @@ export function versionsOf(message: Message): AnswerVersion[] {
 }
 
 /**
- * The change that shows version `index` of `message`: every field of the
- * version shown until now cleared (an error, a reasoning the other has not),
- * then the chosen one's, and the others kept in order. Undefined when there
- * is no such version, or it is the one shown.
+ * `message` showing its version `index` instead: that version's fields only
+ * (nothing of the one shown until now, such as an error or a reasoning the
+ * chosen one has not), the others kept in order. Undefined when there is no
+ * such version, or it is the one shown.
  */
-export function versionShown(message: Message, index: number): Partial<Message> | undefined {
+export function versionShown(message: Message, index: number): Message | undefined {
   const all = versionsOf(message);
   const chosen = all[index];
   if (chosen === undefined || index === (message.version ?? all.length - 1)) return undefined;
-  const cleared = Object.fromEntries(Object.keys(message).map((key) => [key, undefined]));
-  return { ...cleared, id: message.id, role: message.role, ...chosen, versions: all.filter((_, position) => position !== index), version: index };
+  return { id: message.id, role: message.role, ...chosen, versions: all.filter((_, position) => position !== index), version: index };
+}
+
+/** The messages with answer `messageId` showing its version `index` (`ChatState.showVersion`); nothing changes when it cannot. */
+export function withVersionShown(state: Pick<ChatData, "messages">, messageId: string, index: number): Partial<ChatData> {
+  const message = state.messages[messageId];
+  const shown = message && versionShown(message, index);
+  return shown ? { messages: { ...state.messages, [messageId]: shown } } : {};
 }

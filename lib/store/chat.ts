@@ -343,7 +343,7 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
           },
 
           showVersion(messageId, index) {
-            void withReading(async (module) => module.showVersion(reading, messageId, index));
+            void withReading(async (module) => set((state) => module.withVersionShown(state, messageId, index)));
           },
 
           showBranch(messageId, index) {
