@@ -12,7 +12,10 @@ function selectLastAnswer(state: ChatState) {
   return last?.role === "assistant" ? last : undefined;
 }
 
-/** A reasoning model reasons, and its answer has not begun (its reasoning in its own field, or between <think> tags). */
+/**
+ * A reasoning model reasons, and its answer has not begun (its reasoning in its own field, or between <think> tags).
+ * Not answerAndReasoning (lib/chat/split-thinking.ts), which the message rows use: this component is first-load JS.
+ */
 function isThinking(answer: ReturnType<typeof selectLastAnswer>): boolean {
   if (answer?.status !== "streaming") return false;
   const { content, reasoning } = answer;

@@ -8,7 +8,7 @@ import { MessageMetrics } from "@/components/chat/message-metrics";
 import { MessageReasoning } from "@/components/chat/message-reasoning";
 import { LazyMarkdownMessage } from "@/components/markdown/lazy-markdown-message";
 import { useTranslations } from "@/components/preferences/use-preferences";
-import { splitThinking } from "@/lib/chat/split-thinking";
+import { answerAndReasoning } from "@/lib/chat/split-thinking";
 import { cn } from "@/lib/ui/cn";
 import { countRender } from "@/lib/ui/render-counts";
 
@@ -31,9 +31,7 @@ export const MessageItem = memo(function MessageItem({ id }: { id: string }) {
   const isUser = message.role === "user";
   const growing = message.status === "streaming" || message.status === "waiting";
   // Reasoning written into the answer between <think> tags is shown as the reasoning its server did not take out.
-  const inline = isUser || message.reasoning !== undefined ? undefined : splitThinking(message.content, growing);
-  const answer = inline ? inline.answer : message.content;
-  const reasoning = message.reasoning ?? inline?.reasoning;
+  const { answer, reasoning } = isUser ? { answer: message.content, reasoning: undefined } : answerAndReasoning(message.content, message.reasoning, growing);
   return (
     <article
       data-role={message.role}

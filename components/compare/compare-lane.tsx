@@ -7,7 +7,7 @@ import { LaneReasoning } from "@/components/compare/lane-reasoning";
 import { laneStyle } from "@/components/compare/lane-style";
 import { useFollowBottom } from "@/components/chat/use-follow-bottom";
 import { LazyMarkdownMessage, preloadMarkdown } from "@/components/markdown/lazy-markdown-message";
-import { splitThinking } from "@/lib/chat/split-thinking";
+import { answerAndReasoning } from "@/lib/chat/split-thinking";
 import type { LaneName } from "@/lib/compare/lane-metrics";
 import { cn } from "@/lib/ui/cn";
 
@@ -40,9 +40,7 @@ export const CompareLane = memo(function CompareLane({ name }: { name: LaneName 
   const style = laneStyle[name];
   useEffect(preloadMarkdown, []);
   // Reasoning written into the answer between <think> tags is shown as the reasoning it is, as in the chat.
-  const inline = lane.reasoning === "" ? splitThinking(lane.text, lane.status === "streaming") : undefined;
-  const answer = inline ? inline.answer : lane.text;
-  const reasoning = inline ? inline.reasoning : lane.reasoning;
+  const { answer, reasoning } = answerAndReasoning(lane.text, lane.reasoning || undefined, lane.status === "streaming");
   return (
     <section
       aria-label={style.title}
@@ -64,7 +62,7 @@ export const CompareLane = memo(function CompareLane({ name }: { name: LaneName 
       <div ref={scrollerRef} className="h-56 overflow-y-auto px-4 py-3 sm:h-64">
         <div>
           {answer === "" && lane.status !== "error" && <p className="text-sm text-slate-500 dark:text-slate-400">{placeholderFor(name, started)}</p>}
-          {reasoning !== "" && <LaneReasoning reasoning={reasoning} answered={answer !== ""} writing={lane.status === "waiting" || lane.status === "streaming"} />}
+          {reasoning && <LaneReasoning reasoning={reasoning} answered={answer !== ""} writing={lane.status === "waiting" || lane.status === "streaming"} />}
           {/* Rendered as the chat renders it, so each lane looks the way a reader of that kind of app sees it. */}
           <div data-part="answer" className="break-words text-sm leading-6 text-slate-900 dark:text-slate-100">
             <Suspense fallback={<span className="whitespace-pre-wrap">{answer}</span>}>

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { splitThinking } from "@/lib/chat/split-thinking";
+import { answerAndReasoning, splitThinking } from "@/lib/chat/split-thinking";
 
 describe("splitThinking", () => {
   test("takes the reasoning between <think> tags at the start apart from the answer after them", () => {
@@ -28,5 +28,13 @@ describe("splitThinking", () => {
 
   test("only the first </think> ends the reasoning: the answer may talk about the tags", () => {
     expect(splitThinking("<think>x</think>Write </think> to end it.", false)?.answer).toBe("Write </think> to end it.");
+  });
+});
+
+describe("answerAndReasoning", () => {
+  test("the reasoning the server sent apart wins, and the answer is then its text as it is", () => {
+    expect(answerAndReasoning("<think>x</think>y", "sent", false)).toEqual({ answer: "<think>x</think>y", reasoning: "sent" });
+    expect(answerAndReasoning("<think>x</think>y", undefined, false)).toEqual({ answer: "y", reasoning: "x" });
+    expect(answerAndReasoning("Plain.", undefined, true)).toEqual({ answer: "Plain.", reasoning: undefined });
   });
 });

@@ -37,6 +37,16 @@ export function splitThinking(content: string, growing: boolean): ThinkingSplit 
   return { reasoning: trimLineBreaks(content.slice(reasoningStart, end)), answer: content.slice(end + close.length).replace(/^\s+/, ""), closed: true };
 }
 
+/**
+ * What a page shows of an answer: its text, and its reasoning, the one its
+ * server sent apart (`sent`) or else the one written between `<think>` tags
+ * at its start (undefined: none; "": a tag begun, nothing in it yet).
+ */
+export function answerAndReasoning(content: string, sent: string | undefined, growing: boolean): { answer: string; reasoning: string | undefined } {
+  const inline = sent === undefined ? splitThinking(content, growing) : undefined;
+  return { answer: inline ? inline.answer : content, reasoning: sent ?? inline?.reasoning };
+}
+
 /** How many characters at the end of `text` begin `</think>`. */
 function partialTagAtEnd(text: string): number {
   for (let length = Math.min(close.length - 1, text.length); length > 0; length -= 1) {
