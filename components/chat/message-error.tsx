@@ -3,8 +3,9 @@
 import type { MessageError as MessageErrorValue } from "@/lib/store/chat";
 import { useChatStore } from "@/components/chat/chat-store-provider";
 import { useCountdown } from "@/components/chat/use-countdown";
-import { useTranslations } from "@/components/preferences/use-preferences";
+import { useLocale } from "@/components/preferences/use-preferences";
 import { errorText } from "@/lib/i18n/error-text";
+import { errorTexts } from "@/lib/i18n/error-texts";
 import { selectAnsweringId, selectIsLastMessage } from "@/lib/store/chat-selectors";
 
 /**
@@ -18,15 +19,16 @@ export function MessageError({ error, messageId }: { error: MessageErrorValue; m
   const regenerate = useChatStore((state) => state.regenerate);
   const busy = useChatStore((state) => selectAnsweringId(state) !== undefined);
   const secondsLeft = useCountdown(error.retryAfterSeconds);
-  const t = useTranslations();
+  // Not the page's dictionary: these texts come with this chunk (lib/i18n/error-texts.ts).
+  const texts = errorTexts[useLocale()];
   return (
     <div
       role="alert"
       className="mt-3 flex flex-wrap items-center gap-3 rounded-lg border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
     >
       <span>
-        {errorText(error, t.error)}
-        {!error.retryable && ` ${t.error.retryingWillNotHelp}`}
+        {errorText(error, texts)}
+        {!error.retryable && ` ${texts.retryingWillNotHelp}`}
       </span>
       {error.retryable && isLast && (
         <button
@@ -35,7 +37,7 @@ export function MessageError({ error, messageId }: { error: MessageErrorValue; m
           onClick={() => void regenerate()}
           className="rounded-md border border-red-400 px-2 py-0.5 font-medium hover:bg-red-100 disabled:opacity-60 dark:hover:bg-red-900"
         >
-          {secondsLeft > 0 ? t.error.tryAgainIn(secondsLeft) : t.error.tryAgain}
+          {secondsLeft > 0 ? texts.tryAgainIn(secondsLeft) : texts.tryAgain}
         </button>
       )}
     </div>

@@ -1,4 +1,4 @@
-import type { Messages, ServerErrorCode } from "@/lib/i18n/messages-en";
+import type { ErrorTexts, ServerErrorCode } from "@/lib/i18n/error-texts";
 
 /**
  * What to show for a failed answer. The page's own failures (it could not
@@ -7,7 +7,7 @@ import type { Messages, ServerErrorCode } from "@/lib/i18n/messages-en";
  * language when the page knows its code; otherwise (and on an English page)
  * it keeps the server's words, which the protocol defines.
  */
-export function errorText(error: { code: string; message: string; retryable?: boolean; reason?: string }, texts: Messages["error"]): string {
+export function errorText(error: { code: string; message: string; retryable?: boolean; reason?: string }, texts: ErrorTexts): string {
   switch (error.code) {
     case "network_error":
       return texts.networkError;

@@ -82,20 +82,6 @@ export const en = {
     tokens: (count: string) => `${count} tokens`,
     tokensPerSecond: (rate: string) => `${rate} tokens/s`,
   },
-  error: {
-    retryingWillNotHelp: "Retrying will not help.",
-    tryAgain: "Try again",
-    tryAgainIn: (seconds: number) => `Try again in ${seconds} s`,
-    networkError: "Could not reach the server. Check your connection and try again.",
-    connectionLost: "The connection to the server was lost before the answer was complete.",
-    badResponse: "The server did not answer with a stream.",
-    httpStatus: (status: string) => `The server answered with HTTP ${status}. Try again.`,
-    pageError: "Something went wrong in the page. Try again.",
-    answerGone: "The rest of this answer is no longer available on the server. The text above is what arrived; try again to ask anew.",
-    reconnectFailed: "Could not reconnect to the server to finish this answer. Check your connection, then try again.",
-    // English pages show the server's own words (the protocol's, often more precise); other languages say it in theirs.
-    server: {} as ServerErrorTexts,
-  },
   access: {
     heading: "This chat is private",
     explanation: "Enter the access code you were given. Your message is kept and sent once you are in.",
@@ -117,21 +103,3 @@ export const en = {
 
 /** The shape every language fills: the same keys, the same parameters. */
 export type Messages = typeof en;
-
-/** The server's error codes a reader meets; `upstream_refused` is `upstream_error` that retrying will not help. */
-export type ServerErrorCode =
-  | "rate_limited"
-  | "auth_failed"
-  | "upstream_unavailable"
-  | "upstream_error"
-  | "upstream_refused"
-  | "timeout"
-  | "overloaded"
-  | "internal"
-  | "payload_too_large"
-  | "unauthorized"
-  // An upstream's refusal's `reason`s (lib/server/upstream-refusal.ts).
-  | "context_length_exceeded"
-  | "model_not_found"
-  | "unsupported_setting";
-export type ServerErrorTexts = Partial<Record<ServerErrorCode, string>>;

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { errorText } from "@/lib/i18n/error-text";
+import { errorTexts } from "@/lib/i18n/error-texts";
 import { locales } from "@/lib/i18n/locales";
 import { loadMessages, type Messages } from "@/lib/i18n/messages";
 import { settingsTexts } from "@/lib/i18n/settings-texts";
@@ -24,9 +25,7 @@ function textsOf(tree: Tree): string[] {
 
 describe("the dictionaries", () => {
   test.each(locales)("%s has English's keys and parameters, and no empty text", (locale) => {
-    // English leaves the server's errors in the server's words: its `error.server` is empty by design.
-    const shape = shapeOf(messages[locale]).filter((leaf) => !leaf.startsWith("error.server."));
-    expect(shape).toEqual(shapeOf(messages.en));
+    expect(shapeOf(messages[locale])).toEqual(shapeOf(messages.en));
     expect(textsOf(messages[locale]).filter((text) => text.trim() === "")).toEqual([]);
   });
 
@@ -34,8 +33,8 @@ describe("the dictionaries", () => {
     const codes = ["rate_limited", "auth_failed", "upstream_unavailable", "upstream_error", "upstream_refused", "timeout", "overloaded", "internal", "payload_too_large", "unauthorized"];
     // And every reason a refusal may give (lib/server/upstream-refusal.ts).
     codes.push("context_length_exceeded", "model_not_found", "unsupported_setting");
-    expect(Object.keys(messages.ja.error.server).sort()).toEqual([...codes].sort());
-    expect(Object.keys(messages.ko.error.server).sort()).toEqual([...codes].sort());
+    expect(Object.keys(errorTexts.ja.server).sort()).toEqual([...codes].sort());
+    expect(Object.keys(errorTexts.ko.server).sort()).toEqual([...codes].sort());
   });
 
   test("Japanese and Korean are translated, not English left in place", () => {
@@ -54,46 +53,55 @@ describe("the dictionaries", () => {
     expect(settingsTexts.ko.restored(2, 1)).toContain("2");
   });
 
+  test("a failed answer's texts, which come with the message row, are in every language too, translated", () => {
+    for (const locale of ["ja", "ko"] as const) {
+      // English leaves the server's errors in the server's words: its `server` is empty by design.
+      expect(shapeOf(errorTexts[locale]).filter((leaf) => !leaf.startsWith("server."))).toEqual(shapeOf(errorTexts.en));
+      const english = textsOf(errorTexts.en);
+      expect(textsOf(errorTexts[locale]).filter((text, index) => text.trim() === "" || text === english[index])).toEqual([]);
+    }
+  });
+
   test("parameters reach the text", () => {
-    expect(messages.ja.error.tryAgainIn(7)).toContain("7");
+    expect(errorTexts.ja.tryAgainIn(7)).toContain("7");
     expect(messages.ko.sidebar.confirmDelete("여행 계획")).toContain("여행 계획");
   });
 });
 
 describe("error texts", () => {
   test("the page's own failures are said in the reader's language", () => {
-    expect(errorText({ code: "network_error", message: "Could not reach the server." }, messages.ja.error)).toBe(messages.ja.error.networkError);
-    expect(errorText({ code: "http_502", message: "The server answered with HTTP 502." }, messages.ko.error)).toContain("HTTP 502");
-    expect(errorText({ code: "page_error", message: "x" }, messages.ko.error)).toBe(messages.ko.error.pageError);
-    expect(errorText({ code: "answer_gone", message: "x" }, messages.ja.error)).toBe(messages.ja.error.answerGone);
-    expect(errorText({ code: "reconnect_failed", message: "x" }, messages.ko.error)).toBe(messages.ko.error.reconnectFailed);
+    expect(errorText({ code: "network_error", message: "Could not reach the server." }, errorTexts.ja)).toBe(errorTexts.ja.networkError);
+    expect(errorText({ code: "http_502", message: "The server answered with HTTP 502." }, errorTexts.ko)).toContain("HTTP 502");
+    expect(errorText({ code: "page_error", message: "x" }, errorTexts.ko)).toBe(errorTexts.ko.pageError);
+    expect(errorText({ code: "answer_gone", message: "x" }, errorTexts.ja)).toBe(errorTexts.ja.answerGone);
+    expect(errorText({ code: "reconnect_failed", message: "x" }, errorTexts.ko)).toBe(errorTexts.ko.reconnectFailed);
   });
 
   test("a server's error is said in the reader's language, except on an English page, which keeps the server's words", () => {
     const error = { code: "rate_limited", message: "The model is getting too many requests.", retryable: true };
-    expect(errorText(error, messages.en.error)).toBe(error.message);
-    expect(errorText(error, messages.ja.error)).toBe(messages.ja.error.server.rate_limited);
-    expect(errorText(error, messages.ko.error)).toBe(messages.ko.error.server.rate_limited);
+    expect(errorText(error, errorTexts.en)).toBe(error.message);
+    expect(errorText(error, errorTexts.ja)).toBe(errorTexts.ja.server.rate_limited);
+    expect(errorText(error, errorTexts.ko)).toBe(errorTexts.ko.server.rate_limited);
   });
 
   test("an upstream error says to retry or to check the settings, as its retryable flag says", () => {
     const failed = { code: "upstream_error", message: "The model's server failed (HTTP 503).", retryable: true };
     const refused = { code: "upstream_error", message: "The model's server refused the request (HTTP 404).", retryable: false };
-    expect(errorText(failed, messages.ja.error)).toBe(messages.ja.error.server.upstream_error);
-    expect(errorText(refused, messages.ja.error)).toBe(messages.ja.error.server.upstream_refused);
+    expect(errorText(failed, errorTexts.ja)).toBe(errorTexts.ja.server.upstream_error);
+    expect(errorText(refused, errorTexts.ja)).toBe(errorTexts.ja.server.upstream_refused);
   });
 
   test("a refusal that says why is said as such: what to change, in the reader's language", () => {
     const refused = { code: "upstream_error", message: "This conversation is longer than the model can read.", retryable: false, reason: "context_length_exceeded" };
-    expect(errorText(refused, messages.en.error)).toBe(refused.message);
-    expect(errorText(refused, messages.ja.error)).toBe(messages.ja.error.server.context_length_exceeded);
-    expect(errorText({ ...refused, reason: "unsupported_setting" }, messages.ko.error)).toBe(messages.ko.error.server.unsupported_setting);
+    expect(errorText(refused, errorTexts.en)).toBe(refused.message);
+    expect(errorText(refused, errorTexts.ja)).toBe(errorTexts.ja.server.context_length_exceeded);
+    expect(errorText({ ...refused, reason: "unsupported_setting" }, errorTexts.ko)).toBe(errorTexts.ko.server.unsupported_setting);
     // A reason this page does not know: the refusal as such.
-    expect(errorText({ ...refused, reason: "something_new" }, messages.ja.error)).toBe(messages.ja.error.server.upstream_refused);
+    expect(errorText({ ...refused, reason: "something_new" }, errorTexts.ja)).toBe(errorTexts.ja.server.upstream_refused);
   });
 
   test("a code the page does not know keeps the server's words in every language", () => {
     const error = { code: "invalid_request", message: "messages: at least one message is required." };
-    expect(errorText(error, messages.ko.error)).toBe(error.message);
+    expect(errorText(error, errorTexts.ko)).toBe(error.message);
   });
 });
