@@ -15,6 +15,11 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   // A self-contained server in .next/standalone, for containers and VMs (README, "Deploy").
   output: "standalone",
+  // Turbopack's production chunker (16.3+, experimental) splits a page's own code by where else it is
+  // used, and by default leaves chunks down to 50 kB apart: `/` came as 8 scripts, its own code in two or
+  // three, each gzipped apart. Merged, / is 6 scripts and some 400 bytes less gzipped (149,645 -> 149,237),
+  // /compare 7 and 330 less; the chunks loaded later (markdown, highlighting, formulas, the dialogs) stay apart.
+  experimental: { turbopackChunking: { minChunkSize: 200_000 } },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },
