@@ -1,5 +1,6 @@
 import { mockTexts, pacedTokens } from "../mock/scenarios";
-import { composer, contentOf, copiedText, expect, lastAnswer, mockRecordFor, recordAnswerTexts, sendMessage, test, textOf, uniqueTag, waitUntilDone } from "./support";
+import { continueInstruction } from "../lib/chat/continue-instruction";
+import { composer, contentOf, copiedText, expect, lastAnswer, mockRecordFor, mockRecordsFor, recordAnswerTexts, sendMessage, test, textOf, uniqueTag, waitUntilDone } from "./support";
 
 test.beforeEach(async ({ page }) => {
   await page.goto("/");
@@ -62,6 +63,38 @@ test("Stop ends the answer, keeps what came, and closes the upstream request", a
   // Nothing more was generated upstream, and nothing more reached the page.
   expect((await mockRecordFor(tag)).tokensSent).toBe(tokensSent);
   expect(await textOf(answer)).toBe(shown);
+});
+
+test("an answer cut off at the token limit, or stopped, goes on with Continue, in the same message", async ({ page }) => {
+  const tag = uniqueTag();
+  await sendMessage(page, `mock:length ${tag}`);
+  const answer = lastAnswer(page);
+  await waitUntilDone(answer);
+  await expect(answer).toContainText("The answer was cut off at the token limit.");
+  await answer.getByRole("button", { name: "Continue", exact: true }).click();
+  await expect(answer).toHaveAttribute("data-status", "done");
+  await expect(contentOf(answer)).toHaveText(mockTexts.plain + mockTexts.continued);
+  await expect(answer).not.toContainText("cut off");
+  await expect(page.locator('article[data-role="assistant"]')).toHaveCount(1);
+  // Asked with the answer so far and the instruction to go on with it.
+  const [, continuation] = await mockRecordsFor(tag, { in: "any" });
+  expect((continuation?.body.messages as unknown[]).slice(-2)).toEqual([
+    { role: "assistant", content: mockTexts.plain },
+    { role: "user", content: continueInstruction },
+  ]);
+  expect(await copiedText(answer)).toBe(mockTexts.plain + mockTexts.continued);
+  await expect(answer.getByRole("button", { name: "Continue", exact: true })).toHaveCount(0);
+
+  // Stopped, it goes on too.
+  await sendMessage(page, `mock:paced tokens=400 interval=30 ${uniqueTag()}`);
+  const stopped = lastAnswer(page);
+  await expect(contentOf(stopped)).toContainText("Token 3.");
+  await composer(page).stop.click();
+  await expect(stopped).toHaveAttribute("data-status", "stopped");
+  const written = await copiedText(stopped);
+  await stopped.getByRole("button", { name: "Continue", exact: true }).click();
+  await expect(stopped).toHaveAttribute("data-status", "done");
+  expect(await copiedText(stopped)).toBe(written + mockTexts.continued);
 });
 
 test("Escape stops the answer too", async ({ page }) => {

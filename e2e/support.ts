@@ -75,12 +75,15 @@ export async function waitUntilDone(article: Locator): Promise<void> {
   await expect(article).toHaveAttribute("data-status", /^(done|stopped|error)$/, { timeout: 30_000 });
 }
 
-/** What the mock upstream saw of the requests whose last message carries `tag`, oldest first. */
-export async function mockRecordsFor(tag: string): Promise<MockRequestRecord[]> {
+/**
+ * What the mock upstream saw of the requests whose last message carries `tag`
+ * (`in: "any"`: any of their messages), oldest first.
+ */
+export async function mockRecordsFor(tag: string, where: { in: "last" | "any" } = { in: "last" }): Promise<MockRequestRecord[]> {
   const response = await fetch(`http://127.0.0.1:${e2ePorts.mock}/__mock/requests`);
   const records = (await response.json()) as MockRequestRecord[];
-  const lastMessageOf = (record: MockRequestRecord) => (record.body.messages as Array<{ content: string }>).at(-1)?.content ?? "";
-  return records.filter((candidate) => lastMessageOf(candidate).includes(tag));
+  const messagesOf = (record: MockRequestRecord) => record.body.messages as Array<{ content: string }>;
+  return records.filter((candidate) => (where.in === "last" ? messagesOf(candidate).slice(-1) : messagesOf(candidate)).some((message) => message.content.includes(tag)));
 }
 
 export async function mockRecordFor(tag: string): Promise<MockRequestRecord> {

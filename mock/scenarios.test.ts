@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { continueInstruction } from "../lib/chat/continue-instruction";
 import { documentAnswer, documentAnswerEnd } from "./markdown-answer";
 import { mockTexts, pacedTokens, scenarioFor, tokensOf } from "./scenarios";
 
@@ -27,6 +28,16 @@ describe("scenarioFor", () => {
     ];
     expect(scenarioFor(messages).name).toBe("length");
     expect(scenarioFor([...messages, { role: "user", content: "no directive" }]).name).toBe("plain");
+  });
+
+  it("asked to continue an answer, writes its continued text, whatever the question", () => {
+    const messages = [
+      { role: "user", content: "mock:length" },
+      { role: "assistant", content: "Hello from" },
+      { role: "user", content: continueInstruction },
+    ];
+    expect(scenarioFor(messages)).toMatchObject({ name: "plain", finishReason: "stop" });
+    expect(scenarioFor(messages).tokens.join("")).toBe(mockTexts.continued);
   });
 
   it("answers an HTTP status with its Retry-After", () => {

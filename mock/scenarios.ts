@@ -1,3 +1,4 @@
+import { continueInstruction } from "../lib/chat/continue-instruction";
 import { sampleAnswer } from "../lib/markdown/sample-answer";
 import { documentAnswer } from "./markdown-answer";
 import { markdownAnswer, mathAnswer, xssAnswer } from "./markdown-texts";
@@ -13,6 +14,8 @@ export const mockTexts = {
   multilingual:
     "English first.\nこんにちは、世界！ストリーミングのテストです。\n안녕하세요, 세계! 스트리밍 테스트입니다.\n" +
     "Emoji: 👋🏽 👨‍👩‍👧‍👦 🇯🇵 🎉\r\nTabs\tand \"quotes\" and \\backslashes\\ and </script> stay exact.\n\n中文也可以。",
+  /** The answer to `continueInstruction`: what the page adds to the answer it asked the mock to continue. */
+  continued: " …and this is the rest, written when the page asked to continue.",
   /** What the `reasoning` scenario thinks before it answers `plain`. */
   reasoning:
     "The person wants a short greeting. Let me think step by step.\n\n1. Say hello.\n2. Mention streaming, ストリーミング, 스트리밍 🎉.\n\nA **plain** answer fits; `code` is not needed.",
@@ -123,6 +126,8 @@ export function scenarioFor(messages: ReadonlyArray<{ role: string; content: unk
     stamp: parameters.get("stamp"),
     numbered: parameters.get("numbered") === "1",
   };
+  // Asked to continue an answer (the page's Continue), the mock writes its `continued` text, whatever the question was.
+  if (text === continueInstruction) return { ...base, name: "plain", tokens: tokensOf(mockTexts.continued) };
   switch (name) {
     case "multilingual":
       return { ...base, tokens: tokensOf(mockTexts.multilingual, numberParameter(parameters, "size", 2)) };

@@ -11,7 +11,12 @@ import { cn } from "@/lib/ui/cn";
 const actionClass =
   "rounded-md px-2 py-1 text-xs text-slate-600 hover:bg-slate-200 hover:text-slate-900 dark:text-slate-400 dark:hover:bg-slate-800 dark:hover:text-slate-100";
 
-/** Copy, and what can be done next with a finished message: go through its versions, edit a question, regenerate the last answer. */
+/**
+ * Copy, and what can be done next with a finished message: go through its
+ * versions, edit a question, regenerate the last answer, or continue it when
+ * it ended early (cut off at the token limit, stopped, broken off with its
+ * text so far kept).
+ */
 export function MessageActions({
   message,
   text,
@@ -25,7 +30,7 @@ export function MessageActions({
   // Selected here, not passed down: when a new message comes, only this bar of the one before re-renders, not its text.
   const isLast = useChatStore((state) => selectIsLastMessage(state, message.id));
   const busy = useChatStore((state) => selectAnsweringId(state) !== undefined);
-  const { regenerate, showVersion, showBranch } = useChatActions();
+  const { regenerate, continueAnswer, showVersion, showBranch } = useChatActions();
   const t = useTranslations();
   if (message.status === "waiting" || message.status === "streaming") return null;
   const isUser = message.role === "user";
@@ -33,6 +38,7 @@ export function MessageActions({
   const others = isUser ? message.branches : isLast ? message.versions : undefined;
   const shown = isUser ? message.branch : message.version;
   const count = (others?.length ?? 0) + 1;
+  const endedEarly = message.finishReason === "length" || message.status === "stopped" || message.status === "error";
   return (
     <div className={cn("mt-1 flex gap-1", isUser && "justify-end")}>
       {text && <CopyButton text={text} label={isUser ? t.message.copyMessage : t.message.copyAnswer} className={actionClass} />}
@@ -52,6 +58,11 @@ export function MessageActions({
       {!isUser && isLast && !busy && !message.error && (
         <button type="button" onClick={() => void regenerate()} className={actionClass}>
           {t.message.regenerate}
+        </button>
+      )}
+      {!isUser && isLast && !busy && endedEarly && message.content !== "" && (
+        <button type="button" onClick={() => void continueAnswer()} className={actionClass}>
+          {t.message.continueAnswer}
         </button>
       )}
     </div>

@@ -71,6 +71,7 @@ export const en = {
     copyAnswer: "Copy answer",
     edit: "Edit",
     regenerate: "Regenerate",
+    continueAnswer: "Continue",
     versions: "Versions",
     previousVersion: "Previous version",
     nextVersion: "Next version",

@@ -68,6 +68,7 @@ export const ja: Messages = {
     copyAnswer: "回答をコピー",
     edit: "編集",
     regenerate: "再生成",
+    continueAnswer: "続きを生成",
     versions: "バージョン",
     previousVersion: "前のバージョン",
     nextVersion: "次のバージョン",

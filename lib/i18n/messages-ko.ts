@@ -68,6 +68,7 @@ export const ko: Messages = {
     copyAnswer: "답변 복사",
     edit: "수정",
     regenerate: "다시 생성",
+    continueAnswer: "이어서 생성",
     versions: "버전",
     previousVersion: "이전 버전",
     nextVersion: "다음 버전",

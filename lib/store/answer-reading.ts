@@ -1,3 +1,5 @@
+import { continueInstruction } from "@/lib/chat/continue-instruction";
+import type { Usage } from "@/lib/chat/events";
 import type { ChatRequestInput } from "@/lib/chat/schema";
 import type { AnswerSource, AnswerUpdate } from "@/lib/client/answer-stream";
 import { ChatClientError } from "@/lib/client/chat-client-error";
@@ -110,4 +112,36 @@ export async function runAnswer(context: AnswerReadingContext, assistantId: stri
     return;
   }
   await readAnswer(context, assistantId, { request }, signal);
+}
+
+/**
+ * Asks the model to go on with `message`, an answer that ended early, and
+ * adds what it writes to it (`request`: the conversation with that answer
+ * last). Its time to first token stays the first run's; its tokens are both
+ * runs' (none shown unless both were counted: a stopped run's never are).
+ * Its earlier resume position goes: a reload now resumes the new run.
+ */
+export async function continueAnswer(context: AnswerReadingContext, message: Message, request: ChatRequestInput, signal: AbortSignal): Promise<void> {
+  const { id } = message;
+  context.updateMessage(id, { status: "streaming", finishReason: undefined, error: undefined, usage: undefined, answerId: undefined, lastEventId: undefined });
+  const continuation: ChatRequestInput = { ...request, messages: [...request.messages, { role: "user", content: continueInstruction }] };
+  try {
+    if (context.get().streamResponses) await readAnswer(context, id, { request: continuation }, signal);
+    else {
+      const { content, reasoning, model, finish_reason: finishReason, usage } = await context.dependencies.completeChat(continuation, { signal });
+      const written = typeof reasoning === "string" && reasoning !== "" ? [message.reasoning, reasoning].filter(Boolean).join("\n\n") : message.reasoning;
+      context.updateMessage(id, { content: message.content + content, ...(written === undefined ? {} : { reasoning: written }), model, finishReason, usage });
+    }
+  } finally {
+    const usage = context.get().messages[id]?.usage;
+    context.updateMessage(id, { usage: usage && message.usage ? sumOfUsage(message.usage, usage) : undefined });
+  }
+}
+
+function sumOfUsage(first: Usage, second: Usage): Usage {
+  return {
+    prompt_tokens: first.prompt_tokens + second.prompt_tokens,
+    completion_tokens: first.completion_tokens + second.completion_tokens,
+    total_tokens: first.total_tokens + second.total_tokens,
+  };
 }

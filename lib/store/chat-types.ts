@@ -99,6 +99,11 @@ export interface ChatState extends ChatData, AccessState {
   stop(): void;
   /** Replaces the last answer with a new one (also how a failed answer is retried). */
   regenerate(): Promise<void>;
+  /**
+   * Asks the model to go on with the last answer where it ended early (cut off at the token limit, stopped,
+   * broken off): what it writes is added to the same answer.
+   */
+  continueAnswer(): Promise<void>;
   /** Shows version `index` of a regenerated answer (see `Message.versions`); it is the answer from then on. */
   showVersion(messageId: string, index: number): void;
   /** Shows branch `index` of an edited question of the shown conversation (see `Message.branches`): its text and what followed it. */

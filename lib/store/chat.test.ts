@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { ChatClientError } from "@/lib/client/chat-client-error";
+import { continueInstruction } from "@/lib/chat/continue-instruction";
 import { answerWith, createHarness, exchange, memoryStorage, settle } from "@/lib/store/testing/chat-store-harness";
 
 const usage = { prompt_tokens: 4, completion_tokens: 2, total_tokens: 6 };
@@ -290,5 +291,117 @@ describe("regenerate", () => {
     await chat.state().regenerate();
     expect(chat.answers).toHaveLength(1);
     expect(chat.messageIds()).toHaveLength(2);
+  });
+});
+
+describe("continue", () => {
+  const instruction = { role: "user", content: continueInstruction };
+
+  test("an answer cut off at the token limit goes on in the same message: asked with it and the instruction, its text added, its tokens and time both runs'", async () => {
+    const chat = createHarness();
+    chat.setTime(1_000);
+    const sending = chat.state().send("Tell me a story");
+    await settle();
+    await chat.answers[0]?.send({ type: "start", id: "answer-1", model: "m", eventId: "0" }, { type: "delta", content: "Once upon a ti", eventId: "1" });
+    chat.setTime(1_200);
+    chat.runFrame();
+    await chat.answers[0]?.send({ type: "usage", prompt_tokens: 5, completion_tokens: 4, total_tokens: 9 }, { type: "finish", finish_reason: "length" });
+    chat.setTime(2_000);
+    await chat.answers[0]?.end();
+    await sending;
+    const id = chat.message(1).id;
+    expect(chat.message(1)).toMatchObject({ status: "done", finishReason: "length", firstTokenMs: 200, totalMs: 1_000 });
+
+    chat.setTime(10_000);
+    const continuing = chat.state().continueAnswer();
+    await settle();
+    expect(chat.answers[1]?.request).toEqual({
+      messages: [{ role: "user", content: "Tell me a story" }, { role: "assistant", content: "Once upon a ti" }, instruction],
+    });
+    expect(chat.answeringId()).toBe(id);
+    // Going on: no longer cut off, and no resume position of the run that ended.
+    expect(chat.message(1)).toMatchObject({ status: "streaming", content: "Once upon a ti" });
+    expect(chat.message(1).finishReason).toBeUndefined();
+    expect(chat.message(1).answerId).toBeUndefined();
+    expect(chat.message(1).lastEventId).toBeUndefined();
+
+    await chat.answers[1]?.send({ type: "start", id: "answer-2", model: "m", eventId: "0" }, { type: "delta", content: "me, a fox.", eventId: "1" });
+    chat.runFrame();
+    expect(chat.message(1)).toMatchObject({ content: "Once upon a time, a fox.", answerId: "answer-2", lastEventId: "1" });
+    await chat.answers[1]?.send({ type: "usage", prompt_tokens: 30, completion_tokens: 3, total_tokens: 33 }, { type: "finish", finish_reason: "stop" });
+    chat.setTime(10_500);
+    await chat.answers[1]?.end();
+    await continuing;
+    expect(chat.messageIds()).toHaveLength(2);
+    expect(chat.message(1)).toMatchObject({
+      id,
+      content: "Once upon a time, a fox.",
+      status: "done",
+      finishReason: "stop",
+      firstTokenMs: 200,
+      totalMs: 1_500,
+      usage: { prompt_tokens: 35, completion_tokens: 7, total_tokens: 42 },
+    });
+  });
+
+  test("a stopped answer goes on too; its tokens, never counted, are not claimed", async () => {
+    const chat = createHarness();
+    const sending = chat.state().send("Count");
+    await settle();
+    await chat.answers[0]?.send({ type: "start", id: "answer-1", model: "m" }, { type: "delta", content: "1, 2," });
+    chat.state().stop();
+    await sending;
+    expect(chat.message(1)).toMatchObject({ status: "stopped", content: "1, 2," });
+
+    const continuing = chat.state().continueAnswer();
+    await settle();
+    await chat.answers[1]?.send({ type: "delta", content: " 3." }, { type: "usage", ...usage }, { type: "finish", finish_reason: "stop" });
+    await chat.answers[1]?.end();
+    await continuing;
+    expect(chat.message(1)).toMatchObject({ status: "done", content: "1, 2, 3." });
+    expect(chat.message(1).usage).toBeUndefined();
+  });
+
+  test("an answer broken off by an error goes on, its error gone; one that fails again keeps all its text", async () => {
+    const chat = createHarness();
+    const sending = chat.state().send("Hello");
+    await settle();
+    await chat.answers[0]?.send({ type: "delta", content: "Half" });
+    await chat.answers[0]?.fail(new ChatClientError("connection_lost", "The connection was lost.", { retryable: true }));
+    await sending;
+
+    const continuing = chat.state().continueAnswer();
+    await settle();
+    expect(chat.message(1).error).toBeUndefined();
+    await chat.answers[1]?.send({ type: "delta", content: " and more" });
+    await chat.answers[1]?.fail(new ChatClientError("connection_lost", "Lost again.", { retryable: true }));
+    await continuing;
+    expect(chat.message(1)).toMatchObject({ content: "Half and more", status: "error", error: { message: "Lost again." } });
+  });
+
+  test("with streaming off, the whole continuation is added at once", async () => {
+    const chat = createHarness();
+    await exchange(chat, "Hello", "Hel");
+    chat.state().setStreamResponses(false);
+    const continuing = chat.state().continueAnswer();
+    await settle();
+    expect(chat.completions[0]?.request?.messages.at(-1)).toEqual(instruction);
+    await chat.completions[0]?.resolve({ id: "chat-2", model: "m", content: "lo.", finish_reason: "stop" });
+    await continuing;
+    expect(chat.message(1)).toMatchObject({ content: "Hello.", status: "done", finishReason: "stop" });
+  });
+
+  test("does nothing while an answer is being written, nor for an answer with no text", async () => {
+    const chat = createHarness();
+    const sending = chat.state().send("Hello");
+    await settle();
+    await chat.state().continueAnswer();
+    expect(chat.answers).toHaveLength(1);
+    chat.state().stop();
+    await sending;
+    // Stopped before any text: nothing to go on with.
+    await chat.state().continueAnswer();
+    expect(chat.answers).toHaveLength(1);
+    expect(chat.message(1)).toMatchObject({ content: "", status: "stopped" });
   });
 });

@@ -9,7 +9,7 @@ import { createAccessSlice, isAccessRefused, type AccessDependencies } from "@/l
 import { fullNotice, isOpen, persistVersion, savedChatsKey, savedPart, streamResponsesByDefault, unreadableNotice } from "@/lib/store/chat-persistence";
 import type { mergeOtherTab, SavedBefore } from "@/lib/store/merge-other-tab";
 import { historyOf, selectActiveConversation, selectAnsweringId, titleFrom } from "@/lib/store/chat-selectors";
-import type { ChatState, Message, MessageError, MessageStatus, PersistedChat } from "@/lib/store/chat-types";
+import type { ChatState, Conversation, Message, MessageError, MessageStatus, PersistedChat } from "@/lib/store/chat-types";
 import {
   emptyConversation,
   withConversation,
@@ -236,6 +236,17 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
           }
         }
 
+        /** What the model is asked for the conversation as it stands: its turns, with its settings. */
+        function requestFor(conversation: Conversation): ChatRequestInput {
+          const { model, temperature, reasoningEffort } = conversation.settings;
+          return {
+            messages: historyOf(conversation, get().messages),
+            ...(model === undefined ? {} : { model }),
+            ...(temperature === undefined ? {} : { temperature }),
+            ...(reasoningEffort === undefined ? {} : { reasoning_effort: reasoningEffort }),
+          };
+        }
+
         /**
          * Adds an assistant message to the conversation and fills it with the answer to the conversation so far;
          * `replaced`: the answer it regenerates, kept as an earlier version of it.
@@ -243,13 +254,7 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
         async function answer(conversationId: string, replaced?: Message): Promise<void> {
           const conversation = get().conversations[conversationId];
           if (!conversation) return;
-          const { model, temperature, reasoningEffort } = conversation.settings;
-          const request: ChatRequestInput = {
-            messages: historyOf(conversation, get().messages),
-            ...(model === undefined ? {} : { model }),
-            ...(temperature === undefined ? {} : { temperature }),
-            ...(reasoningEffort === undefined ? {} : { reasoning_effort: reasoningEffort }),
-          };
+          const request = requestFor(conversation);
           const assistantId = dependencies.createId();
           const waiting: Message = { id: assistantId, role: "assistant", content: "", status: "waiting" };
           set((state) => withMessageAdded(state, conversationId, waiting, Date.now()));
@@ -340,6 +345,17 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
             if (!conversation || replaced?.role !== "assistant") return;
             set((state) => withMessagesTruncated(state, conversation.id, conversation.messageIds.length - 1));
             await answer(conversation.id, replaced);
+          },
+
+          async continueAnswer() {
+            const conversation = idleActiveConversation();
+            const message = get().messages[conversation?.messageIds.at(-1) ?? ""];
+            if (!conversation || message?.role !== "assistant" || message.content === "") return;
+            // Timed from its first run's start: the total under it is the time of both.
+            sentAt.set(message.id, dependencies.now() - (message.totalMs ?? 0));
+            await track(conversation.id, message.id, (signal) =>
+              withReading((module) => module.continueAnswer(reading, message, requestFor(conversation), signal)),
+            );
           },
 
           showVersion(messageId, index) {

@@ -6,6 +6,7 @@ import { demoReasoningFor } from "@/lib/providers/demo/demo-reasoning";
 import { deltaText, eventSequence, eventsOf, readSseMessages, relayTestConfig } from "@/lib/server/test-support";
 import { relayChatStream } from "@/lib/testing/relay-chat-stream";
 import { chatRequestSchema } from "@/lib/chat/schema";
+import { continueInstruction } from "@/lib/chat/continue-instruction";
 
 // Fast pacing from the environment, so that the tests take milliseconds, not seconds.
 const fast = providerFromEnvironment({ DEMO_FIRST_TOKEN_MS: "20", DEMO_TOKENS_PER_SECOND: "5000" });
@@ -163,6 +164,34 @@ describe("the demo provider", () => {
     expect(first("reasoning")).toBeLessThan(2_000);
     expect(first("delta")).toBeGreaterThanOrEqual(3_900);
   }, 15_000);
+
+  it("asked to continue an answer of its own, writes the rest of it from where it ended, without reasoning again", async () => {
+    // The greeting: short, for the reasoning preset writes at its own pace.
+    const whole = demoAnswerFor(prompts.greeting);
+    const written = whole.slice(0, 17);
+    const continuing = async (partial: string, model: string) => {
+      const stream = await fast.client.chat.completions.create({
+        model,
+        stream: true,
+        messages: [
+          { role: "user", content: prompts.greeting },
+          { role: "assistant", content: partial },
+          { role: "user", content: continueInstruction },
+        ],
+      });
+      const seen = { content: "", reasoning: "" };
+      for await (const chunk of stream) {
+        const delta = chunk.choices[0]?.delta as { content?: string | null; reasoning_content?: string } | undefined;
+        seen.content += delta?.content ?? "";
+        seen.reasoning += delta?.reasoning_content ?? "";
+      }
+      return seen;
+    };
+    expect(await continuing(written, "demo")).toEqual({ content: whole.slice(17), reasoning: "" });
+    expect(await continuing(written, "demo-reasoning")).toEqual({ content: whole.slice(17), reasoning: "" });
+    // Not its own: it says so rather than inventing a continuation.
+    expect((await continuing("Some other model's words", "demo")).content).toBe(" (The demo model can only continue answers it wrote itself.)");
+  }, 10_000);
 
   it("is relayed as protocol events exactly like a real upstream", async () => {
     const request = chatRequestSchema.parse({ messages: [{ role: "user", content: prompts.japanese }] });

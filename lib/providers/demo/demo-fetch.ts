@@ -1,4 +1,5 @@
 import type { ChatCompletionChunk, ChatCompletionCreateParams } from "openai/resources/chat/completions";
+import { continueInstruction } from "@/lib/chat/continue-instruction";
 import { demoAnswerFor, splitIntoTokens } from "@/lib/providers/demo/demo-answers";
 import { demoPacingFor, type DemoPacing } from "@/lib/providers/demo/demo-pacing";
 import { demoReasoningFor } from "@/lib/providers/demo/demo-reasoning";
@@ -6,9 +7,24 @@ import { abortableDelay } from "@/lib/server/abortable-delay";
 
 const encoder = new TextEncoder();
 
-function lastUserText(parameters: ChatCompletionCreateParams): string {
-  const last = parameters.messages.findLast((message) => message.role === "user");
+function lastUserText(messages: ChatCompletionCreateParams["messages"]): string {
+  const last = messages.findLast((message) => message.role === "user");
   return typeof last?.content === "string" ? last.content : "";
+}
+
+/**
+ * What the demo writes: its answer to the last question, or, asked to
+ * continue an answer (`continueInstruction` after it), the rest of its
+ * answer to the question before, from where that one ended.
+ */
+function demoReplyTo(messages: ChatCompletionCreateParams["messages"]): { answer: string; question: string; continuing: boolean } {
+  const [partial, last] = messages.slice(-2);
+  if (last?.role !== "user" || last.content !== continueInstruction) return { answer: demoAnswerFor(lastUserText(messages)), question: lastUserText(messages), continuing: false };
+  const question = lastUserText(messages.slice(0, -2));
+  const whole = demoAnswerFor(question);
+  const written = partial?.role === "assistant" && typeof partial.content === "string" ? partial.content : "";
+  const answer = whole.startsWith(written) ? whole.slice(written.length) : " (The demo model can only continue answers it wrote itself.)";
+  return { answer, question, continuing: true };
 }
 
 function estimateTokens(parameters: ChatCompletionCreateParams): number {
@@ -30,10 +46,14 @@ export function createDemoFetch(defaultPacing?: DemoPacing): typeof fetch {
   return async (_input, init) => {
     const parameters = JSON.parse(String(init?.body)) as ChatCompletionCreateParams;
     const signal = init?.signal ?? undefined;
-    const pacing = demoPacingFor(parameters.model, defaultPacing);
+    const reply = demoReplyTo(parameters.messages);
+    const modelPacing = demoPacingFor(parameters.model, defaultPacing);
+    // Going on with an answer, the reasoning preset does not reason again: it writes when it would have begun to think.
+    const pacing =
+      reply.continuing && modelPacing.reasoningFromMs !== undefined ? { ...modelPacing, firstTokenMs: modelPacing.reasoningFromMs, reasoningFromMs: undefined } : modelPacing;
     const limit = parameters.max_completion_tokens ?? parameters.max_tokens ?? Infinity;
-    const allTokens = splitIntoTokens(demoAnswerFor(lastUserText(parameters)));
-    const reasoningTokens = pacing.reasoningFromMs === undefined ? [] : splitIntoTokens(demoReasoningFor(lastUserText(parameters)));
+    const allTokens = splitIntoTokens(reply.answer);
+    const reasoningTokens = pacing.reasoningFromMs === undefined ? [] : splitIntoTokens(demoReasoningFor(reply.question));
     const tokens = allTokens.slice(0, Math.max(0, limit - reasoningTokens.length));
     const finishReason = tokens.length < allTokens.length ? "length" : "stop";
     const interval = 1000 / pacing.tokensPerSecond;
