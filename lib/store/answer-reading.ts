@@ -5,6 +5,7 @@ import type { AnswerSource, AnswerUpdate } from "@/lib/client/answer-stream";
 import { ChatClientError } from "@/lib/client/chat-client-error";
 import type { ChatStoreDependencies } from "@/lib/store/chat";
 import { versionsOf } from "@/lib/store/answer-versions";
+import { inlineThinkingTimer } from "@/lib/store/inline-thinking-time";
 
 // Versions and branches are switched by pure changes that live here, in this chunk, not in first-load JS.
 export { withVersionShown } from "@/lib/store/answer-versions";
@@ -84,7 +85,11 @@ function applyUpdates(context: AnswerReadingContext, assistantId: string, update
 
 /** Reads a streamed answer (new or resumed) into the assistant message. */
 export async function readAnswer(context: AnswerReadingContext, assistantId: string, source: AnswerSource, signal: AbortSignal): Promise<void> {
-  for await (const updates of context.dependencies.streamAnswer(source, { signal })) applyUpdates(context, assistantId, updates, signal);
+  const timeThinking = inlineThinkingTimer(context, assistantId);
+  for await (const updates of context.dependencies.streamAnswer(source, { signal })) {
+    applyUpdates(context, assistantId, updates, signal);
+    timeThinking(updates);
+  }
 }
 
 /**

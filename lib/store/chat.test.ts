@@ -71,6 +71,42 @@ describe("send", () => {
     ]);
   });
 
+  test("reasoning written into the answer between <think> tags is timed as reasoning sent apart is, once the answer after it begins", async () => {
+    const chat = createHarness();
+    chat.setTime(1_000);
+    const sending = chat.state().send("Why?");
+    await settle();
+    const [answer] = chat.answers;
+    await answer?.send({ type: "delta", content: "\n<thi" }, { type: "delta", content: "nk>\nLet me think." });
+    chat.setTime(1_400);
+    chat.runFrame();
+    expect(chat.message(1)).toMatchObject({ content: "\n<think>\nLet me think.", firstTokenMs: 400 });
+    // The closing tag cut in two, then only line breaks: the answer has not begun.
+    await answer?.send({ type: "delta", content: " Done.</thi" }, { type: "delta", content: "nk>\n\n" });
+    chat.setTime(2_000);
+    chat.runFrame();
+    expect(chat.message(1).reasoningMs).toBeUndefined();
+    chat.setTime(3_400);
+    await answer?.send({ type: "delta", content: "Because." });
+    chat.runFrame();
+    expect(chat.message(1).reasoningMs).toBe(2_000);
+    chat.setTime(3_900);
+    await answer?.send({ type: "delta", content: " <think>not again</think> More." });
+    await answer?.end();
+    await sending;
+    expect(chat.message(1)).toMatchObject({ status: "done", reasoningMs: 2_000 });
+  });
+
+  test("an answer without <think> tags is not timed as reasoning", async () => {
+    const chat = createHarness();
+    const sending = chat.state().send("Hi");
+    await settle();
+    await chat.answers[0]?.send({ type: "delta", content: "<b>Hello</b> " }, { type: "delta", content: "<think>x</think> y" });
+    await chat.answers[0]?.end();
+    await sending;
+    expect(chat.message(1).reasoningMs).toBeUndefined();
+  });
+
   test("sends the whole conversation each time", async () => {
     const chat = createHarness();
     await exchange(chat, "First question", "First answer");
