@@ -1,5 +1,6 @@
 "use client";
 
+import { useMessageTexts } from "@/components/chat/use-message-texts";
 import { memo, useEffect, useId, useRef, useState, type FormEvent, type MouseEvent } from "react";
 import { useChatActions, useChatStateReader, useChatStore } from "@/components/chat/chat-store-provider";
 import { newChatButtonId } from "@/components/chat/element-ids";
@@ -20,6 +21,7 @@ const iconButtonClass = "rounded p-1.5 text-slate-600 hover:bg-slate-300 dark:te
  */
 export const ConversationItem = memo(function ConversationItem({ id, onSelected, excerpt }: { id: string; onSelected: () => void; excerpt?: MessageExcerpt }) {
   const t = useTranslations();
+  const texts = useMessageTexts();
   const settingsText = useSettingsTexts();
   const title = useChatStore((state) => state.conversations[id]?.title) || t.page.newChat;
   const active = useChatStore((state) => state.activeConversationId === id);
@@ -63,7 +65,7 @@ export const ConversationItem = memo(function ConversationItem({ id, onSelected,
     const { conversations, messages } = readState();
     const conversation = conversations[id];
     if (!conversation) return;
-    const labels = { untitled: t.page.newChat, you: t.sidebar.fileYou, assistant: t.sidebar.fileAssistant, systemPrompt: settingsText.systemPrompt, stopped: t.message.stopped, reasoning: t.message.reasoning };
+    const labels = { untitled: t.page.newChat, you: t.sidebar.fileYou, assistant: t.sidebar.fileAssistant, systemPrompt: settingsText.systemPrompt, stopped: texts.stopped, reasoning: texts.reasoning };
     downloadText(markdownFileName(conversation.title, t.page.newChat), conversationMarkdown(conversation, messages, labels), "text/markdown");
   }
 

@@ -1,9 +1,9 @@
 "use client";
 
+import { useMessageTexts } from "@/components/chat/use-message-texts";
 import { useChatActions, useChatStore } from "@/components/chat/chat-store-provider";
 import { CopyButton } from "@/components/chat/copy-button";
 import { VersionSwitcher } from "@/components/chat/version-switcher";
-import { useTranslations } from "@/components/preferences/use-preferences";
 import { selectAnsweringId, selectIsLastMessage } from "@/lib/store/chat-selectors";
 import type { Message } from "@/lib/store/chat-types";
 import { cn } from "@/lib/ui/cn";
@@ -31,7 +31,7 @@ export function MessageActions({
   const isLast = useChatStore((state) => selectIsLastMessage(state, message.id));
   const busy = useChatStore((state) => selectAnsweringId(state) !== undefined);
   const { regenerate, continueAnswer, showVersion, showBranch } = useChatActions();
-  const t = useTranslations();
+  const texts = useMessageTexts();
   if (message.status === "waiting" || message.status === "streaming") return null;
   const isUser = message.role === "user";
   // An edited question's branches (any question), a regenerated answer's versions (the last answer: only it regenerates).
@@ -41,7 +41,7 @@ export function MessageActions({
   const endedEarly = message.finishReason === "length" || message.status === "stopped" || message.status === "error";
   return (
     <div className={cn("mt-1 flex gap-1", isUser && "justify-end")}>
-      {text && <CopyButton text={text} label={isUser ? t.message.copyMessage : t.message.copyAnswer} className={actionClass} />}
+      {text && <CopyButton text={text} label={isUser ? texts.copyMessage : texts.copyAnswer} className={actionClass} />}
       {!busy && count > 1 && (
         <VersionSwitcher
           count={count}
@@ -52,17 +52,17 @@ export function MessageActions({
       )}
       {isUser && !busy && (
         <button type="button" onClick={onEdit} className={actionClass}>
-          {t.message.edit}
+          {texts.edit}
         </button>
       )}
       {!isUser && isLast && !busy && !message.error && (
         <button type="button" onClick={() => void regenerate()} className={actionClass}>
-          {t.message.regenerate}
+          {texts.regenerate}
         </button>
       )}
       {!isUser && isLast && !busy && endedEarly && message.content !== "" && (
         <button type="button" onClick={() => void continueAnswer()} className={actionClass}>
-          {t.message.continueAnswer}
+          {texts.continueAnswer}
         </button>
       )}
     </div>

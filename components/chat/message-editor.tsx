@@ -1,11 +1,11 @@
 "use client";
 
+import { useMessageTexts } from "@/components/chat/use-message-texts";
 import { useState, type KeyboardEvent } from "react";
-import { useTranslations } from "@/components/preferences/use-preferences";
 
 /** Edits a sent message in place; saving resends it (the answers after it are replaced). */
 export function MessageEditor({ initial, onSave, onCancel }: { initial: string; onSave: (text: string) => void; onCancel: () => void }) {
-  const t = useTranslations();
+  const texts = useMessageTexts();
   const [text, setText] = useState(initial);
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
     if (event.key === "Escape") onCancel();
@@ -17,7 +17,7 @@ export function MessageEditor({ initial, onSave, onCancel }: { initial: string; 
   return (
     <div className="w-full sm:w-[80%]">
       <textarea
-        aria-label={t.message.editMessage}
+        aria-label={texts.editMessage}
         value={text}
         autoFocus
         onChange={(event) => setText(event.target.value)}
@@ -26,7 +26,7 @@ export function MessageEditor({ initial, onSave, onCancel }: { initial: string; 
       />
       <div className="mt-2 flex justify-end gap-2">
         <button type="button" onClick={onCancel} className="rounded-lg px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">
-          {t.message.cancel}
+          {texts.cancel}
         </button>
         <button
           type="button"
@@ -34,7 +34,7 @@ export function MessageEditor({ initial, onSave, onCancel }: { initial: string; 
           onClick={() => onSave(text)}
           className="rounded-lg bg-blue-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-700 disabled:opacity-40"
         >
-          {t.message.saveAndSend}
+          {texts.saveAndSend}
         </button>
       </div>
     </div>

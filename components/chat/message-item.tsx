@@ -1,5 +1,6 @@
 "use client";
 
+import { useMessageTexts } from "@/components/chat/use-message-texts";
 import { lazy, memo, Suspense, useRef, useState } from "react";
 import { useChatActions, useChatStore } from "@/components/chat/chat-store-provider";
 import { MessageActions } from "@/components/chat/message-actions";
@@ -26,6 +27,7 @@ export const MessageItem = memo(function MessageItem({ id }: { id: string }) {
   const [editing, setEditing] = useState(false);
   const contentRef = useRef<HTMLDivElement>(null);
   const t = useTranslations();
+  const texts = useMessageTexts();
   countRender(id);
   if (!message) return null;
   const isUser = message.role === "user";
@@ -37,7 +39,7 @@ export const MessageItem = memo(function MessageItem({ id }: { id: string }) {
       data-role={message.role}
       data-status={message.status}
       data-message-id={id}
-      aria-label={isUser ? t.message.youSaid : t.message.assistantSaid}
+      aria-label={isUser ? texts.youSaid : texts.assistantSaid}
       className={cn(
         "flex flex-col",
         isUser ? "items-end" : "items-start",
@@ -88,9 +90,9 @@ export const MessageItem = memo(function MessageItem({ id }: { id: string }) {
               {t.message.reconnecting}
             </p>
           )}
-          {message.status === "stopped" && <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">{t.message.stopped}</p>}
-          {message.finishReason === "length" && <p className="mt-2 text-xs text-amber-800 dark:text-amber-300">{t.message.cutOff}</p>}
-          {message.finishReason === "content_filter" && <p className="mt-2 text-xs text-amber-800 dark:text-amber-300">{t.message.contentFilter}</p>}
+          {message.status === "stopped" && <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">{texts.stopped}</p>}
+          {message.finishReason === "length" && <p className="mt-2 text-xs text-amber-800 dark:text-amber-300">{texts.cutOff}</p>}
+          {message.finishReason === "content_filter" && <p className="mt-2 text-xs text-amber-800 dark:text-amber-300">{texts.contentFilter}</p>}
           {message.error && <MessageError error={message.error} messageId={id} />}
           <MessageMetrics message={message} />
         </div>

@@ -1,23 +1,24 @@
 "use client";
 
-import { useLocale, useTranslations } from "@/components/preferences/use-preferences";
+import { useMessageTexts } from "@/components/chat/use-message-texts";
+import { useLocale } from "@/components/preferences/use-preferences";
 import type { Message } from "@/lib/store/chat-types";
 
 /** Usage and speed under a finished answer: time to first token, total time, tokens, tokens per second. */
 export function MessageMetrics({ message }: { message: Message }) {
-  const t = useTranslations();
+  const texts = useMessageTexts();
   const locale = useLocale();
   if (message.role !== "assistant" || message.status !== "done") return null;
   const whole = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const tenths = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const parts: string[] = [];
-  if (message.firstTokenMs !== undefined) parts.push(t.message.firstToken(whole.format(message.firstTokenMs)));
-  if (message.totalMs !== undefined) parts.push(t.message.total(tenths.format(message.totalMs / 1000)));
+  if (message.firstTokenMs !== undefined) parts.push(texts.firstToken(whole.format(message.firstTokenMs)));
+  if (message.totalMs !== undefined) parts.push(texts.total(tenths.format(message.totalMs / 1000)));
   const tokens = message.usage?.completion_tokens;
   if (tokens !== undefined) {
-    parts.push(t.message.tokens(whole.format(tokens)));
+    parts.push(texts.tokens(whole.format(tokens)));
     const writingMs = (message.totalMs ?? 0) - (message.firstTokenMs ?? 0);
-    if (writingMs > 0 && tokens > 1) parts.push(t.message.tokensPerSecond(whole.format((tokens - 1) / (writingMs / 1000))));
+    if (writingMs > 0 && tokens > 1) parts.push(texts.tokensPerSecond(whole.format((tokens - 1) / (writingMs / 1000))));
   }
   if (parts.length === 0) return null;
   return <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">{parts.join(" · ")}</p>;

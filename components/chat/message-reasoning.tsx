@@ -1,5 +1,6 @@
 "use client";
 
+import { useMessageTexts } from "@/components/chat/use-message-texts";
 import { Suspense, type SyntheticEvent, useRef, useState } from "react";
 import { LazyMarkdownMessage } from "@/components/markdown/lazy-markdown-message";
 import { useLocale, useTranslations } from "@/components/preferences/use-preferences";
@@ -27,6 +28,7 @@ export function MessageReasoning({
   reasoningMs: number | undefined;
 }) {
   const t = useTranslations();
+  const texts = useMessageTexts();
   const locale = useLocale();
   const [chosen, setChosen] = useState<boolean>();
   const textRef = useRef<HTMLDivElement>(null);
@@ -35,10 +37,10 @@ export function MessageReasoning({
   const onToggle = (event: SyntheticEvent<HTMLDetailsElement>) => {
     if (event.currentTarget.open !== open) setChosen(event.currentTarget.open);
   };
-  let summary = t.message.reasoning;
+  let summary = texts.reasoning;
   if (thinking) summary = t.message.thinking;
   else if (reasoningMs !== undefined) {
-    summary = t.message.thoughtFor(new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(Math.max(1, reasoningMs / 1000)));
+    summary = texts.thoughtFor(new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(Math.max(1, reasoningMs / 1000)));
   }
   return (
     <details data-part="reasoning" open={open} onToggle={onToggle} className="mb-3 text-sm text-slate-600 dark:text-slate-400">

@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "@/components/preferences/use-preferences";
+import { useMessageTexts } from "@/components/chat/use-message-texts";
 import { cn } from "@/lib/ui/cn";
 
 /**
@@ -9,17 +9,17 @@ import { cn } from "@/lib/ui/cn";
  * `onShow` count from 0).
  */
 export function VersionSwitcher({ count, shown, onShow, className }: { count: number; shown: number; onShow: (index: number) => void; className: string }) {
-  const t = useTranslations();
+  const texts = useMessageTexts();
   const buttonClass = cn(className, "min-w-6 text-sm leading-4 disabled:opacity-40");
   return (
-    <div role="group" aria-label={t.message.versions} className="flex items-center">
-      <button type="button" aria-label={t.message.previousVersion} disabled={shown === 0} onClick={() => onShow(shown - 1)} className={buttonClass}>
+    <div role="group" aria-label={texts.versions} className="flex items-center">
+      <button type="button" aria-label={texts.previousVersion} disabled={shown === 0} onClick={() => onShow(shown - 1)} className={buttonClass}>
         ‹
       </button>
       <span className="px-1 text-xs tabular-nums text-slate-600 dark:text-slate-400">
         {shown + 1} / {count}
       </span>
-      <button type="button" aria-label={t.message.nextVersion} disabled={shown === count - 1} onClick={() => onShow(shown + 1)} className={buttonClass}>
+      <button type="button" aria-label={texts.nextVersion} disabled={shown === count - 1} onClick={() => onShow(shown + 1)} className={buttonClass}>
         ›
       </button>
     </div>

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { errorText } from "@/lib/i18n/error-text";
 import { errorTexts } from "@/lib/i18n/error-texts";
+import { messageTexts } from "@/lib/i18n/message-texts";
 import { locales } from "@/lib/i18n/locales";
 import { loadMessages, type Messages } from "@/lib/i18n/messages";
 import { settingsTexts } from "@/lib/i18n/settings-texts";
@@ -51,6 +52,15 @@ describe("the dictionaries", () => {
       expect(textsOf(settingsTexts[locale]).filter((text, index) => text.trim() === "" || text === english[index])).toEqual([]);
     }
     expect(settingsTexts.ko.restored(2, 1)).toContain("2");
+  });
+
+  test("a message row's texts, which come with it, are in every language too, translated", () => {
+    for (const locale of ["ja", "ko"] as const) {
+      expect(shapeOf(messageTexts[locale])).toEqual(shapeOf(messageTexts.en));
+      const english = textsOf(messageTexts.en);
+      expect(textsOf(messageTexts[locale]).filter((text, index) => text.trim() === "" || text === english[index])).toEqual([]);
+    }
+    expect(messageTexts.ja.thoughtFor("12")).toContain("12");
   });
 
   test("a failed answer's texts, which come with the message row, are in every language too, translated", () => {

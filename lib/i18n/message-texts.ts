@@ -1,0 +1,98 @@
+import type { Locale } from "@/lib/i18n/locales";
+
+/*
+ * What a message row says (its labels, actions, figures), in every
+ * language. Not in the page's dictionaries: the rows, and the markdown that
+ * uses Copy, are chunks of their own, and their texts come with them rather
+ * than in every reader's first-load JS. The dictionaries keep what the page
+ * says before any row is there ("Thinking…", "Reconnecting…", which the
+ * screen reader announcer says too).
+ */
+
+const en = {
+  youSaid: "You said",
+  assistantSaid: "Assistant said",
+  reasoning: "Reasoning",
+  thoughtFor: (seconds: string) => `Thought for ${seconds} s`,
+  stopped: "Stopped.",
+  cutOff: "The answer was cut off at the token limit.",
+  contentFilter: "The provider’s content filter ended this answer.",
+  copy: "Copy",
+  copied: "Copied",
+  copyFailed: "Copy failed",
+  copyMessage: "Copy message",
+  copyAnswer: "Copy answer",
+  edit: "Edit",
+  regenerate: "Regenerate",
+  continueAnswer: "Continue",
+  versions: "Versions",
+  previousVersion: "Previous version",
+  nextVersion: "Next version",
+  editMessage: "Edit message",
+  cancel: "Cancel",
+  saveAndSend: "Save and send",
+  firstToken: (milliseconds: string) => `first token ${milliseconds} ms`,
+  total: (seconds: string) => `total ${seconds} s`,
+  tokens: (count: string) => `${count} tokens`,
+  tokensPerSecond: (rate: string) => `${rate} tokens/s`,
+};
+
+export type MessageTexts = typeof en;
+
+const ja: MessageTexts = {
+  youSaid: "あなたのメッセージ",
+  assistantSaid: "アシスタントの回答",
+  reasoning: "推論",
+  thoughtFor: (seconds) => `${seconds} 秒考えました`,
+  stopped: "停止しました。",
+  cutOff: "トークン数の上限に達したため、回答は途中で終わっています。",
+  contentFilter: "プロバイダーのコンテンツフィルターにより回答が打ち切られました。",
+  copy: "コピー",
+  copied: "コピーしました",
+  copyFailed: "コピーできませんでした",
+  copyMessage: "メッセージをコピー",
+  copyAnswer: "回答をコピー",
+  edit: "編集",
+  regenerate: "再生成",
+  continueAnswer: "続きを生成",
+  versions: "バージョン",
+  previousVersion: "前のバージョン",
+  nextVersion: "次のバージョン",
+  editMessage: "メッセージを編集",
+  cancel: "キャンセル",
+  saveAndSend: "保存して送信",
+  firstToken: (milliseconds) => `最初のトークンまで ${milliseconds} ms`,
+  total: (seconds) => `合計 ${seconds} 秒`,
+  tokens: (count) => `${count} トークン`,
+  tokensPerSecond: (rate) => `${rate} トークン/秒`,
+};
+
+const ko: MessageTexts = {
+  youSaid: "내 메시지",
+  assistantSaid: "어시스턴트의 답변",
+  reasoning: "추론",
+  thoughtFor: (seconds) => `${seconds}초 동안 생각함`,
+  stopped: "중지되었습니다.",
+  cutOff: "토큰 한도에 도달해 답변이 중간에 끊겼습니다.",
+  contentFilter: "제공업체의 콘텐츠 필터로 답변이 중단되었습니다.",
+  copy: "복사",
+  copied: "복사됨",
+  copyFailed: "복사하지 못했습니다",
+  copyMessage: "메시지 복사",
+  copyAnswer: "답변 복사",
+  edit: "수정",
+  regenerate: "다시 생성",
+  continueAnswer: "이어서 생성",
+  versions: "버전",
+  previousVersion: "이전 버전",
+  nextVersion: "다음 버전",
+  editMessage: "메시지 수정",
+  cancel: "취소",
+  saveAndSend: "저장 후 보내기",
+  firstToken: (milliseconds) => `첫 토큰까지 ${milliseconds}ms`,
+  total: (seconds) => `전체 ${seconds}초`,
+  tokens: (count) => `${count}토큰`,
+  tokensPerSecond: (rate) => `초당 ${rate}토큰`,
+};
+
+export const messageTexts: Record<Locale, MessageTexts> = { en, ja, ko };
