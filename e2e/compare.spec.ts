@@ -1,4 +1,4 @@
-import { mockTexts, pacedTokens } from "../mock/scenarios";
+import { mockTexts, pacedTokens, tokensOf } from "../mock/scenarios";
 import { e2ePorts } from "./ports";
 import { answerOf, comparePage, metricOf, recordLaneTexts, runCompare, startBufferingProxy, waitUntilLaneDone } from "./compare-support";
 import { expect, expectMockReasoning, test, uniqueTag } from "./support";
@@ -39,6 +39,8 @@ for (const field of ["reasoning_content", "think"]) {
       await expectMockReasoning(lane.locator('[data-part="reasoning"]'));
       expect(await answerOf(lane).textContent()).toBe(mockTexts.plain);
     }
+    // The first token is the answer's, after all the reasoning (its tokens 20 ms apart), written apart or between tags.
+    expect(await metricOf(streaming, "first-token")).toBeGreaterThanOrEqual(tokensOf(mockTexts.reasoning, 3).length * 20);
   });
 }
 

@@ -7,7 +7,6 @@ import { LaneReasoning } from "@/components/compare/lane-reasoning";
 import { laneStyle } from "@/components/compare/lane-style";
 import { useFollowBottom } from "@/components/chat/use-follow-bottom";
 import { LazyMarkdownMessage, preloadMarkdown } from "@/components/markdown/lazy-markdown-message";
-import { answerAndReasoning } from "@/lib/chat/split-thinking";
 import type { LaneName } from "@/lib/compare/lane-metrics";
 import { cn } from "@/lib/ui/cn";
 
@@ -39,8 +38,8 @@ export const CompareLane = memo(function CompareLane({ name }: { name: LaneName 
   const { scrollerRef } = useFollowBottom<HTMLDivElement>();
   const style = laneStyle[name];
   useEffect(preloadMarkdown, []);
-  // Reasoning written into the answer between <think> tags is shown as the reasoning it is, as in the chat.
-  const { answer, reasoning } = answerAndReasoning(lane.text, lane.reasoning || undefined, lane.status === "streaming");
+  // Reasoning written into the answer between <think> tags is in `reasoning` too (lib/compare/thinking-splitter.ts).
+  const { text: answer, reasoning } = lane;
   return (
     <section
       aria-label={style.title}

@@ -1,5 +1,6 @@
-const open = "<think>";
-const close = "</think>";
+/** The tags a reasoning model served without a reasoning parser writes its reasoning between, at its answer's start. */
+export const thinkingTags = { open: "<think>", close: "</think>" } as const;
+const { open, close } = thinkingTags;
 
 /** An answer that opens with its model's reasoning between `<think>` tags, taken apart. */
 export interface ThinkingSplit {
@@ -48,7 +49,7 @@ export function answerAndReasoning(content: string, sent: string | undefined, gr
 }
 
 /** How many characters at the end of `text` begin `</think>`. */
-function partialTagAtEnd(text: string): number {
+export function partialTagAtEnd(text: string): number {
   for (let length = Math.min(close.length - 1, text.length); length > 0; length -= 1) {
     if (text.endsWith(close.slice(0, length))) return length;
   }

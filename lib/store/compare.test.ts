@@ -132,6 +132,28 @@ describe("the compare store", () => {
     expect(compare.state().results[0]?.streaming).toMatchObject({ firstTokenMs: 4_005, reasoningFirstMs: 510 });
   });
 
+  it("reasoning written into the answer between <think> tags is timed and shown as reasoning sent apart is, in both lanes", async () => {
+    const compare = harness();
+    const running = compare.state().run({ prompt: "Why?", runs: 1 });
+    await settle();
+    compare.setTime(500);
+    await compare.streams[0]?.push({ type: "delta", content: "<thi" });
+    await compare.streams[0]?.push({ type: "delta", content: "nk>Let me think." });
+    await compare.frameAt(510);
+    expect(compare.state().lanes.streaming).toMatchObject({ status: "waiting", text: "", reasoning: "Let me think.", reasoningFirstMs: 510, characters: 0, screen: [] });
+    compare.setTime(4_000);
+    await compare.streams[0]?.push({ type: "delta", content: "</think>\n\nBecause." });
+    await compare.streams[0]?.push("end");
+    await compare.frameAt(4_010);
+    compare.setTime(4_500);
+    await compare.completions[0]?.resolve(answer("<think>Let me think.</think>\n\nBecause."));
+    await compare.frameAt(4_510);
+    await running;
+    expect(compare.state().lanes.streaming).toMatchObject({ text: "Because.", reasoning: "Let me think.", characters: 8 });
+    expect(compare.state().lanes.nonStreaming).toMatchObject({ text: "Because.", reasoning: "Let me think.", reasoningFirstMs: 4_510, characters: 8 });
+    expect(compare.state().results[0]?.streaming).toMatchObject({ firstTokenMs: 4_010, reasoningFirstMs: 510, characters: 8 });
+  });
+
   it("repeats the run and keeps each run's result for the spread", async () => {
     const compare = harness();
     const running = compare.state().run({ prompt: "Hi", runs: 3 });

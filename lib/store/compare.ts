@@ -4,6 +4,7 @@ import type { ChatRequestInput } from "@/lib/chat/schema";
 import { ChatClientError } from "@/lib/client/chat-client-error";
 import type { ChatClientOptions, CompleteAnswer } from "@/lib/client/chat-stream";
 import { laneMetrics, type LaneName } from "@/lib/compare/lane-metrics";
+import { createThinkingSplitter, type ThinkingParts } from "@/lib/compare/thinking-splitter";
 import { emptyLane, withPending, type CompareLane, type CompareState, type LaneEnd, type PendingLane, type RunResult } from "@/lib/store/compare-lanes";
 
 export type { CompareLane, CompareState, LaneStatus, RunResult } from "@/lib/store/compare-lanes";
@@ -84,16 +85,24 @@ export function createCompareStore(dependencies: CompareStoreDependencies) {
     async function streamLane(request: ChatRequestInput, signal: AbortSignal): Promise<void> {
       let tokens: number | undefined;
       let deltas = 0;
+      // Reasoning written into the answer between <think> tags goes where reasoning sent apart goes.
+      const splitter = createThinkingSplitter();
+      const take = ({ reasoning, answer }: ThinkingParts) => {
+        if (reasoning !== "") pending.streaming.reasoning.push(reasoning);
+        if (answer === "") return;
+        pending.streaming.pieces.push(answer);
+        pending.streaming.arrivals.push(since());
+      };
       try {
         for await (const event of dependencies.streamChat(request, { signal })) {
           if (event.type === "delta") {
-            pending.streaming.pieces.push(event.content);
-            pending.streaming.arrivals.push(since());
+            take(splitter.push(event.content));
             deltas += 1;
           } else if (event.type === "reasoning") pending.streaming.reasoning.push(event.content);
           else if (event.type === "usage") tokens = event.completion_tokens;
           else if (event.type === "error") throw new ChatClientError(event.code, event.message, { retryable: event.retryable });
         }
+        take(splitter.end());
         // Without usage (some compatible servers), one delta is about one token.
         await endLane("streaming", { status: "done", tokens: tokens ?? deltas });
       } catch (caught) {
@@ -104,8 +113,11 @@ export function createCompareStore(dependencies: CompareStoreDependencies) {
     async function wholeLane(request: ChatRequestInput, signal: AbortSignal): Promise<void> {
       try {
         const answer = await dependencies.completeChat(request, { signal });
-        pending.nonStreaming.pieces.push(answer.content);
-        if (answer.reasoning) pending.nonStreaming.reasoning.push(answer.reasoning);
+        const splitter = createThinkingSplitter();
+        const [whole, held] = [splitter.push(answer.content), splitter.end()];
+        pending.nonStreaming.pieces.push(whole.answer + held.answer);
+        const reasoning = (answer.reasoning ?? "") + whole.reasoning + held.reasoning;
+        if (reasoning) pending.nonStreaming.reasoning.push(reasoning);
         await endLane("nonStreaming", { status: "done", tokens: answer.usage?.completion_tokens });
       } catch (caught) {
         await failure("nonStreaming", caught, signal);

@@ -1,8 +1,8 @@
 import type { AnswerUpdate } from "@/lib/client/answer-stream";
+import { thinkingTags } from "@/lib/chat/split-thinking";
 import type { AnswerReadingContext } from "@/lib/store/answer-reading";
 
-const open = "<think>";
-const close = "</think>";
+const { open, close } = thinkingTags;
 
 /**
  * Times the reasoning a model writes into its answer between `<think>` tags
