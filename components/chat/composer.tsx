@@ -1,11 +1,12 @@
 "use client";
 
-import { useEffect, useRef, type FormEvent, type KeyboardEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { useChatActions, useChatStore } from "@/components/chat/chat-store-provider";
+import { AttachButton } from "@/components/chat/attach-button";
 import { composerMessageId } from "@/components/chat/element-ids";
 import { StreamSwitch } from "@/components/chat/stream-switch";
 import { forgetDrafts, useDraft } from "@/components/chat/use-draft";
-import { useTranslations } from "@/components/preferences/use-preferences";
+import { useLocale, useTranslations } from "@/components/preferences/use-preferences";
 import { selectActiveConversation, selectAnsweringId } from "@/lib/store/chat-selectors";
 
 const roundButtonClass = "flex h-10 w-10 shrink-0 items-center justify-center rounded-xl text-white";
@@ -27,6 +28,15 @@ export function Composer() {
   const [text, setText] = useDraft(conversationId);
   const busy = useChatStore((state) => selectAnsweringId(state) !== undefined);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
+  const locale = useLocale();
+  /** What was said of files not taken, until the text changes. */
+  const [note, setNote] = useState("");
+
+  /** Text files picked, dropped or pasted go where the caret is (components/chat/take-in-files.ts, a chunk). */
+  function attach(files: File[]) {
+    if (files.length > 0)
+      void import("@/components/chat/take-in-files").then((module) => module.takeInFiles(files, { element: textareaRef.current, locale, setText, setNote }));
+  }
 
   // Escape stops the answer from anywhere on the page but a dialog or another text field, and hands focus back here.
   useEffect(() => {
@@ -47,6 +57,7 @@ export function Composer() {
     if (busy || text.trim() === "") return;
     // Forgotten first, and saved at once: sending in a chat not started yet makes it a conversation, with a new id.
     forgetDrafts([conversationId]);
+    setNote("");
     void send(text);
     textareaRef.current?.focus();
   }
@@ -59,8 +70,19 @@ export function Composer() {
   }
 
   return (
-    <form onSubmit={submit} className="mx-auto w-full max-w-3xl px-4 pb-4">
+    <form
+      onSubmit={submit}
+      onDragOver={(event) => event.dataTransfer.types.includes("Files") && event.preventDefault()}
+      onDrop={(event) => {
+        if (event.dataTransfer.files.length === 0) return;
+        event.preventDefault();
+        // Taken now: a drop's files can be read only while its event lasts.
+        attach([...event.dataTransfer.files]);
+      }}
+      className="mx-auto w-full max-w-3xl px-4 pb-4"
+    >
       <div className="flex items-end gap-2 rounded-2xl border border-slate-400 bg-white p-2 shadow-sm focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-(--focus-ring) dark:border-slate-600 dark:bg-slate-900">
+        <AttachButton label={t.composer.attach} onFiles={attach} />
         <textarea
           ref={textareaRef}
           id={composerMessageId}
@@ -68,8 +90,17 @@ export function Composer() {
           placeholder={t.composer.placeholder}
           rows={1}
           value={text}
-          onChange={(event) => setText(event.target.value)}
+          onChange={(event) => {
+            setText(event.target.value);
+            setNote("");
+          }}
           onKeyDown={onKeyDown}
+          onPaste={(event) => {
+            // Files copied (not text: a pasted file's name comes as text too, and is left to the browser).
+            if (event.clipboardData.files.length === 0 || event.clipboardData.types.includes("text/plain")) return;
+            event.preventDefault();
+            attach([...event.clipboardData.files]);
+          }}
           className="field-sizing-content max-h-48 min-h-10 flex-1 resize-none bg-transparent px-2 py-2 text-slate-900 outline-none placeholder:text-slate-500 dark:text-slate-100 dark:placeholder:text-slate-400"
         />
         {busy ? (
@@ -105,6 +136,11 @@ export function Composer() {
         <StreamSwitch />
         <span className="hidden text-xs text-slate-600 sm:inline dark:text-slate-400">{t.composer.hint}</span>
       </div>
+      {note && (
+        <p role="alert" className="mt-1 px-1 text-xs text-amber-800 dark:text-amber-300">
+          {note}
+        </p>
+      )}
     </form>
   );
 }

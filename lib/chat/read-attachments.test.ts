@@ -1,0 +1,38 @@
+import { describe, expect, test } from "vitest";
+import { attachmentBlock, largestAttachmentBytes, readAttachments, textOf } from "@/lib/chat/read-attachments";
+
+const file = (name: string, content: string | Uint8Array<ArrayBuffer>) => new File([content], name);
+
+describe("readAttachments", () => {
+  test("a text file becomes a fenced block under its name, tagged with its extension, its text exact (CJK, emoji, CRLF)", async () => {
+    const content = "const 挨拶 = \"こんにちは 👋🏽\";\r\nconsole.log(挨拶);\r\n";
+    const { text, refused } = await readAttachments([file("hello.TS", content)]);
+    expect(refused).toEqual([]);
+    expect(text).toBe("hello.TS\n```ts\nconst 挨拶 = \"こんにちは 👋🏽\";\r\nconsole.log(挨拶);\n```");
+  });
+
+  test("several files, one block each, in order; refused ones are named with why", async () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]);
+    const { text, refused } = await readAttachments([
+      file("notes.md", "# Notes\n"),
+      file("photo.png", png),
+      file("big.log", "x".repeat(largestAttachmentBytes + 1)),
+      file("Makefile", "all:\n\techo hi\n"),
+    ]);
+    expect(text).toBe("notes.md\n```md\n# Notes\n```\n\nMakefile\n```\nall:\n\techo hi\n```");
+    expect(refused).toEqual([
+      { name: "photo.png", reason: "not_text" },
+      { name: "big.log", reason: "too_large" },
+    ]);
+  });
+
+  test("text that is not UTF-8, or holds a NUL, is not text; a byte order mark is dropped", () => {
+    expect(textOf(new Uint8Array([0x66, 0x6f, 0xff, 0x6f]))).toBeUndefined();
+    expect(textOf(new TextEncoder().encode("a\u0000b"))).toBeUndefined();
+    expect(textOf(new Uint8Array([0xef, 0xbb, 0xbf, 0x68, 0x69]))).toBe("hi");
+  });
+
+  test("a fence longer than any run of backticks in the text keeps a Markdown file with code whole", () => {
+    expect(attachmentBlock("README.md", "Run:\n```sh\nnpm test\n```\n")).toBe("README.md\n````md\nRun:\n```sh\nnpm test\n```\n````");
+  });
+});

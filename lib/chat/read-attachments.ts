@@ -1,0 +1,60 @@
+/**
+ * Text files a person attaches to a message (the message box's paperclip,
+ * a file dropped on it or pasted into it): read here and put into the
+ * message as fenced code, named, where they can still be read and edited
+ * before it is sent. The protocol carries text; a file's text is what a
+ * model can read of it. A file that is not UTF-8 text (an image, a PDF, a
+ * zip) is refused rather than sent as garbage, and so is one so large that
+ * it would crowd out the conversation (it is sent again with every turn).
+ */
+
+/** About 50,000 tokens of code or prose: a long file, not a dump. */
+export const largestAttachmentBytes = 200_000;
+
+export interface AttachmentRefusal {
+  name: string;
+  reason: "not_text" | "too_large";
+}
+
+export interface ReadAttachments {
+  /** The files' texts as Markdown, one fenced block each under its name; "" when none was taken. */
+  text: string;
+  refused: AttachmentRefusal[];
+}
+
+export async function readAttachments(files: readonly File[]): Promise<ReadAttachments> {
+  const blocks: string[] = [];
+  const refused: AttachmentRefusal[] = [];
+  for (const file of files) {
+    if (file.size > largestAttachmentBytes) {
+      refused.push({ name: file.name, reason: "too_large" });
+      continue;
+    }
+    const text = textOf(new Uint8Array(await file.arrayBuffer()));
+    if (text === undefined) refused.push({ name: file.name, reason: "not_text" });
+    else blocks.push(attachmentBlock(file.name, text));
+  }
+  return { text: blocks.join("\n\n"), refused };
+}
+
+/** UTF-8 text (a byte order mark dropped), or undefined for bytes that are not: invalid UTF-8, or a NUL, which no text file has. */
+export function textOf(bytes: Uint8Array): string | undefined {
+  try {
+    const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    return text.includes("\u0000") ? undefined : text;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A file as Markdown: its name, then its text fenced, the fence longer than
+ * any run of backticks in the text (a Markdown file with code in it stays
+ * whole), tagged with the name's extension for highlighting.
+ */
+export function attachmentBlock(name: string, text: string): string {
+  const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = "`".repeat(Math.max(3, longestRun + 1));
+  const extension = /\.([A-Za-z0-9+#-]+)$/.exec(name)?.[1]?.toLowerCase() ?? "";
+  return `${name}\n${fence}${extension}\n${text.replace(/\r?\n$/, "")}\n${fence}`;
+}
