@@ -15,6 +15,17 @@ test("the page has the protocol's accessible names", async ({ page }) => {
   await expect(page.getByRole("log")).toBeVisible();
 });
 
+test("an empty chat offers questions, and one click sends one", async ({ page }) => {
+  const suggestions = page.getByRole("group", { name: "Suggestions" });
+  await expect(suggestions.getByRole("button")).toHaveCount(4);
+  await suggestions.getByRole("button", { name: /^Explain streaming/ }).click();
+  await expect(page.locator('article[data-role="user"]')).toHaveText(/What does streaming change for someone waiting for an answer\?/);
+  await waitUntilDone(lastAnswer(page));
+  await expect(contentOf(lastAnswer(page))).toHaveText(mockTexts.plain);
+  // Not offered once the chat has messages.
+  await expect(suggestions).toHaveCount(0);
+});
+
 test("the answer is seen growing token by token, and ends exact", async ({ page }) => {
   const answerTexts = await recordAnswerTexts(page);
   // 3 s of tokens: the page's first frames (parsing markdown for the first time) can take

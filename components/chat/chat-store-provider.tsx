@@ -1,6 +1,6 @@
 "use client";
 
-import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
+import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from "react";
 import { useStore } from "zustand";
 import { preloadChatRows } from "@/components/chat/lazy-chat-rows";
 import { cancelAnswer, closeSession, fetchModels, openSession } from "@/lib/client/api-client";
@@ -116,4 +116,17 @@ export type ChatActions = { [Key in keyof ChatState as ChatState[Key] extends (.
 /** The store's actions. They never change, so reading them subscribes to nothing and causes no render. */
 export function useChatActions(): ChatActions {
   return useStoreApi().getState();
+}
+
+/**
+ * Whether the saved conversations have been read (after the first render: see ChatStoreProvider). The server
+ * and the first render say no, so what only an empty chat shows is not shown, for a moment, to a reader who has one.
+ * Once read, it stays so while another tab's save is taken in (which reads them again).
+ */
+export function useSavedChatsRead(): boolean {
+  const { persist } = useStoreApi();
+  const read = useSyncExternalStore(persist.onFinishHydration, persist.hasHydrated, () => false);
+  const [readBefore, setReadBefore] = useState(false);
+  if (read && !readBefore) setReadBefore(true);
+  return read || readBefore;
 }

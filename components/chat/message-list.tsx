@@ -1,13 +1,15 @@
 "use client";
 
-import { Suspense, useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { AnswerAnnouncer } from "@/components/chat/answer-announcer";
-import { useChatStore } from "@/components/chat/chat-store-provider";
+import { useChatStore, useSavedChatsRead } from "@/components/chat/chat-store-provider";
 import { LazyMessageItem } from "@/components/chat/lazy-chat-rows";
 import { useFollowBottom } from "@/components/chat/use-follow-bottom";
 import { preloadMarkdown } from "@/components/markdown/lazy-markdown-message";
 import { useTranslations } from "@/components/preferences/use-preferences";
 import { selectActiveMessageIds, selectAnsweringId } from "@/lib/store/chat-selectors";
+
+const PromptSuggestions = lazy(() => import("@/components/chat/prompt-suggestions").then((module) => ({ default: module.PromptSuggestions })));
 
 /**
  * The conversation. `aria-busy` while an answer streams, so screen readers do
@@ -23,6 +25,7 @@ export function MessageList() {
   useEffect(preloadMarkdown, []);
   const messageIds = useChatStore(selectActiveMessageIds);
   const busy = useChatStore((state) => selectAnsweringId(state) !== undefined);
+  const savedChatsRead = useSavedChatsRead();
   const { scrollerRef, following, jumpToLatest } = useFollowBottom<HTMLDivElement>(conversationId);
   const [shownConversationId, setShownConversationId] = useState(conversationId);
   const switching = shownConversationId !== conversationId;
@@ -49,6 +52,12 @@ export function MessageList() {
             ))}
           </Suspense>
         </div>
+        {/* Outside the log: not part of the conversation. */}
+        {messageIds.length === 0 && !busy && savedChatsRead && (
+          <Suspense fallback={null}>
+            <PromptSuggestions />
+          </Suspense>
+        )}
       </div>
       <AnswerAnnouncer />
       {!following && (

@@ -2,6 +2,8 @@ import { describe, expect, test } from "vitest";
 import { errorText } from "@/lib/i18n/error-text";
 import { errorTexts } from "@/lib/i18n/error-texts";
 import { messageTexts } from "@/lib/i18n/message-texts";
+import { suggestionTexts } from "@/lib/i18n/suggestion-texts";
+import { cjkLanguageOf, demoAnswerFor } from "@/lib/providers/demo/demo-answers";
 import { locales } from "@/lib/i18n/locales";
 import { loadMessages, type Messages } from "@/lib/i18n/messages";
 import { settingsTexts } from "@/lib/i18n/settings-texts";
@@ -61,6 +63,16 @@ describe("the dictionaries", () => {
       expect(textsOf(messageTexts[locale]).filter((text, index) => text.trim() === "" || text === english[index])).toEqual([]);
     }
     expect(messageTexts.ja.thoughtFor("12")).toContain("12");
+  });
+
+  test("an empty chat's suggestions are in every language, four each, and the demo model answers the English ones with what each shows", () => {
+    for (const locale of locales) expect(suggestionTexts[locale].suggestions).toHaveLength(4);
+    const [streaming, code, formula, japanese] = suggestionTexts.en.suggestions.map(({ prompt }) => demoAnswerFor(prompt));
+    expect(streaming).toContain("## What streaming changes");
+    expect(code).toContain("```ts");
+    expect(formula).toContain("$$");
+    expect(cjkLanguageOf(suggestionTexts.en.suggestions[3]?.prompt ?? "")).toBe("japanese");
+    expect(japanese).not.toBe(streaming);
   });
 
   test("a failed answer's texts, which come with the message row, are in every language too, translated", () => {
