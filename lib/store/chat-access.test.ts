@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { createHarness, settle } from "@/lib/store/testing/chat-store-harness";
+import { createHarness, exchange, settle } from "@/lib/store/testing/chat-store-harness";
 
 describe("access codes, as the page lives them", () => {
   test("a 401 keeps the question, shows no failed answer, and asks for the code", async () => {
@@ -36,6 +36,23 @@ describe("access codes, as the page lives them", () => {
     chat.runFrame();
     expect(chat.message(-1)).toMatchObject({ role: "assistant", content: "Now it answers.", status: "done" });
     expect(chat.state().models?.default).toBe("model-a");
+  });
+
+  test("Continue refused for want of a code keeps the answer it was to go on with; once unlocked, nothing is sent by itself", async () => {
+    const chat = createHarness();
+    await exchange(chat, "Tell me a story", "Once upon");
+    chat.access.sessionOpen = false;
+    const continuing = chat.state().continueAnswer();
+    await settle();
+    await chat.answers[1]?.fail(chat.refused());
+    await continuing;
+    expect(chat.state().accessRequired).toBe(true);
+    expect(chat.messageIds()).toHaveLength(2);
+    expect(chat.message(1)).toMatchObject({ role: "assistant", content: "Once upon", status: "stopped" });
+    expect(await chat.state().unlock("right-code")).toBeUndefined();
+    await settle();
+    expect(chat.answers).toHaveLength(2);
+    expect(chat.message(1)).toMatchObject({ content: "Once upon", status: "stopped" });
   });
 
   test("unlocking with nothing interrupted sends nothing", async () => {

@@ -194,7 +194,7 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
          * conversation, which is answering until it ends: done, stopped (Stop,
          * or cancelled from another tab) or with an error.
          */
-        async function track(conversationId: string, assistantId: string, run: (signal: AbortSignal) => Promise<void>): Promise<void> {
+        async function track(conversationId: string, assistantId: string, run: (signal: AbortSignal) => Promise<void>, continuing = false): Promise<void> {
           set((state) => ({ answering: { ...state.answering, [conversationId]: assistantId } }));
           const controller = new AbortController();
           controllers.set(assistantId, controller);
@@ -206,10 +206,11 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
             if (isAbortError(caught) || controller.signal.aborted) status = "stopped";
             else if (isAccessRefused(caught)) {
               // Not a failed answer but a locked door: the question stays, the form asks for the code, and it is sent again after.
-              interruptedByAccess = conversationId;
+              // An answer being continued stays as it was, to be continued again once unlocked.
+              if (!continuing) interruptedByAccess = conversationId;
               status = "stopped";
               set((state) => {
-                const index = state.conversations[conversationId]?.messageIds.indexOf(assistantId) ?? -1;
+                const index = continuing ? -1 : (state.conversations[conversationId]?.messageIds.indexOf(assistantId) ?? -1);
                 return { ...(index < 0 ? {} : withMessagesTruncated(state, conversationId, index)), accessRequired: true };
               });
             } else {
@@ -353,8 +354,11 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
             if (!conversation || message?.role !== "assistant" || message.content === "") return;
             // Timed from its first run's start: the total under it is the time of both.
             sentAt.set(message.id, dependencies.now() - (message.totalMs ?? 0));
-            await track(conversation.id, message.id, (signal) =>
-              withReading((module) => module.continueAnswer(reading, message, requestFor(conversation), signal)),
+            await track(
+              conversation.id,
+              message.id,
+              (signal) => withReading((module) => module.continueAnswer(reading, message, requestFor(conversation), signal)),
+              true,
             );
           },
 
