@@ -65,14 +65,18 @@ describe("the dictionaries", () => {
     expect(messageTexts.ja.thoughtFor("12")).toContain("12");
   });
 
-  test("an empty chat's suggestions are in every language, four each, and the demo model answers the English ones with what each shows", () => {
-    for (const locale of locales) expect(suggestionTexts[locale].suggestions).toHaveLength(4);
-    const [streaming, code, formula, japanese] = suggestionTexts.en.suggestions.map(({ prompt }) => demoAnswerFor(prompt));
-    expect(streaming).toContain("## What streaming changes");
-    expect(code).toContain("```ts");
-    expect(formula).toContain("$$");
-    expect(cjkLanguageOf(suggestionTexts.en.suggestions[3]?.prompt ?? "")).toBe("japanese");
-    expect(japanese).not.toBe(streaming);
+  test("an empty chat's suggestions are in every language, four each, and the demo model answers each with what it shows", () => {
+    const answersIn = (locale: (typeof locales)[number]) => suggestionTexts[locale].suggestions.map(({ prompt }) => demoAnswerFor(prompt));
+    for (const locale of locales) {
+      const [streaming, code, formula, otherScript] = answersIn(locale);
+      expect(suggestionTexts[locale].suggestions).toHaveLength(4);
+      expect(streaming).toMatch(/^## /);
+      expect(code).toContain("```ts");
+      expect(formula).toContain("$$");
+      // Another language than the page's, answered in it.
+      expect(cjkLanguageOf(suggestionTexts[locale].suggestions[3]?.prompt ?? "") ?? "english").not.toBe({ en: "english", ja: "japanese", ko: "korean" }[locale]);
+      expect(otherScript).not.toBe(streaming);
+    }
   });
 
   test("a failed answer's texts, which come with the message row, are in every language too, translated", () => {

@@ -4,9 +4,9 @@ import type { Locale } from "@/lib/i18n/locales";
  * What an empty chat offers to ask, in every language: one click sends it,
  * so the first thing a visitor sees is an answer streaming. Each shows one
  * thing the page does (prose, highlighted code, typeset formulas, another
- * script); the offline demo model answers the English ones with the answer
- * that shows it, and Japanese and Korean in those languages. Not in the
- * page's dictionaries: the suggestions are a chunk of their own.
+ * script), and the offline demo model answers each, in its language, with
+ * the answer that shows it. Not in the page's dictionaries: the suggestions
+ * are a chunk of their own.
  */
 
 export interface Suggestion {

@@ -84,6 +84,25 @@ describe("demoAnswerFor", () => {
     expect(demoAnswerFor("Solve this equation")).toContain("\\[\nx = \\frac{-b");
   });
 
+  it("shows code and formulas asked for in Japanese or Korean too, in that language, the code and formulas the same", () => {
+    const english = { code: demoAnswerFor("Show me some code"), math: demoAnswerFor("Write a formula") };
+    const codeBlock = /```ts\n[^]*?\n```/.exec(english.code)?.[0];
+    expect(codeBlock).toBeDefined();
+    for (const [prompt, words] of [
+      ["TypeScript でストリームを読むコード例を見せて", /の関数です/],
+      ["TypeScript로 스트림을 읽는 코드 예시를 보여 주세요", /함수입니다/],
+    ] as const) {
+      expect(demoAnswerFor(prompt)).toMatch(words);
+      expect(demoAnswerFor(prompt)).toContain(codeBlock);
+    }
+    expect(demoAnswerFor("二次方程式の解の公式を導いて")).toMatch(/^## 二次方程式の解の公式/);
+    expect(demoAnswerFor("근의 공식을 수식으로 보여 주세요")).toMatch(/^## 근의 공식/);
+    for (const answer of [demoAnswerFor("二次方程式の解の公式を導いて"), demoAnswerFor("근의 공식을 수식으로 보여 주세요")]) {
+      expect(answer).toContain("\\[\nx = \\frac{-b");
+      expect(answer).toContain("x_1 + x_2 = -\\frac{b}{a}");
+    }
+  });
+
   it("quotes a long unknown prompt shortened", () => {
     const answer = demoAnswerFor("x".repeat(200));
     expect(answer).toContain(`“${"x".repeat(80)}…”`);

@@ -34,9 +34,7 @@ for await (const event of decodeSse(response.body!)) {
 
 Streaming works in every language: 日本語も한국어도 emoji 🎉 too.`;
 
-const codeExample = `Here is a small TypeScript function that reads a stream of Server-Sent Events with \`fetch\`:
-
-\`\`\`ts
+const codeBlock = `\`\`\`ts
 export async function* readEvents(response: Response): AsyncGenerator<string> {
   const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = "";
@@ -51,19 +49,47 @@ export async function* readEvents(response: Response): AsyncGenerator<string> {
     }
   }
 }
-\`\`\`
+\`\`\``;
+
+/** The code answer, in the question's language (the code is the same). */
+const codeExample = {
+  english: `Here is a small TypeScript function that reads a stream of Server-Sent Events with \`fetch\`:
+
+${codeBlock}
 
 - \`TextDecoderStream\` keeps a character that is cut between two chunks whole.
 - A blank line ends each event.
-- In real code, use a parser such as **eventsource-parser**: it also handles \`\\r\\n\`, comments and multi-line data.`;
+- In real code, use a parser such as **eventsource-parser**: it also handles \`\\r\\n\`, comments and multi-line data.`,
+  japanese: `\`fetch\` で Server-Sent Events のストリームを読む、小さな TypeScript の関数です：
 
-const mathExample = String.raw`## The quadratic formula
+${codeBlock}
+
+- \`TextDecoderStream\` は、2 つのチャンクにまたがって切れた文字も壊さずにつなぎます。
+- 空行が 1 つのイベントの終わりです。
+- 実際のコードでは **eventsource-parser** のようなパーサーを使いましょう。\`\\r\\n\`、コメント、複数行のデータも扱えます。`,
+  korean: `\`fetch\`로 Server-Sent Events 스트림을 읽는 작은 TypeScript 함수입니다:
+
+${codeBlock}
+
+- \`TextDecoderStream\`은 두 청크 사이에서 잘린 글자도 깨지지 않게 이어 줍니다.
+- 빈 줄이 각 이벤트의 끝입니다.
+- 실제 코드에서는 **eventsource-parser** 같은 파서를 쓰세요. \`\\r\\n\`, 주석, 여러 줄 데이터도 처리합니다.`,
+};
+
+const roots = String.raw`\[
+x = \frac{-b \pm \sqrt{b^2 - 4ac}}{2a}
+\]`;
+const vieta = String.raw`$$
+x_1 + x_2 = -\frac{b}{a}, \qquad x_1 x_2 = \frac{c}{a}
+$$`;
+
+/** The formula answer, in the question's language (the formulas are the same). */
+const mathExample = {
+  english: String.raw`## The quadratic formula
 
 For \(ax^2 + bx + c = 0\) with \(a \ne 0\), the roots are
 
-\[
-x = \frac{-b \pm \sqrt{b^2 - 4ac}}{2a}
-\]
+${roots}
 
 The **discriminant** \(\Delta = b^2 - 4ac\) says how many real roots there are:
 
@@ -75,11 +101,48 @@ The **discriminant** \(\Delta = b^2 - 4ac\) says how many real roots there are:
 
 And the roots always satisfy Vieta's formulas:
 
-$$
-x_1 + x_2 = -\frac{b}{a}, \qquad x_1 x_2 = \frac{c}{a}
-$$
+${vieta}
 
-Formulas are typeset with KaTeX once their end has arrived; a price such as $5 stays a price.`;
+Formulas are typeset with KaTeX once their end has arrived; a price such as $5 stays a price.`,
+  japanese: String.raw`## 二次方程式の解の公式
+
+\(a \ne 0\) のとき、\(ax^2 + bx + c = 0\) の解は
+
+${roots}
+
+**判別式** \(\Delta = b^2 - 4ac\) で、実数解がいくつあるかがわかります：
+
+| \(\Delta\) | 実数解 |
+|---|---|
+| \(> 0\) | 2 つ |
+| \(= 0\) | 1 つ |
+| \(< 0\) | なし（複素数解が 2 つ） |
+
+解と係数の関係（ヴィエタの公式）も必ず成り立ちます：
+
+${vieta}
+
+数式は終わりが届いてから KaTeX で組まれます。$5 のような値段は値段のままです。`,
+  korean: String.raw`## 근의 공식
+
+\(a \ne 0\)일 때 \(ax^2 + bx + c = 0\)의 근은
+
+${roots}
+
+**판별식** \(\Delta = b^2 - 4ac\)로 실근이 몇 개인지 알 수 있습니다:
+
+| \(\Delta\) | 실근 |
+|---|---|
+| \(> 0\) | 2개 |
+| \(= 0\) | 1개 |
+| \(< 0\) | 없음 (복소근 2개) |
+
+근과 계수의 관계(비에트 공식)도 항상 성립합니다:
+
+${vieta}
+
+수식은 끝이 도착한 뒤에 KaTeX로 조판됩니다. $5 같은 가격은 가격 그대로입니다.`,
+};
 
 const japanese = `## ストリーミングとは
 
@@ -140,11 +203,12 @@ export function cjkLanguageOf(prompt: string): "korean" | "japanese" | undefined
 
 export function demoAnswerFor(prompt: string): string {
   const lower = prompt.toLowerCase();
-  const language = cjkLanguageOf(prompt);
+  const language = cjkLanguageOf(prompt) ?? "english";
+  // Code and formulas in any of the three languages; in Japanese and Korean otherwise, what streaming is.
+  if (/\b(code|typescript|javascript|example|function)\b|コード|코드/.test(lower)) return codeExample[language];
+  if (/\b(math|formulas?|equations?|latex|quadratic)\b|数式|公式|方程式|수식|공식|방정식/.test(lower)) return mathExample[language];
   if (language === "korean") return korean;
   if (language === "japanese") return japanese;
-  if (/\b(code|typescript|javascript|example|function)\b/.test(lower)) return codeExample;
-  if (/\b(math|formulas?|equations?|latex|quadratic)\b/.test(lower)) return mathExample;
   if (/\bstream/.test(lower) || /\bsse\b/.test(lower)) return streamingExplained;
   if (/^\s*(hi|hello|hey|good (morning|afternoon|evening))\b/.test(lower)) return greeting;
   return fallback(prompt.trim());
