@@ -1,10 +1,10 @@
 "use client";
 
-import { useMessageTexts } from "@/components/chat/use-message-texts";
 import { memo, useEffect, useId, useRef, useState, type FormEvent, type MouseEvent } from "react";
 import { useChatActions, useChatStateReader, useChatStore } from "@/components/chat/chat-store-provider";
 import { newChatButtonId } from "@/components/chat/element-ids";
 import { forgetDrafts } from "@/components/chat/use-draft";
+import { useMessageTexts } from "@/components/chat/use-message-texts";
 import { useSettingsTexts } from "@/components/chat/use-settings-texts";
 import { useTranslations } from "@/components/preferences/use-preferences";
 import { cn } from "@/lib/ui/cn";

@@ -1,9 +1,9 @@
 "use client";
 
-import { useMessageTexts } from "@/components/chat/use-message-texts";
 import { useChatActions, useChatStore } from "@/components/chat/chat-store-provider";
 import { CopyButton } from "@/components/chat/copy-button";
 import { VersionSwitcher } from "@/components/chat/version-switcher";
+import { useMessageTexts } from "@/components/chat/use-message-texts";
 import { selectAnsweringId, selectIsLastMessage } from "@/lib/store/chat-selectors";
 import type { Message } from "@/lib/store/chat-types";
 import { cn } from "@/lib/ui/cn";

@@ -1,7 +1,7 @@
 "use client";
 
-import { useMessageTexts } from "@/components/chat/use-message-texts";
 import { useState, type KeyboardEvent } from "react";
+import { useMessageTexts } from "@/components/chat/use-message-texts";
 
 /** Edits a sent message in place; saving resends it (the answers after it are replaced). */
 export function MessageEditor({ initial, onSave, onCancel }: { initial: string; onSave: (text: string) => void; onCancel: () => void }) {

@@ -1,12 +1,12 @@
 "use client";
 
-import { useMessageTexts } from "@/components/chat/use-message-texts";
 import { lazy, memo, Suspense, useRef, useState } from "react";
 import { useChatActions, useChatStore } from "@/components/chat/chat-store-provider";
 import { MessageActions } from "@/components/chat/message-actions";
 import { MessageError } from "@/components/chat/message-error";
 import { MessageMetrics } from "@/components/chat/message-metrics";
 import { MessageReasoning } from "@/components/chat/message-reasoning";
+import { useMessageTexts } from "@/components/chat/use-message-texts";
 import { LazyMarkdownMessage } from "@/components/markdown/lazy-markdown-message";
 import { useTranslations } from "@/components/preferences/use-preferences";
 import { answerAndReasoning } from "@/lib/chat/split-thinking";

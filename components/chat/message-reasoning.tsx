@@ -1,7 +1,7 @@
 "use client";
 
-import { useMessageTexts } from "@/components/chat/use-message-texts";
 import { Suspense, type SyntheticEvent, useRef, useState } from "react";
+import { useMessageTexts } from "@/components/chat/use-message-texts";
 import { LazyMarkdownMessage } from "@/components/markdown/lazy-markdown-message";
 import { useLocale, useTranslations } from "@/components/preferences/use-preferences";
 
