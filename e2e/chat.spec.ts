@@ -106,6 +106,16 @@ test("an answer cut off at the token limit, or stopped, goes on with Continue, i
   await stopped.getByRole("button", { name: "Continue", exact: true }).click();
   await expect(stopped).toHaveAttribute("data-status", "done");
   expect(await copiedText(stopped)).toBe(written + mockTexts.continued);
+
+  // Broken off by an error, it goes on from the error's box, beside Try again.
+  await sendMessage(page, `mock:drop after=5 interval=5 ${uniqueTag()}`);
+  const broken = lastAnswer(page);
+  await expect(broken.getByRole("alert")).toContainText("connection to the model was lost");
+  const partial = await copiedText(broken);
+  await broken.getByRole("alert").getByRole("button", { name: "Continue", exact: true }).click();
+  await expect(broken).toHaveAttribute("data-status", "done");
+  await expect(broken.getByRole("alert")).toHaveCount(0);
+  expect(await copiedText(broken)).toBe(partial + mockTexts.continued);
 });
 
 test("Escape stops the answer too", async ({ page }) => {

@@ -14,8 +14,7 @@ const actionClass =
 /**
  * Copy, and what can be done next with a finished message: go through its
  * versions, edit a question, regenerate the last answer, or continue it when
- * it ended early (cut off at the token limit, stopped, broken off with its
- * text so far kept).
+ * it ended early (cut off at the token limit, stopped).
  */
 export function MessageActions({
   message,
@@ -38,7 +37,8 @@ export function MessageActions({
   const others = isUser ? message.branches : isLast ? message.versions : undefined;
   const shown = isUser ? message.branch : message.version;
   const count = (others?.length ?? 0) + 1;
-  const endedEarly = message.finishReason === "length" || message.status === "stopped" || message.status === "error";
+  // An answer an error broke off is continued from its error's box, which waits out a rate limit.
+  const endedEarly = message.finishReason === "length" || message.status === "stopped";
   return (
     <div className={cn("mt-1 flex gap-1", isUser && "justify-end")}>
       {text && <CopyButton text={text} label={isUser ? texts.copyMessage : texts.copyAnswer} className={actionClass} />}

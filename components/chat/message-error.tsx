@@ -3,20 +3,27 @@
 import type { MessageError as MessageErrorValue } from "@/lib/store/chat";
 import { useChatStore } from "@/components/chat/chat-store-provider";
 import { useCountdown } from "@/components/chat/use-countdown";
+import { useMessageTexts } from "@/components/chat/use-message-texts";
 import { useLocale } from "@/components/preferences/use-preferences";
 import { errorText } from "@/lib/i18n/error-text";
 import { errorTexts } from "@/lib/i18n/error-texts";
 import { selectAnsweringId, selectIsLastMessage } from "@/lib/store/chat-selectors";
 
+const buttonClass = "rounded-md border border-red-400 px-2 py-0.5 font-medium hover:bg-red-100 disabled:opacity-60 dark:hover:bg-red-900";
+
 /**
  * What went wrong with an answer, shown where the answer was (its partial
- * text stays above), and what the reader can do: try again when retrying can
- * help, after the wait a rate limit asks for.
+ * text stays above), and what the reader can do when retrying can help,
+ * after the wait a rate limit asks for: try again, or continue the partial
+ * answer from where it broke off.
  */
 export function MessageError({ error, messageId }: { error: MessageErrorValue; messageId: string }) {
   // Selected here, not passed down: when a new message comes, the message above does not re-render.
   const isLast = useChatStore((state) => selectIsLastMessage(state, messageId));
   const regenerate = useChatStore((state) => state.regenerate);
+  const continueAnswer = useChatStore((state) => state.continueAnswer);
+  const partial = useChatStore((state) => (state.messages[messageId]?.content ?? "") !== "");
+  const messageTexts = useMessageTexts();
   const busy = useChatStore((state) => selectAnsweringId(state) !== undefined);
   const secondsLeft = useCountdown(error.retryAfterSeconds);
   // Not the page's dictionary: these texts come with this chunk (lib/i18n/error-texts.ts).
@@ -35,9 +42,14 @@ export function MessageError({ error, messageId }: { error: MessageErrorValue; m
           type="button"
           disabled={busy || secondsLeft > 0}
           onClick={() => void regenerate()}
-          className="rounded-md border border-red-400 px-2 py-0.5 font-medium hover:bg-red-100 disabled:opacity-60 dark:hover:bg-red-900"
+          className={buttonClass}
         >
           {secondsLeft > 0 ? texts.tryAgainIn(secondsLeft) : texts.tryAgain}
+        </button>
+      )}
+      {error.retryable && isLast && partial && (
+        <button type="button" disabled={busy || secondsLeft > 0} onClick={() => void continueAnswer()} className={buttonClass}>
+          {messageTexts.continueAnswer}
         </button>
       )}
     </div>

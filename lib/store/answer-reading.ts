@@ -128,18 +128,33 @@ export async function runAnswer(context: AnswerReadingContext, assistantId: stri
  */
 export async function continueAnswer(context: AnswerReadingContext, message: Message, request: ChatRequestInput, signal: AbortSignal): Promise<void> {
   const { id } = message;
-  context.updateMessage(id, { status: "streaming", finishReason: undefined, error: undefined, usage: undefined, answerId: undefined, lastEventId: undefined });
+  // Reasoning it writes again goes after the first run's, a paragraph apart (taken back if none comes).
+  const reasoningBefore = message.reasoning ? `${message.reasoning}\n\n` : message.reasoning;
+  context.updateMessage(id, {
+    status: "streaming",
+    reasoning: reasoningBefore,
+    finishReason: undefined,
+    error: undefined,
+    usage: undefined,
+    answerId: undefined,
+    lastEventId: undefined,
+  });
   const continuation: ChatRequestInput = { ...request, messages: [...request.messages, { role: "user", content: continueInstruction }] };
   try {
     if (context.get().streamResponses) await readAnswer(context, id, { request: continuation }, signal);
     else {
       const { content, reasoning, model, finish_reason: finishReason, usage } = await context.dependencies.completeChat(continuation, { signal });
-      const written = typeof reasoning === "string" && reasoning !== "" ? [message.reasoning, reasoning].filter(Boolean).join("\n\n") : message.reasoning;
-      context.updateMessage(id, { content: message.content + content, ...(written === undefined ? {} : { reasoning: written }), model, finishReason, usage });
+      const written = typeof reasoning === "string" && reasoning !== "" ? (reasoningBefore ?? "") + reasoning : reasoningBefore;
+      context.updateMessage(id, { content: message.content + content, reasoning: written, model, finishReason, usage });
     }
   } finally {
-    const usage = context.get().messages[id]?.usage;
-    context.updateMessage(id, { usage: usage && message.usage ? sumOfUsage(message.usage, usage) : undefined });
+    // What is still waiting for a frame first: the reasoning it brought decides what to take back.
+    context.flushDeltas();
+    const { usage, reasoning } = context.get().messages[id] ?? {};
+    context.updateMessage(id, {
+      usage: usage && message.usage ? sumOfUsage(message.usage, usage) : undefined,
+      reasoning: reasoning === reasoningBefore ? message.reasoning : reasoning,
+    });
   }
 }
 

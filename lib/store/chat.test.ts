@@ -415,6 +415,28 @@ describe("continue", () => {
     expect(chat.message(1)).toMatchObject({ content: "Half and more", status: "error", error: { message: "Lost again." } });
   });
 
+  test("a reasoning model's reasoning, written again, goes after the first run's, a paragraph apart; none written, none added", async () => {
+    const chat = createHarness();
+    const sending = chat.state().send("Why?");
+    await settle();
+    await chat.answers[0]?.send({ type: "reasoning", content: "First thoughts." }, { type: "delta", content: "Because" }, { type: "finish", finish_reason: "length" });
+    await chat.answers[0]?.end();
+    await sending;
+    const continuing = chat.state().continueAnswer();
+    await settle();
+    await chat.answers[1]?.send({ type: "reasoning", content: "More thoughts." }, { type: "delta", content: " so." });
+    await chat.answers[1]?.end();
+    await continuing;
+    expect(chat.message(1)).toMatchObject({ content: "Because so.", reasoning: "First thoughts.\n\nMore thoughts.", status: "done" });
+
+    chat.state().setStreamResponses(false);
+    const again = chat.state().continueAnswer();
+    await settle();
+    await chat.completions[0]?.resolve({ id: "chat-3", model: "m", content: " Done.", finish_reason: "stop" });
+    await again;
+    expect(chat.message(1)).toMatchObject({ content: "Because so. Done.", reasoning: "First thoughts.\n\nMore thoughts." });
+  });
+
   test("with streaming off, the whole continuation is added at once", async () => {
     const chat = createHarness();
     await exchange(chat, "Hello", "Hel");
