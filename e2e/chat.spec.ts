@@ -42,6 +42,8 @@ test("the answer is seen growing token by token, and ends exact", async ({ page 
   expect(partials.every((text) => expected.startsWith(text))).toBe(true);
   expect(await textOf(answer)).toBe(shown);
   expect(await copiedText(answer)).toBe(expected);
+  // Under it, the model that wrote it, then its figures.
+  await expect(answer).toContainText(/mock-model · first token \d+ ms · total/);
 });
 
 test("Japanese, Korean and emoji arrive exact when bytes are cut mid-character", async ({ page }) => {

@@ -4,14 +4,18 @@ import { useMessageTexts } from "@/components/chat/use-message-texts";
 import { useLocale } from "@/components/preferences/use-preferences";
 import type { Message } from "@/lib/store/chat-types";
 
-/** Usage and speed under a finished answer: time to first token, total time, tokens, tokens per second. */
+/**
+ * Under a finished answer: the model that wrote it (a conversation's answers,
+ * and a regenerated answer's versions, may each be another's), then usage and
+ * speed: time to first token, total time, tokens, tokens per second.
+ */
 export function MessageMetrics({ message }: { message: Message }) {
   const texts = useMessageTexts();
   const locale = useLocale();
   if (message.role !== "assistant" || message.status !== "done") return null;
   const whole = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const tenths = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-  const parts: string[] = [];
+  const parts: string[] = message.model ? [message.model] : [];
   if (message.firstTokenMs !== undefined) parts.push(texts.firstToken(whole.format(message.firstTokenMs)));
   if (message.totalMs !== undefined) parts.push(texts.total(tenths.format(message.totalMs / 1000)));
   const tokens = message.usage?.completion_tokens;
