@@ -38,7 +38,7 @@ export const CompareLane = memo(function CompareLane({ name }: { name: LaneName 
   const { scrollerRef } = useFollowBottom<HTMLDivElement>();
   const style = laneStyle[name];
   useEffect(preloadMarkdown, []);
-  // Reasoning written into the answer between <think> tags is in `reasoning` too (lib/compare/thinking-splitter.ts).
+  // Reasoning written into the answer between <think> tags is in `reasoning` too (lib/chat/thinking-splitter.ts).
   const { text: answer, reasoning } = lane;
   return (
     <section

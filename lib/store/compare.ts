@@ -4,7 +4,7 @@ import type { ChatRequestInput } from "@/lib/chat/schema";
 import { ChatClientError } from "@/lib/client/chat-client-error";
 import type { ChatClientOptions, CompleteAnswer } from "@/lib/client/chat-stream";
 import { laneMetrics, type LaneName } from "@/lib/compare/lane-metrics";
-import { createThinkingSplitter, type ThinkingParts } from "@/lib/compare/thinking-splitter";
+import { createThinkingSplitter, type ThinkingParts } from "@/lib/chat/thinking-splitter";
 import { emptyLane, withPending, type CompareLane, type CompareState, type LaneEnd, type PendingLane, type RunResult } from "@/lib/store/compare-lanes";
 
 export type { CompareLane, CompareState, LaneStatus, RunResult } from "@/lib/store/compare-lanes";

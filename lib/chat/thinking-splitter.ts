@@ -11,10 +11,11 @@ export interface ThinkingParts {
  * Takes a streamed answer apart piece by piece, as it comes: the reasoning
  * a model wrote between `<think>` tags at its start, and the answer after
  * (see lib/chat/split-thinking.ts, which does it for a whole text). For
- * /compare, whose lanes time the answer's first characters: such a
- * model's first token is its answer's, not its reasoning's, as for a model
- * whose server sends its reasoning apart. What may be a tag cut short is
- * held back until the next piece tells; `end()` gives what is still held.
+ * what times the answer's first characters (/compare's lanes, the chat's
+ * "Thought for 12 s"): such a model's answer begins after its reasoning, as
+ * a model's whose server sends its reasoning apart. What may be a tag cut
+ * short is held back until the next piece tells; `end()` gives what is
+ * still held.
  */
 export function createThinkingSplitter(): { push(piece: string): ThinkingParts; end(): ThinkingParts } {
   /** `start`: nothing but white space so far; `after`: the tag has closed, white space before the answer is dropped. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { createThinkingSplitter, type ThinkingParts } from "@/lib/compare/thinking-splitter";
+import { createThinkingSplitter, type ThinkingParts } from "@/lib/chat/thinking-splitter";
 
 /** Feeds `pieces` one by one; returns what each push gave (and the end's, last), and all of it joined. */
 function split(pieces: string[]): { steps: ThinkingParts[]; reasoning: string; answer: string } {
