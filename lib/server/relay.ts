@@ -79,10 +79,12 @@ export function relayChat(options: RelayOptions, sink: RelaySink): RelayHandle {
 
   // Refreshed on every write; fires only after `heartbeatMs` of silence.
   const heartbeat = setTimeout(() => write(pingBytes), config.heartbeatMs);
-  let watchdog = setTimeout(() => {
+  /** The upstream stayed silent past its limit: it is aborted, and the answer ends with `timeout`. */
+  const timeOut = () => {
     timedOut = true;
     upstreamAbort.abort();
-  }, config.firstTokenTimeoutMs);
+  };
+  let watchdog = setTimeout(timeOut, config.firstTokenTimeoutMs);
   /** A delta or reasoning has come: from then on the shorter gap between tokens applies. */
   let tokenSeen = false;
   let idleLimit = false;
@@ -161,10 +163,7 @@ export function relayChat(options: RelayOptions, sink: RelaySink): RelayHandle {
     }
     idleLimit = true;
     clearTimeout(watchdog);
-    watchdog = setTimeout(() => {
-      timedOut = true;
-      upstreamAbort.abort();
-    }, config.idleTimeoutMs);
+    watchdog = setTimeout(timeOut, config.idleTimeoutMs);
   }
 
   async function pump(): Promise<void> {
