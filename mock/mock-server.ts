@@ -80,7 +80,8 @@ async function answer(scenario: Scenario, record: MockRequestRecord, response: h
     if (scenario.retryAfter) headers["Retry-After"] = scenario.retryAfter;
     response.writeHead(scenario.status, headers);
     // Real upstreams put a masked key in their messages: the app must never pass it on.
-    const error = { message: "Incorrect API key provided: sk-mock********************abcd.", type: "mock_error", code: scenario.errorCode ?? "mock", param: scenario.errorParam ?? null };
+    const message = scenario.errorMessage ?? "Incorrect API key provided: sk-mock********************abcd.";
+    const error = { message, type: "mock_error", code: scenario.errorCode ?? "mock", param: scenario.errorParam ?? null };
     response.end(JSON.stringify({ error }));
     return;
   }

@@ -95,8 +95,13 @@ describe("scenarioFor", () => {
     expect(scenarioFor(said("mock:plain first=soon interval=-"))).toMatchObject({ firstTokenMs: 20, intervalMs: 10 });
   });
 
-  it("treats non-text content as no directive", () => {
-    expect(scenarioFor([{ role: "user", content: [{ type: "text", text: "mock:drop" }] }]).name).toBe("plain");
+  it("reads a question's text parts (a question with images) and counts its images", () => {
+    const image = { type: "image_url", image_url: { url: "data:image/png;base64,AAAA" } };
+    expect(scenarioFor([{ role: "user", content: [{ type: "text", text: "mock:drop" }, image] }]).name).toBe("drop");
+    const echoed = scenarioFor([{ role: "user", content: [{ type: "text", text: "mock:echo what " }, image, { type: "text", text: "and" }, image] }]);
+    expect(echoed.tokens.join("")).toBe("You said: mock:echo what and (1 messages, 2 images)");
+    expect(scenarioFor([{ role: "user", content: [image] }]).name).toBe("plain");
+    expect(scenarioFor([{ role: "user", content: 42 }]).name).toBe("plain");
     expect(scenarioFor([]).name).toBe("plain");
   });
 });

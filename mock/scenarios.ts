@@ -36,6 +36,7 @@ export type ScenarioName =
   | "length"
   | "content_filter"
   | "status"
+  | "text_only"
   | "drop"
   | "stall"
   | "truncated"
@@ -72,6 +73,8 @@ export interface Scenario {
   /** `status`: the error body's `code` and `param` (OpenAI's, e.g. `error=context_length_exceeded`, `error=unsupported_value param=temperature`). */
   errorCode?: string;
   errorParam?: string;
+  /** The error's message, when not the default one (which carries a masked key). */
+  errorMessage?: string;
   /** `drop`, `stall`, `truncated`: what happens after this many tokens. */
   after?: number;
   /** `stamp=TAG`: each token is replaced, when it is sent, by `stampedToken(TAG, index)` (the benchmark's lag probe). */
@@ -98,9 +101,19 @@ export function pacedTokens(count: number): string[] {
   return Array.from({ length: count }, (_, index) => `Token ${index}. `);
 }
 
+/** A question's text, and how many images it holds: its content is text, or Chat Completions' content parts. */
+function textAndImagesOf(content: unknown): { text: string; images: number } {
+  if (typeof content === "string") return { text: content, images: 0 };
+  const parts = Array.isArray(content) ? (content as Array<{ type?: unknown; text?: unknown }>) : [];
+  return {
+    text: parts.map((part) => (part.type === "text" && typeof part.text === "string" ? part.text : "")).join(""),
+    images: parts.filter((part) => part.type === "image_url").length,
+  };
+}
+
 export function scenarioFor(messages: ReadonlyArray<{ role: string; content: unknown }>): Scenario {
   const last = [...messages].reverse().find((message) => message.role === "user");
-  const text = typeof last?.content === "string" ? last.content : "";
+  const { text, images } = textAndImagesOf(last?.content);
   const directive = /mock:(\w+)((?:\s+\w+=\S+)*)/.exec(text);
   const name = (directive?.[1] ?? "plain") as ScenarioName;
   const parameters = new Map(
@@ -145,7 +158,7 @@ export function scenarioFor(messages: ReadonlyArray<{ role: string; content: unk
       };
     }
     case "echo": {
-      const echo = `You said: ${text} (${messages.length} messages)`;
+      const echo = `You said: ${text.trim()} (${messages.length} messages${images === 0 ? "" : `, ${images} image${images === 1 ? "" : "s"}`})`;
       return { ...base, tokens: tokensOf(echo, 4) };
     }
     case "length":
@@ -159,6 +172,11 @@ export function scenarioFor(messages: ReadonlyArray<{ role: string; content: unk
         errorCode: parameters.get("error"),
         errorParam: parameters.get("param"),
       };
+    case "text_only":
+      // A model that reads no images, as OpenAI refuses a question with one for such a model.
+      return images === 0
+        ? base
+        : { ...base, status: 400, errorParam: "messages.[0].content.[1].type", errorMessage: "Invalid content type. image_url is only supported by certain models." };
     case "markdown":
       return { ...base, tokens: tokensOf(markdownAnswer, numberParameter(parameters, "size", 3)) };
     case "math":

@@ -44,6 +44,44 @@ describe("chatRequestSchema accepts", () => {
   });
 });
 
+describe("questions with images (added to the protocol)", () => {
+  const image = (url = "data:image/jpeg;base64,/9j/4AAQ+/A=") => ({ type: "image_url", image_url: { url } });
+  const text = (value: string) => ({ type: "text", text: value });
+
+  test("text and images in order, as Chat Completions' content parts, kept as given", () => {
+    const question = { role: "user", content: [text("What is "), image(), text(" and this?"), { type: "image_url", image_url: { url: "data:image/png;base64,iVBORw0KGgo=", detail: "low" } }] };
+    expect(chatRequestSchema.parse({ messages: [question] }).messages).toEqual([question]);
+  });
+
+  test("an image alone is a question; images count toward their own limit, not the characters'", () => {
+    expect(problemWith({ messages: [{ role: "user", content: [image()] }] })).toBeUndefined();
+    const withImage = { role: "user", content: [text("x".repeat(requestLimits.maxTotalCharacters)), image()] };
+    expect(problemWith({ messages: [withImage] })).toBeUndefined();
+    const images = Array.from({ length: requestLimits.maxImages }, () => image());
+    expect(problemWith({ messages: [{ role: "user", content: images }] })).toBeUndefined();
+  });
+
+  test.each([
+    { name: "an image given by address", content: [image("https://example.com/cat.png")], field: "messages.0.content.0.image_url.url" },
+    { name: "a data: URL of something else", content: [image("data:text/html;base64,PGgxPg==")], field: "messages.0.content.0.image_url.url" },
+    { name: "a data: URL not in base64", content: [image("data:image/svg+xml,<svg onload=alert(1)>")], field: "messages.0.content.0.image_url.url" },
+    { name: "a part of an unknown type", content: [{ type: "input_audio", input_audio: { data: "AAAA", format: "wav" } }], field: "messages.0.content" },
+    { name: "no parts", content: [], field: "messages.0.content" },
+    { name: "blank text and no image", content: [text("  ")], field: "messages.0.content" },
+  ])("refused: $name", ({ content, field }) => {
+    expect(problemWith({ messages: [{ role: "user", content }] })?.startsWith(`${field}: `)).toBe(true);
+  });
+
+  test("refused: images in a system prompt or an answer, and too many images in all", () => {
+    expect(problemWith({ messages: [{ role: "system", content: [image()] }, hello] })).toMatch(/^messages\.0\.content: /);
+    expect(problemWith({ messages: [{ role: "assistant", content: [text("Hi")] }, hello] })).toMatch(/^messages\.0\.content: /);
+    const images = Array.from({ length: requestLimits.maxImages }, () => image());
+    expect(problemWith({ messages: [{ role: "user", content: images }, { role: "assistant", content: "Ok." }, { role: "user", content: [text("and"), image()] }] })).toBe(
+      `messages: the messages hold ${requestLimits.maxImages + 1} images; at most ${requestLimits.maxImages} are accepted`,
+    );
+  });
+});
+
 describe("chatRequestSchema rejects, naming the field", () => {
   const tooMany = Array.from({ length: requestLimits.maxMessages + 1 }, () => hello);
   const tooLong = [

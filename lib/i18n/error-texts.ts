@@ -22,7 +22,8 @@ export type ServerErrorCode =
   // An upstream's refusal's `reason`s (lib/server/upstream-refusal.ts).
   | "context_length_exceeded"
   | "model_not_found"
-  | "unsupported_setting";
+  | "unsupported_setting"
+  | "images_not_supported";
 export type ServerErrorTexts = Partial<Record<ServerErrorCode, string>>;
 
 const en = {
@@ -67,6 +68,7 @@ const ja: ErrorTexts = {
     context_length_exceeded: "この会話はモデルが読める長さを超えています。新しい会話を始めるか、前のメッセージを編集して短くしてください。",
     model_not_found: "モデルのサーバーに選んだモデルがありません。設定で別のモデルを選んでください。",
     unsupported_setting: "このモデルは会話の設定（温度やトークン数の上限）を受け付けません。設定でモデルの既定値に戻してください。",
+    images_not_supported: "このモデルは画像を読めません。設定で画像を読めるモデルを選ぶか、質問を編集して画像を外してください。",
   },
 };
 
@@ -95,6 +97,7 @@ const ko: ErrorTexts = {
     context_length_exceeded: "이 대화는 모델이 읽을 수 있는 길이를 넘었습니다. 새 대화를 시작하거나 앞의 메시지를 편집해 줄여 주세요.",
     model_not_found: "모델 서버에 선택한 모델이 없습니다. 설정에서 다른 모델을 선택해 주세요.",
     unsupported_setting: "이 모델은 대화 설정(온도나 토큰 상한)을 받지 않습니다. 설정에서 모델 기본값으로 되돌려 주세요.",
+    images_not_supported: "이 모델은 이미지를 읽지 못합니다. 설정에서 이미지를 읽는 모델을 고르거나, 질문을 편집해 이미지를 빼 주세요.",
   },
 };
 

@@ -35,7 +35,7 @@ describe("the dictionaries", () => {
   test("Japanese and Korean say every server error the page knows", () => {
     const codes = ["rate_limited", "auth_failed", "upstream_unavailable", "upstream_error", "upstream_refused", "timeout", "overloaded", "internal", "payload_too_large", "unauthorized"];
     // And every reason a refusal may give (lib/server/upstream-refusal.ts).
-    codes.push("context_length_exceeded", "model_not_found", "unsupported_setting");
+    codes.push("context_length_exceeded", "model_not_found", "unsupported_setting", "images_not_supported");
     expect(Object.keys(errorTexts.ja.server).sort()).toEqual([...codes].sort());
     expect(Object.keys(errorTexts.ko.server).sort()).toEqual([...codes].sort());
   });

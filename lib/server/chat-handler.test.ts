@@ -178,6 +178,28 @@ describe("POST /api/chat streaming", () => {
     expect(upstream).not.toHaveProperty("max_completion_tokens");
   });
 
+  it("passes a question's text and images to the upstream as they came, in order (added to the protocol)", async () => {
+    const content = [
+      { type: "text", text: "mock:echo which is 日本? " },
+      { type: "image_url", image_url: { url: "data:image/png;base64,iVBORw0KGgo=", detail: "low" } },
+      { type: "text", text: " or " },
+      { type: "image_url", image_url: { url: "data:image/jpeg;base64,/9j/4AAQ" } },
+    ];
+    const events = eventsOf(await readSseMessages((await route.POST(chatRequest({ messages: [{ role: "user", content }] }))).body));
+    expect(deltaText(events)).toBe("You said: mock:echo which is 日本?  or (1 messages, 2 images)");
+    expect(provider.mock.requests[0]?.body).toMatchObject({ messages: [{ role: "user", content }] });
+  });
+
+  it("an image given by address → 400 invalid_request naming the field, and nothing is asked upstream", async () => {
+    const content = [{ type: "text", text: "look" }, { type: "image_url", image_url: { url: "http://169.254.169.254/latest/meta-data" } }];
+    const response = await route.POST(chatRequest({ messages: [{ role: "user", content }] }));
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe("invalid_request");
+    expect(body.error.message).toMatch(/^messages\.0\.content\.1\.image_url\.url: must be a data: URL/);
+    expect(provider.mock.requests).toHaveLength(0);
+  });
+
   it("aborts the upstream when the client's request is aborted", async () => {
     const client = new AbortController();
     const response = await route.POST(chatRequest({ messages: userMessage("mock:paced tokens=200 interval=20") }, {}, client.signal));

@@ -26,10 +26,11 @@ export function upstreamErrorToChatError(error: unknown): ChatError {
     if (status === 401 || status === 403) {
       return new ChatError("auth_failed", "The model refused this server's credentials. The server's API key needs checking.", { cause: error });
     }
-    if (status >= 500) {
+    const refusal = upstreamRefusal(error);
+    // llama.cpp answers a question with images to a model without them with a 500: trying again would not help.
+    if (status >= 500 && refusal?.reason !== "images_not_supported") {
       return new ChatError("upstream_error", `The model's server failed (HTTP ${status}). Try again.`, { retryable: true, cause: error });
     }
-    const refusal = upstreamRefusal(error);
     if (refusal) return new ChatError("upstream_error", refusal.message, { reason: refusal.reason, cause: error });
     return new ChatError("upstream_error", `The model's server refused the request (HTTP ${status}). Check the model and settings.`, {
       cause: error,

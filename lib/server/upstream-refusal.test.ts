@@ -33,6 +33,19 @@ describe("upstreamRefusal", () => {
     expect(upstreamRefusal(apiError(400, { message: "Invalid.", code: "invalid_value", param: "toString" }))).toBeUndefined();
   });
 
+  it.each([
+    ["OpenAI", apiError(400, { message: "Invalid content type. image_url is only supported by certain models.", param: "messages.[0].content.[1].type" })],
+    ["vLLM", apiError(400, { message: "Qwen/Qwen2.5-7B-Instruct is not a multimodal model" })],
+    ["llama.cpp", apiError(500, { message: "image input is not supported - hint: if this is unexpected, you may need to provide the mmproj" })],
+    ["DeepSeek", apiError(422, { message: "Failed to deserialize the JSON body into the target type: messages[0]: unknown variant `image_url`, expected `text`" })],
+    ["Ollama", apiError(400, { message: "llama3.2 does not support images" })],
+  ])("a question with images to a model that reads none, as %s says it", (_by, error) => {
+    expect(upstreamRefusal(error)).toEqual({
+      reason: "images_not_supported",
+      message: "This model does not read images. Choose one that does in Settings, or edit the question to take the image out.",
+    });
+  });
+
   it("never passes the upstream's words on", () => {
     const refusal = upstreamRefusal(apiError(400, { message: "sk-abc*** context length exceeded", code: "context_length_exceeded" }));
     expect(refusal?.message).not.toContain("sk-");

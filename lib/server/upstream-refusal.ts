@@ -4,7 +4,7 @@ import type OpenAI from "openai";
  * Why an upstream refused a request, when the page can tell the person what
  * to do about it (added to the protocol as the error's `reason`).
  */
-export type RefusalReason = "context_length_exceeded" | "model_not_found" | "unsupported_setting";
+export type RefusalReason = "context_length_exceeded" | "model_not_found" | "unsupported_setting" | "images_not_supported";
 
 /** The conversation's settings a model may refuse: what the page lets a person change. */
 const settings: Record<string, string> = {
@@ -18,6 +18,11 @@ const settings: Record<string, string> = {
 // llama.cpp "the request exceeds the available context size", Ollama and others "context length".
 const contextWords = /context[ _-]?(length|size|window)|maximum context|prompt is too long|too many tokens/i;
 
+// A model that reads no images, asked about one: OpenAI "Invalid content type. image_url is only supported by
+// certain models." (param `messages.[0].content.[1].type`), vLLM "... is not a multimodal model", llama.cpp
+// "image input is not supported", DeepSeek "unknown variant `image_url`", Ollama and others "does not support images".
+const imageWords = /image_url is only supported|not a multimodal model|image input is not supported|unknown variant `image_url`|(does not|doesn't) support (images|image input|vision)|multimodal .*not supported/i;
+
 /**
  * The reason and a message of ours for an upstream's 4xx refusal (429, 401
  * and 403 are not refusals of the request), or undefined when it is none of
@@ -30,6 +35,12 @@ export function upstreamRefusal(error: InstanceType<typeof OpenAI.APIError>): { 
     return {
       reason: "context_length_exceeded",
       message: "This conversation is longer than the model can read. Start a new chat, or edit an earlier message to make it shorter.",
+    };
+  }
+  if (imageWords.test(error.message)) {
+    return {
+      reason: "images_not_supported",
+      message: "This model does not read images. Choose one that does in Settings, or edit the question to take the image out.",
     };
   }
   // Not every 404: a base URL without the chat endpoint is one too, and the model is not at fault there.

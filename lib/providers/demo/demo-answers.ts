@@ -214,6 +214,26 @@ export function demoAnswerFor(prompt: string): string {
   return fallback(prompt.trim());
 }
 
+const imageAnswers = {
+  english: (count: number) =>
+    `I am the demo model, and I cannot see images: ${count === 1 ? "an image came" : `${count} images came`} with your message, but I only know a few answers by heart.
+
+With an API key and a model that reads images (\`gpt-4.1-mini\` does), the answer here would say what ${count === 1 ? "it shows" : "they show"}. How to set one up is in the README, under *Talk to a real model*.`,
+  japanese: (count: number) =>
+    `わたしはデモモデルなので、画像は見えません。メッセージと一緒に画像が${count}枚届きましたが、答えられるのは決まった内容だけです。
+
+API キーを設定して、画像を読めるモデル（\`gpt-4.1-mini\` など）を使えば、ここに画像の内容が書かれます。設定のしかたは README の「Talk to a real model」にあります。`,
+  korean: (count: number) =>
+    `저는 데모 모델이라 이미지를 볼 수 없습니다. 메시지와 함께 이미지 ${count}장이 왔지만, 정해진 답만 할 수 있습니다.
+
+API 키를 설정하고 이미지를 읽는 모델(\`gpt-4.1-mini\` 등)을 쓰면, 여기에 이미지의 내용이 쓰입니다. 설정 방법은 README의 “Talk to a real model”에 있습니다.`,
+};
+
+/** The demo's answer to a question with images: it cannot see them, and says so in the question's language. */
+export function demoImageAnswerFor(prompt: string, images: number): string {
+  return imageAnswers[cjkLanguageOf(prompt) ?? "english"](images);
+}
+
 /**
  * Cuts text into token-sized pieces the way tokenizers roughly do: a word
  * with its leading space, long words in pieces, CJK a character or two at a

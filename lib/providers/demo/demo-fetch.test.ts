@@ -193,6 +193,36 @@ describe("the demo provider", () => {
     expect((await continuing("Some other model's words", "demo")).content).toBe(" (The demo model can only continue answers it wrote itself.)");
   }, 10_000);
 
+  it("asked about images, says it cannot see them, how many came, in the question's language; and counts them in the prompt", async () => {
+    const image = { type: "image_url", image_url: { url: "data:image/png;base64,iVBORw0KGgo=" } } as const;
+    const ask = async (text: string, images: number) => {
+      const stream = await fast.client.chat.completions.create({
+        model: "demo",
+        stream: true,
+        stream_options: { include_usage: true },
+        messages: [{ role: "user", content: [{ type: "text", text }, ...Array.from({ length: images }, () => image)] }],
+      });
+      let content = "";
+      let promptTokens = 0;
+      for await (const chunk of stream) {
+        content += chunk.choices[0]?.delta.content ?? "";
+        promptTokens = chunk.usage?.prompt_tokens ?? promptTokens;
+      }
+      return { content, promptTokens };
+    };
+    const one = await ask("What is this?", 1);
+    expect(one.content).toMatch(/^I am the demo model, and I cannot see images: an image came with your message/);
+    expect(one.promptTokens).toBeGreaterThan(765);
+    expect((await ask("What are these?", 2)).content).toContain("2 images came with your message");
+    expect((await ask("これは何？", 3)).content).toContain("画像が3枚届きました");
+    expect((await ask("이게 뭐예요?", 1)).content).toContain("이미지 1장이 왔지만");
+    // Text in parts without images is answered as text.
+    const stream = await fast.client.chat.completions.create({ model: "demo", stream: true, messages: [{ role: "user", content: [{ type: "text", text: prompts.code }] }] });
+    let text = "";
+    for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? "";
+    expect(text).toBe(demoAnswerFor(prompts.code));
+  });
+
   it("is relayed as protocol events exactly like a real upstream", async () => {
     const request = chatRequestSchema.parse({ messages: [{ role: "user", content: prompts.japanese }] });
     const body = relayChatStream({ provider: fast, request, id: "demo-answer", model: "demo", clientSignal: new AbortController().signal, config: relayTestConfig });

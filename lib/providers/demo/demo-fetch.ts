@@ -1,15 +1,36 @@
 import type { ChatCompletionChunk, ChatCompletionCreateParams } from "openai/resources/chat/completions";
 import { continueInstruction } from "@/lib/chat/continue-instruction";
-import { demoAnswerFor, splitIntoTokens } from "@/lib/providers/demo/demo-answers";
+import { demoAnswerFor, demoImageAnswerFor, splitIntoTokens } from "@/lib/providers/demo/demo-answers";
 import { demoPacingFor, type DemoPacing } from "@/lib/providers/demo/demo-pacing";
 import { demoReasoningFor } from "@/lib/providers/demo/demo-reasoning";
 import { abortableDelay } from "@/lib/server/abortable-delay";
 
 const encoder = new TextEncoder();
 
+type UpstreamMessage = ChatCompletionCreateParams["messages"][number];
+
+/** A message's text, and how many images it holds (a question's content parts). */
+function partsOf(message: UpstreamMessage | undefined): { text: string; images: number } {
+  const content = message?.content;
+  if (typeof content === "string") return { text: content, images: 0 };
+  if (!Array.isArray(content)) return { text: "", images: 0 };
+  let text = "";
+  let images = 0;
+  for (const part of content) {
+    if (part.type === "text") text += part.text;
+    else if (part.type === "image_url") images += 1;
+  }
+  return { text, images };
+}
+
 function lastUserText(messages: ChatCompletionCreateParams["messages"]): string {
-  const last = messages.findLast((message) => message.role === "user");
-  return typeof last?.content === "string" ? last.content : "";
+  return partsOf(messages.findLast((message) => message.role === "user")).text;
+}
+
+/** The demo's answer to a question, which says it cannot see the images when the question has some. */
+function answerTo(messages: ChatCompletionCreateParams["messages"]): string {
+  const { text, images } = partsOf(messages.findLast((message) => message.role === "user"));
+  return images > 0 ? demoImageAnswerFor(text, images) : demoAnswerFor(text);
 }
 
 /**
@@ -19,17 +40,20 @@ function lastUserText(messages: ChatCompletionCreateParams["messages"]): string 
  */
 function demoReplyTo(messages: ChatCompletionCreateParams["messages"]): { answer: string; question: string; continuing: boolean } {
   const [partial, last] = messages.slice(-2);
-  if (last?.role !== "user" || last.content !== continueInstruction) return { answer: demoAnswerFor(lastUserText(messages)), question: lastUserText(messages), continuing: false };
+  if (last?.role !== "user" || last.content !== continueInstruction) return { answer: answerTo(messages), question: lastUserText(messages), continuing: false };
   const question = lastUserText(messages.slice(0, -2));
-  const whole = demoAnswerFor(question);
+  const whole = answerTo(messages.slice(0, -2));
   const written = partial?.role === "assistant" && typeof partial.content === "string" ? partial.content : "";
   const answer = whole.startsWith(written) ? whole.slice(written.length) : " (The demo model can only continue answers it wrote itself.)";
   return { answer, question, continuing: true };
 }
 
+/** What an image counts for in the prompt's tokens, as characters (OpenAI's high-detail image of ~1,500 px: about 765 tokens). */
+const imageTokenCharacters = 765 * 4;
+
 function estimateTokens(parameters: ChatCompletionCreateParams): number {
   const characters = parameters.messages.reduce(
-    (sum, message) => sum + (typeof message.content === "string" ? message.content.length : 0),
+    (sum, message) => sum + partsOf(message).text.length + partsOf(message).images * imageTokenCharacters,
     0,
   );
   return Math.max(1, Math.ceil(characters / 4));
