@@ -12,3 +12,27 @@ test("with no key, the offline demo model answers and the page says so", async (
   await expect(answer).toHaveAttribute("data-status", "done");
   expect(await textOf(answer)).toContain("日本語も한국어도 emoji 🎉 too.");
 });
+
+test("asked about an image, the demo model says it cannot see images, and how to use a model that can", async ({ page }) => {
+  await page.goto("/");
+  const { message } = composer(page);
+  await message.fill("この画像は何ですか？");
+  const png = Buffer.from(
+    await page.evaluate(async () => {
+      const canvas = new OffscreenCanvas(64, 48);
+      const context = canvas.getContext("2d");
+      if (context) context.fillRect(8, 8, 32, 24);
+      const blob = await canvas.convertToBlob({ type: "image/png" });
+      return [...new Uint8Array(await blob.arrayBuffer())];
+    }),
+  );
+  const chooser = page.waitForEvent("filechooser");
+  await page.getByRole("button", { name: "Attach a file or an image" }).click();
+  await (await chooser).setFiles({ name: "box.png", mimeType: "image/png", buffer: png });
+  await expect(page.getByRole("list", { name: "Images" }).getByRole("img", { name: "box.png" })).toBeVisible();
+  await message.press("Enter");
+  const answer = lastAnswer(page);
+  await waitUntilDone(answer);
+  expect(await textOf(answer)).toContain("わたしはデモモデルなので、画像は見えません。メッセージと一緒に画像が1枚届きました");
+  await expect(page.locator('article[data-role="user"]').getByRole("img", { name: "box.png" })).toBeVisible();
+});

@@ -82,8 +82,10 @@ export async function waitUntilDone(article: Locator): Promise<void> {
 export async function mockRecordsFor(tag: string, where: { in: "last" | "any" } = { in: "last" }): Promise<MockRequestRecord[]> {
   const response = await fetch(`http://127.0.0.1:${e2ePorts.mock}/__mock/requests`);
   const records = (await response.json()) as MockRequestRecord[];
-  const messagesOf = (record: MockRequestRecord) => record.body.messages as Array<{ content: string }>;
-  return records.filter((candidate) => (where.in === "last" ? messagesOf(candidate).slice(-1) : messagesOf(candidate)).some((message) => message.content.includes(tag)));
+  const messagesOf = (record: MockRequestRecord) => record.body.messages as Array<{ content: unknown }>;
+  // A question with images has content parts: its text is in them.
+  const holdsTag = ({ content }: { content: unknown }) => (typeof content === "string" ? content : JSON.stringify(content)).includes(tag);
+  return records.filter((candidate) => (where.in === "last" ? messagesOf(candidate).slice(-1) : messagesOf(candidate)).some(holdsTag));
 }
 
 export async function mockRecordFor(tag: string): Promise<MockRequestRecord> {

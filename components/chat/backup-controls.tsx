@@ -3,7 +3,8 @@
 import { useRef, useState } from "react";
 import { useChatStateReader, useChatStateWriter } from "@/components/chat/chat-store-provider";
 import { useSettingsTexts } from "@/components/chat/use-settings-texts";
-import { backupFileName, backupText, readBackup, withConversationsAdded } from "@/lib/store/chat-backup";
+import { readImages, saveImage } from "@/lib/client/image-store";
+import { backupFileName, backupText, imageIdsOf, readBackup, withConversationsAdded } from "@/lib/store/chat-backup";
 import { downloadText } from "@/lib/ui/download-text";
 
 const buttonClass = "rounded-lg border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800";
@@ -24,8 +25,18 @@ export function BackupControls() {
     // A file that cannot be read as text (a folder, one gone since it was chosen) is not a backup either.
     const read = readBackup(await file.text().catch(() => ""), readState());
     if (!read) return setOutcome(settingsText.backupUnreadable);
+    // The images first: the questions that refer to them show them as soon as they are there.
+    await Promise.all([...read.images].map(([id, url]) => saveImage(id, url))).catch(() => undefined);
     setState((state) => withConversationsAdded(state, read.added));
     setOutcome(settingsText.restored(read.added.conversationIds.length, read.alreadyHere));
+  }
+
+  async function download() {
+    const state = readState();
+    const ids = imageIdsOf(state);
+    // Images this browser no longer has are left out: their questions say so wherever the backup goes.
+    const images = ids.length === 0 ? undefined : await readImages(ids).catch(() => undefined);
+    downloadText(backupFileName(new Date()), backupText(state, images), "application/json");
   }
 
   return (
@@ -34,7 +45,7 @@ export function BackupControls() {
         {settingsText.allConversations}
       </h3>
       <div className="mt-2 flex flex-wrap gap-2">
-        <button type="button" onClick={() => downloadText(backupFileName(new Date()), backupText(readState()), "application/json")} className={buttonClass}>
+        <button type="button" onClick={() => void download()} className={buttonClass}>
           {settingsText.backupDownload}
         </button>
         <button type="button" onClick={() => fileRef.current?.click()} className={buttonClass}>

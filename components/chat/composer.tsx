@@ -1,13 +1,17 @@
 "use client";
 
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { lazy, Suspense, useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { AttachButton } from "@/components/chat/attach-button";
 import { useChatActions, useChatStore } from "@/components/chat/chat-store-provider";
 import { composerMessageId } from "@/components/chat/element-ids";
 import { StreamSwitch } from "@/components/chat/stream-switch";
 import { forgetDrafts, useDraft } from "@/components/chat/use-draft";
 import { useLocale, useTranslations } from "@/components/preferences/use-preferences";
+import { mayHoldImages } from "@/lib/chat/image-scheme";
 import { selectActiveConversation, selectAnsweringId } from "@/lib/store/chat-selectors";
+
+// The images a draft refers to are shown by a chunk fetched with the first one.
+const DraftImages = lazy(() => import("@/components/chat/draft-images").then((module) => ({ default: module.DraftImages })));
 
 const roundButtonClass = "flex h-10 w-10 shrink-0 items-center justify-center rounded-xl text-white";
 
@@ -81,6 +85,11 @@ export function Composer() {
       }}
       className="mx-auto w-full max-w-3xl px-4 pb-4"
     >
+      {mayHoldImages(text) && (
+        <Suspense fallback={null}>
+          <DraftImages text={text} setText={setText} />
+        </Suspense>
+      )}
       <div className="flex items-end gap-2 rounded-2xl border border-slate-400 bg-white p-2 shadow-sm focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-(--focus-ring) dark:border-slate-600 dark:bg-slate-900">
         <AttachButton label={t.composer.attach} onFiles={attach} />
         <textarea

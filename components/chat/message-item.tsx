@@ -9,12 +9,14 @@ import { MessageReasoning } from "@/components/chat/message-reasoning";
 import { useMessageTexts } from "@/components/chat/use-message-texts";
 import { LazyMarkdownMessage } from "@/components/markdown/lazy-markdown-message";
 import { useTranslations } from "@/components/preferences/use-preferences";
+import { mayHoldImages, withImagesNamed } from "@/lib/chat/image-scheme";
 import { answerAndReasoning } from "@/lib/chat/split-thinking";
 import { cn } from "@/lib/ui/cn";
 import { countRender } from "@/lib/ui/render-counts";
 
-// Editing a question is rare: its editor is a chunk of its own.
+// Editing a question is rare: its editor is a chunk of its own, and so is showing a question's images.
 const MessageEditor = lazy(() => import("@/components/chat/message-editor").then((module) => ({ default: module.MessageEditor })));
+const QuestionText = lazy(() => import("@/components/chat/question-text").then((module) => ({ default: module.QuestionText })));
 
 /**
  * One message. It selects only its own entry, so it re-renders when its own
@@ -72,7 +74,13 @@ export const MessageItem = memo(function MessageItem({ id }: { id: string }) {
           )}
           {isUser ? (
             <div data-part="content" className="whitespace-pre-wrap leading-relaxed">
-              {message.content}
+              {mayHoldImages(message.content) ? (
+                <Suspense fallback={message.content}>
+                  <QuestionText text={message.content} />
+                </Suspense>
+              ) : (
+                message.content
+              )}
             </div>
           ) : (
             // A person's words stay as typed; a model's answer is markdown. Not `content-visibility:
@@ -97,7 +105,8 @@ export const MessageItem = memo(function MessageItem({ id }: { id: string }) {
           <MessageMetrics message={message} />
         </div>
       )}
-      {!editing && <MessageActions message={message} text={answer} onEdit={() => setEditing(true)} />}
+      {/* A question's images are copied by name: their addresses mean nothing outside this browser. */}
+      {!editing && <MessageActions message={message} text={isUser ? withImagesNamed(answer) : answer} onEdit={() => setEditing(true)} />}
     </article>
   );
 });

@@ -1,4 +1,7 @@
-import { largestAttachmentBytes, readAttachments } from "@/lib/chat/read-attachments";
+import { imageReference } from "@/lib/chat/image-references";
+import { largestAttachmentBytes, readAttachments, type TakeImage } from "@/lib/chat/read-attachments";
+import { saveImage, sweepImages } from "@/lib/client/image-store";
+import { shrinkImage } from "@/lib/client/shrink-image";
 import { refusalText } from "@/lib/i18n/attachment-texts";
 import type { Locale } from "@/lib/i18n/locales";
 
@@ -12,13 +15,36 @@ export interface MessageBox {
 }
 
 /**
- * What the message box does with files picked, dropped or pasted: their
- * text goes where the caret is, on lines of its own, and the box says which
- * it refused and why. A chunk of its own, fetched at the first file: the box
- * itself only knows to ask for it.
+ * An image shrunk to what a model looks at, kept in IndexedDB, and the
+ * reference to it that goes into the message. Its id begins with the time it
+ * was kept (lib/client/sweep-images.ts leaves young images alone).
+ */
+const takeImage: TakeImage = async (file) => {
+  let dataUrl: string;
+  try {
+    ({ dataUrl } = await shrinkImage(file));
+  } catch {
+    return { refused: "unreadable_image" };
+  }
+  const id = `${Date.now().toString(36)}-${crypto.randomUUID().slice(0, 8)}`;
+  try {
+    // Room is made when it is needed: the images no saved chat or draft refers to any more go first.
+    await sweepImages().catch(() => undefined);
+    await saveImage(id, dataUrl);
+  } catch {
+    return { refused: "not_kept" };
+  }
+  return { reference: imageReference(id, file.name) };
+};
+
+/**
+ * What the message box does with files picked, dropped or pasted: a text
+ * file's text, or a reference to an image, goes where the caret is, on
+ * lines of its own, and the box says which it refused and why. A chunk of
+ * its own, fetched at the first file: the box itself only knows to ask for it.
  */
 export async function takeInFiles(files: readonly File[], box: MessageBox): Promise<void> {
-  const { text, refused } = await readAttachments(files);
+  const { text, refused } = await readAttachments(files, takeImage);
   box.setNote(refusalText(refused, box.locale, largestAttachmentBytes));
   const element = box.element;
   if (!element || text === "") return;

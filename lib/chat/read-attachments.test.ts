@@ -26,6 +26,27 @@ describe("readAttachments", () => {
     ]);
   });
 
+  test("images go to `takeImage`, in the files' order among text files; what it could not take is named with why", async () => {
+    const taken: string[] = [];
+    const takeImage = async (image: File) => {
+      taken.push(image.name);
+      if (image.name === "broken.png") return { refused: "unreadable_image" as const };
+      if (image.name === "full.jpg") return { refused: "not_kept" as const };
+      return { reference: `![${image.name}](streamchat-image:id-${taken.length})` };
+    };
+    const image = (name: string, type: string) => new File([new Uint8Array([1, 2, 3])], name, { type });
+    const { text, refused } = await readAttachments(
+      [image("a.png", "image/png"), file("notes.md", "# Notes\n"), image("broken.png", "image/png"), image("full.jpg", "image/jpeg"), image("b.webp", "image/webp")],
+      takeImage,
+    );
+    expect(taken).toEqual(["a.png", "broken.png", "full.jpg", "b.webp"]);
+    expect(text).toBe("![a.png](streamchat-image:id-1)\n\nnotes.md\n```md\n# Notes\n```\n\n![b.webp](streamchat-image:id-4)");
+    expect(refused).toEqual([
+      { name: "broken.png", reason: "unreadable_image" },
+      { name: "full.jpg", reason: "not_kept" },
+    ]);
+  });
+
   test("text that is not UTF-8, or holds a NUL, is not text; a byte order mark is dropped", () => {
     expect(textOf(new Uint8Array([0x66, 0x6f, 0xff, 0x6f]))).toBeUndefined();
     expect(textOf(new TextEncoder().encode("a\u0000b"))).toBeUndefined();

@@ -1,11 +1,11 @@
 /**
- * Text files a person attaches to a message (the message box's paperclip,
- * a file dropped on it or pasted into it): read here and put into the
- * message as fenced code, named, where they can still be read and edited
- * before it is sent. The protocol carries text; a file's text is what a
- * model can read of it. A file that is not UTF-8 text (an image, a PDF, a
- * zip) is refused rather than sent as garbage, and so is one so large that
- * it would crowd out the conversation (it is sent again with every turn).
+ * Files a person attaches to a message (the message box's paperclip,
+ * a file dropped on it or pasted into it): a text file is read here and
+ * put into the message as fenced code, named, where it can still be read
+ * and edited before it is sent; an image is kept and referred to there
+ * (`takeImage`). A file that is neither UTF-8 text nor an image (a PDF, a
+ * zip) is refused rather than sent as garbage, and so is a text so large
+ * that it would crowd out the conversation (it is sent again with every turn).
  */
 
 /** About 50,000 tokens of code or prose: a long file, not a dump. */
@@ -13,7 +13,7 @@ export const largestAttachmentBytes = 200_000;
 
 export interface AttachmentRefusal {
   name: string;
-  reason: "not_text" | "too_large";
+  reason: "not_text" | "too_large" | ImageRefusal;
 }
 
 export interface ReadAttachments {
@@ -22,10 +22,27 @@ export interface ReadAttachments {
   refused: AttachmentRefusal[];
 }
 
-export async function readAttachments(files: readonly File[]): Promise<ReadAttachments> {
+/** Why an image was not taken: the browser cannot decode it, or could not keep it (storage full, or forbidden). */
+export type ImageRefusal = "unreadable_image" | "not_kept";
+
+/**
+ * Takes an image file in: keeps it, and gives the text that refers to it in
+ * the message (lib/chat/image-references.ts), or why it could not. The
+ * browser's (components/chat/take-in-files.ts).
+ */
+export type TakeImage = (file: File) => Promise<{ reference: string } | { refused: ImageRefusal }>;
+
+/** Each file in the order given: text files as fenced blocks, images (`image/*`) as `takeImage` makes them. */
+export async function readAttachments(files: readonly File[], takeImage?: TakeImage): Promise<ReadAttachments> {
   const blocks: string[] = [];
   const refused: AttachmentRefusal[] = [];
   for (const file of files) {
+    if (takeImage && file.type.startsWith("image/")) {
+      const taken = await takeImage(file);
+      if ("refused" in taken) refused.push({ name: file.name, reason: taken.refused });
+      else blocks.push(taken.reference);
+      continue;
+    }
     if (file.size > largestAttachmentBytes) {
       refused.push({ name: file.name, reason: "too_large" });
       continue;

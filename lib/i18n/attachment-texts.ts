@@ -10,21 +10,29 @@ import type { Locale } from "@/lib/i18n/locales";
 interface AttachmentTexts {
   notText: (name: string) => string;
   tooLarge: (name: string, kilobytes: number) => string;
+  unreadableImage: (name: string) => string;
+  notKept: (name: string) => string;
 }
 
 const en: AttachmentTexts = {
-  notText: (name) => `“${name}” is not a text file: only text (code, Markdown, CSV, logs) can be attached.`,
+  notText: (name) => `“${name}” is neither text nor an image: text (code, Markdown, CSV, logs) and images can be attached.`,
   tooLarge: (name, kilobytes) => `“${name}” is larger than ${kilobytes} kB, too long to send with every turn.`,
+  unreadableImage: (name) => `“${name}” could not be opened as an image (it may be damaged, or in a format this browser cannot read, such as HEIC): attach a PNG, JPEG, WebP or GIF.`,
+  notKept: (name) => `“${name}” could not be kept in this browser: its storage may be full, or private browsing may not allow it.`,
 };
 
 const ja: AttachmentTexts = {
-  notText: (name) => `「${name}」はテキストファイルではありません。添付できるのはテキスト（コード、Markdown、CSV、ログなど）だけです。`,
+  notText: (name) => `「${name}」はテキストでも画像でもありません。添付できるのはテキスト（コード、Markdown、CSV、ログなど）と画像です。`,
   tooLarge: (name, kilobytes) => `「${name}」は ${kilobytes} kB を超えていて、毎回の送信に含めるには長すぎます。`,
+  unreadableImage: (name) => `「${name}」を画像として開けませんでした（壊れているか、HEIC などこのブラウザーが読めない形式の可能性があります）。PNG、JPEG、WebP、GIF のいずれかで添付してください。`,
+  notKept: (name) => `「${name}」をこのブラウザーに保存できませんでした。保存領域がいっぱいか、プライベートブラウズで許可されていない可能性があります。`,
 };
 
 const ko: AttachmentTexts = {
-  notText: (name) => `‘${name}’은(는) 텍스트 파일이 아닙니다. 텍스트(코드, Markdown, CSV, 로그 등)만 첨부할 수 있습니다.`,
+  notText: (name) => `‘${name}’은(는) 텍스트도 이미지도 아닙니다. 텍스트(코드, Markdown, CSV, 로그 등)와 이미지를 첨부할 수 있습니다.`,
   tooLarge: (name, kilobytes) => `‘${name}’은(는) ${kilobytes}kB를 넘어 매번 함께 보내기에는 너무 깁니다.`,
+  unreadableImage: (name) => `‘${name}’을(를) 이미지로 열 수 없습니다(손상되었거나 HEIC처럼 이 브라우저가 읽지 못하는 형식일 수 있습니다). PNG, JPEG, WebP, GIF 중 하나로 첨부하세요.`,
+  notKept: (name) => `‘${name}’을(를) 이 브라우저에 저장하지 못했습니다. 저장 공간이 가득 찼거나 사생활 보호 모드에서 허용되지 않을 수 있습니다.`,
 };
 
 const texts: Record<Locale, AttachmentTexts> = { en, ja, ko };
@@ -32,5 +40,21 @@ const texts: Record<Locale, AttachmentTexts> = { en, ja, ko };
 /** One sentence per refused file, in the reader's language. */
 export function refusalText(refused: readonly AttachmentRefusal[], locale: Locale, largestBytes: number): string {
   const say = texts[locale];
-  return refused.map(({ name, reason }) => (reason === "too_large" ? say.tooLarge(name, Math.round(largestBytes / 1000)) : say.notText(name))).join(" ");
+  return refused
+    .map(({ name, reason }) =>
+      reason === "too_large" ? say.tooLarge(name, Math.round(largestBytes / 1000)) : reason === "unreadable_image" ? say.unreadableImage(name) : reason === "not_kept" ? say.notKept(name) : say.notText(name),
+    )
+    .join(" ");
 }
+
+/** What the images above the message box are called, and the name of the button that takes one out. */
+export interface DraftImageTexts {
+  list: string;
+  remove: (name: string) => string;
+}
+
+export const draftImageTexts: Record<Locale, DraftImageTexts> = {
+  en: { list: "Images", remove: (name) => `Remove image ${name}` },
+  ja: { list: "画像", remove: (name) => `画像 ${name} を外す` },
+  ko: { list: "이미지", remove: (name) => `이미지 ${name} 빼기` },
+};

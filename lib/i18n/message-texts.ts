@@ -35,6 +35,9 @@ const en = {
   total: (seconds: string) => `total ${seconds} s`,
   tokens: (count: string) => `${count} tokens`,
   tokensPerSecond: (rate: string) => `${rate} tokens/s`,
+  openImage: (name: string) => `Open image ${name}`,
+  closeImage: "Close image",
+  imageNotStored: (name: string) => `Image “${name}” is no longer stored in this browser.`,
 };
 
 export type MessageTexts = typeof en;
@@ -65,6 +68,9 @@ const ja: MessageTexts = {
   total: (seconds) => `合計 ${seconds} 秒`,
   tokens: (count) => `${count} トークン`,
   tokensPerSecond: (rate) => `${rate} トークン/秒`,
+  openImage: (name) => `画像 ${name} を開く`,
+  closeImage: "画像を閉じる",
+  imageNotStored: (name) => `画像「${name}」はこのブラウザーにもう保存されていません。`,
 };
 
 const ko: MessageTexts = {
@@ -93,6 +99,9 @@ const ko: MessageTexts = {
   total: (seconds) => `전체 ${seconds}초`,
   tokens: (count) => `${count}토큰`,
   tokensPerSecond: (rate) => `초당 ${rate}토큰`,
+  openImage: (name) => `이미지 ${name} 열기`,
+  closeImage: "이미지 닫기",
+  imageNotStored: (name) => `이미지 ‘${name}’은(는) 이 브라우저에 더 이상 저장되어 있지 않습니다.`,
 };
 
 export const messageTexts: Record<Locale, MessageTexts> = { en, ja, ko };

@@ -46,7 +46,7 @@ export const en = {
     stop: "Stop",
     streamResponses: "Stream responses",
     hint: "Enter to send · Shift+Enter for a new line",
-    attach: "Attach a text file",
+    attach: "Attach a file or an image",
   },
   log: {
     label: "Conversation",

@@ -43,7 +43,7 @@ export const ja: Messages = {
     stop: "停止",
     streamResponses: "ストリーミング表示",
     hint: "Enter で送信 · Shift+Enter で改行",
-    attach: "テキストファイルを添付",
+    attach: "ファイルや画像を添付",
   },
   log: {
     label: "会話",

@@ -43,7 +43,7 @@ export const ko: Messages = {
     stop: "중지",
     streamResponses: "스트리밍으로 표시",
     hint: "Enter로 보내기 · Shift+Enter로 줄바꿈",
-    attach: "텍스트 파일 첨부",
+    attach: "파일이나 이미지 첨부",
   },
   log: {
     label: "대화",

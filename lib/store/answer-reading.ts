@@ -6,6 +6,8 @@ import { ChatClientError } from "@/lib/client/chat-client-error";
 import type { ChatStoreDependencies } from "@/lib/store/chat";
 import { versionsOf } from "@/lib/store/answer-versions";
 import { inlineThinkingTimer } from "@/lib/store/inline-thinking-time";
+import { withImagesLoaded } from "@/lib/store/request-images";
+import { readImages } from "@/lib/client/image-store";
 
 // Versions and branches are switched by pure changes that live here, in this chunk, not in first-load JS.
 export { withVersionShown } from "@/lib/store/answer-versions";
@@ -22,7 +24,7 @@ export interface AnswerReadingContext {
   named(assistantId: string, answerId: string): void;
   /** When each answer was asked for. */
   sentAt: ReadonlyMap<string, number>;
-  dependencies: Pick<ChatStoreDependencies, "streamAnswer" | "completeChat" | "now">;
+  dependencies: Pick<ChatStoreDependencies, "streamAnswer" | "completeChat" | "now" | "readImages">;
 }
 
 /*
@@ -97,8 +99,14 @@ export async function readAnswer(context: AnswerReadingContext, assistantId: str
  * assistant message; `replaced`: the answer it regenerates, whose versions
  * (itself included) it keeps as its own earlier ones.
  */
-export async function runAnswer(context: AnswerReadingContext, assistantId: string, request: ChatRequestInput, signal: AbortSignal, replaced?: Message): Promise<void> {
+/** The request with the images its questions refer to, read from where they are kept. */
+function withImages(context: AnswerReadingContext, request: ChatRequestInput): Promise<ChatRequestInput> {
+  return withImagesLoaded(request, context.dependencies.readImages ?? readImages);
+}
+
+export async function runAnswer(context: AnswerReadingContext, assistantId: string, asked: ChatRequestInput, signal: AbortSignal, replaced?: Message): Promise<void> {
   const { dependencies } = context;
+  const request = await withImages(context, asked);
   // An answer that failed before any text (what "Try again" replaces) is nothing to go back to.
   const kept = replaced ? versionsOf(replaced).filter((version) => version.content !== "" || version.reasoning !== undefined) : [];
   if (kept.length > 0) context.updateMessage(assistantId, { versions: kept });
@@ -139,7 +147,8 @@ export async function continueAnswer(context: AnswerReadingContext, message: Mes
     answerId: undefined,
     lastEventId: undefined,
   });
-  const continuation: ChatRequestInput = { ...request, messages: [...request.messages, { role: "user", content: continueInstruction }] };
+  const withTheImages = await withImages(context, request);
+  const continuation: ChatRequestInput = { ...withTheImages, messages: [...withTheImages.messages, { role: "user", content: continueInstruction }] };
   try {
     if (context.get().streamResponses) await readAnswer(context, id, { request: continuation }, signal);
     else {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { backupFileName, backupText, readBackup, withConversationsAdded, type AddedConversations } from "@/lib/store/chat-backup";
+import { backupFileName, backupText, imageIdsOf, readBackup, withConversationsAdded, type AddedConversations } from "@/lib/store/chat-backup";
 import { createHarness, exchange } from "@/lib/store/testing/chat-store-harness";
 import { savedChatsText } from "@/lib/store/testing/saved-chats-text";
 import { version1SavedChat } from "@/lib/store/testing/version-1-saved-chat";
@@ -26,12 +26,33 @@ describe("backups of every conversation", () => {
     expect(trip?.messageIds.map((id) => messages[id]?.content)).toEqual(["Trip to 大阪 🍜", "新幹線 takes 2.5 h 🚄"]);
   });
 
+  test("the images the questions refer to go with the backup, and come back with the conversations that refer to them", async () => {
+    const photo = "data:image/jpeg;base64,/9j/4AAQ";
+    const from = createHarness({ idPrefix: "elsewhere" });
+    await exchange(from, "What is this?\n\n![cat.jpg](streamchat-image:lm3-cat)", "A cat.");
+    from.state().newConversation();
+    await exchange(from, "And ![\"quoted\" 犬.png](streamchat-image:lm3-dog) and ![gone.png](streamchat-image:lm3-gone)", "A dog.");
+    const ids = imageIdsOf(from.state());
+    expect(ids.sort()).toEqual(["lm3-cat", "lm3-dog", "lm3-gone"]);
+    // What this browser still has: the third is gone.
+    const backup = backupText(from.state(), new Map([["lm3-cat", photo], ["lm3-dog", photo], ["lm3-not-referred-to", photo]]));
+    expect(JSON.parse(backup).images).toEqual({ "lm3-cat": photo, "lm3-dog": photo, "lm3-not-referred-to": photo });
+
+    const to = createHarness();
+    expect(readBackup(backup, to.state())?.images).toEqual(new Map([["lm3-cat", photo], ["lm3-dog", photo]]));
+    // Only images come back: anything else under `images` is left out.
+    const tampered = JSON.stringify({ ...JSON.parse(backup), images: { "lm3-cat": "javascript:alert(1)", "lm3-dog": 42 } });
+    expect(readBackup(tampered, to.state())?.images).toEqual(new Map());
+    // Without images (a backup from before them), the conversations still come back.
+    expect(readBackup(backupText(from.state()), to.state())?.added.conversationIds).toHaveLength(2);
+  });
+
   test("restoring the same backup twice adds nothing the second time, and says how many were there", async () => {
     const chat = createHarness();
     await exchange(chat, "Only one", "ok");
     const backup = backupText(chat.state());
     const read = readBackup(backup, chat.state());
-    expect(read).toEqual({ added: { conversations: {}, conversationIds: [], messages: {} }, alreadyHere: 1 });
+    expect(read).toEqual({ added: { conversations: {}, conversationIds: [], messages: {} }, alreadyHere: 1, images: new Map() });
     const before = chat.state().conversationIds;
     chat.store.setState((state) => withConversationsAdded(state, readBackup(backup, noChats)?.added ?? nothingAdded));
     expect(chat.state().conversationIds).toEqual(before);

@@ -1,3 +1,4 @@
+import { withImagesNamed } from "@/lib/chat/image-scheme";
 import type { ChatMessage } from "@/lib/chat/schema";
 import type { ChatState, Conversation, Message } from "@/lib/store/chat-types";
 
@@ -33,8 +34,8 @@ export function historyOf(conversation: Conversation, messages: Record<string, M
   return systemPrompt ? [{ role: "system", content: systemPrompt }, ...turns] : turns;
 }
 
-/** A title from the first message: its first line, cut to fit the sidebar; "" (untitled) when it has none. */
+/** A title from the first message: its first line (an image in it by name), cut to fit the sidebar; "" (untitled) when it has none. */
 export function titleFrom(text: string): string {
-  const firstLine = text.trim().split("\n", 1)[0] ?? "";
+  const firstLine = withImagesNamed(text).trim().split("\n", 1)[0] ?? "";
   return firstLine.length > 48 ? `${firstLine.slice(0, 47).trimEnd()}…` : firstLine;
 }

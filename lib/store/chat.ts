@@ -10,6 +10,7 @@ import { fullNotice, isOpen, persistVersion, savedChatsKey, savedPart, streamRes
 import type { mergeOtherTab, SavedBefore } from "@/lib/store/merge-other-tab";
 import { historyOf, selectActiveConversation, selectAnsweringId, titleFrom } from "@/lib/store/chat-selectors";
 import type { ChatState, Conversation, Message, MessageError, MessageStatus, PersistedChat } from "@/lib/store/chat-types";
+import type { ReadImages } from "@/lib/store/request-images";
 import {
   emptyConversation,
   withConversation,
@@ -32,6 +33,8 @@ export interface ChatStoreDependencies extends AccessDependencies {
   /** A clock for durations (`performance.now()` in the browser). */
   now(): number;
   createId(): string;
+  /** The images questions refer to, by id (lib/store/request-images.ts); IndexedDB's (lib/client/image-store.ts) when not given. */
+  readImages?: ReadImages;
   /** Where chats are kept across reloads; none in tests. `flush` writes what is pending at once. */
   storage?: PersistStorage<PersistedChat> & { flush?(): void; hasPending?(): boolean };
 }

@@ -1,3 +1,4 @@
+import { withImagesNamed } from "@/lib/chat/image-scheme";
 import type { Conversation, Message } from "@/lib/store/chat-types";
 
 /** The words of a saved conversation, in the reader's language. */
@@ -28,7 +29,8 @@ export function conversationMarkdown(conversation: Conversation, messages: Reado
     const user = message.role === "user";
     parts.push(user ? `### ${labels.you}` : `### ${labels.assistant}${message.model ? ` · ${message.model}` : ""}`);
     if (message.reasoning) parts.push(`<details>\n<summary>${labels.reasoning}</summary>\n\n${message.reasoning.trim()}\n\n</details>`);
-    if (message.content) parts.push(message.content.trimEnd());
+    // An image a question refers to is kept in this browser only: the file names it.
+    if (message.content) parts.push((user ? withImagesNamed(message.content) : message.content).trimEnd());
     if (message.status === "stopped") parts.push(`*${labels.stopped}*`);
     if (message.error) parts.push(`*${message.error.message}*`);
   }

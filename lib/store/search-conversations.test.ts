@@ -30,6 +30,14 @@ describe("searching conversations", () => {
     expect(titles("bicycle")).toEqual([]);
   });
 
+  test("a question's image is found by its name, and shown by name, not by its address in this browser", async () => {
+    const { search, titles } = await chatsOf(["Which bird?\n\n![heron 鷺.jpg](streamchat-image:lm3-heron)", "A grey heron."]);
+    expect(titles("streamchat")).toEqual([]);
+    expect(titles("lm3")).toEqual([]);
+    const [hit] = search("鷺");
+    expect(`${hit?.excerpt?.before}${hit?.excerpt?.match}${hit?.excerpt?.after}`).toBe("…[image: heron 鷺.jpg]");
+  });
+
   test("every word must be there, each anywhere in the conversation", async () => {
     const { titles } = await chatsOf(["Plan a trip to Osaka", "Take the train from Tokyo."], ["Trains in Japan", "The shinkansen is fast."]);
     expect(titles("osaka train")).toEqual(["Plan a trip to Osaka"]);

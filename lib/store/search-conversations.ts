@@ -1,3 +1,4 @@
+import { withImagesNamed } from "@/lib/chat/image-scheme";
 import type { Conversation, Message } from "@/lib/store/chat-types";
 
 /** Latin diacritics (as NFKD splits them off): "café" is found by "cafe". Not the kana voicing marks: が is not か. */
@@ -31,15 +32,17 @@ export interface ConversationHit {
 }
 
 // Folding a long answer costs about a millisecond; a message object is replaced whenever its text changes.
-const foldedContent = new WeakMap<Message, string>();
+const searchedContent = new WeakMap<Message, { text: string; folded: string }>();
 
-function foldedOf(message: Message): string {
-  let folded = foldedContent.get(message);
-  if (folded === undefined) {
-    folded = foldForSearch(message.content);
-    foldedContent.set(message, folded);
+/** A message's text as it is searched (a question's images by name, not by their addresses), and folded. */
+function searchedOf(message: Message): { text: string; folded: string } {
+  let searched = searchedContent.get(message);
+  if (searched === undefined) {
+    const text = message.role === "user" ? withImagesNamed(message.content) : message.content;
+    searched = { text, folded: foldForSearch(text) };
+    searchedContent.set(message, searched);
   }
-  return folded;
+  return searched;
 }
 
 /**
@@ -66,10 +69,10 @@ export function searchConversations(
     const everyWord = words.every((word) => {
       if (title.includes(word)) return true;
       for (const message of written) {
-        const folded = foldedOf(message);
+        const { text, folded } = searchedOf(message);
         const at = folded.indexOf(word);
         if (at < 0) continue;
-        excerpt ??= { ...excerptAt(message.content, folded, at, at + word.length), messageId: message.id };
+        excerpt ??= { ...excerptAt(text, folded, at, at + word.length), messageId: message.id };
         return true;
       }
       return false;

@@ -88,7 +88,7 @@ export function memoryStorage(): PersistStorage<PersistedChat> {
   };
 }
 
-export function createHarness(options: { storage?: PersistStorage<PersistedChat>; idPrefix?: string } = {}) {
+export function createHarness(options: { storage?: PersistStorage<PersistedChat>; idPrefix?: string; images?: Record<string, string> } = {}) {
   const answers: ScriptedAnswer[] = [];
   const completions: ScriptedCompletion[] = [];
   const frames: Array<() => void> = [];
@@ -134,6 +134,8 @@ export function createHarness(options: { storage?: PersistStorage<PersistedChat>
     now: () => time,
     createId: () => `${options.idPrefix ?? "message"}-${++lastId}`,
     storage: options.storage,
+    // The images questions refer to, by id (IndexedDB's in the browser).
+    readImages: async (ids) => new Map(ids.flatMap((id) => (options.images?.[id] === undefined ? [] : [[id, options.images[id]] as const]))),
   });
   return {
     store,

@@ -1,0 +1,147 @@
+import type { Page } from "@playwright/test";
+import { composer, expect, lastAnswer, mockRecordFor, test, textOf, uniqueTag, waitUntilDone } from "./support";
+
+/** An image drawn in the page (CJK and emoji in it), as a file's bytes: a 3,000 × 2,000 photo-sized PNG, or a small one. */
+async function drawnImage(page: Page, width: number, height: number): Promise<Buffer> {
+  const dataUrl = await page.evaluate(
+    async ([width, height]) => {
+      const canvas = new OffscreenCanvas(width, height);
+      const context = canvas.getContext("2d");
+      if (!context) throw new Error("no canvas");
+      const gradient = context.createLinearGradient(0, 0, width, height);
+      gradient.addColorStop(0, "#00aaff");
+      gradient.addColorStop(1, "#ff6600");
+      context.fillStyle = gradient;
+      context.fillRect(0, 0, width, height);
+      context.fillStyle = "#ffffff";
+      context.font = `${Math.round(height / 6)}px sans-serif`;
+      context.fillText("猫 🐱 cat", width / 10, height / 2);
+      const blob = await canvas.convertToBlob({ type: "image/png" });
+      // As base64: megabytes cross to the test far faster as one string than as an array of numbers.
+      return await new Promise<string>((resolve) => {
+        const reader = new FileReader();
+        reader.onload = () => resolve(String(reader.result));
+        reader.readAsDataURL(blob);
+      });
+    },
+    [width, height] as const,
+  );
+  return Buffer.from(dataUrl.slice(dataUrl.indexOf(",") + 1), "base64");
+}
+
+/** A JPEG's or PNG's size in pixels, from its header. */
+function pixelSizeOf(bytes: Buffer): { width: number; height: number } {
+  if (bytes.readUInt32BE(0) === 0x89504e47) return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+  // JPEG: walk the segments to a start of frame (SOF0 to SOF2).
+  for (let offset = 2; offset < bytes.length; offset += 2 + bytes.readUInt16BE(offset + 2)) {
+    const marker = bytes.readUInt16BE(offset);
+    if (marker >= 0xffc0 && marker <= 0xffc2) return { height: bytes.readUInt16BE(offset + 5), width: bytes.readUInt16BE(offset + 7) };
+  }
+  throw new Error("no image size found");
+}
+
+type SentPart = { type: "text"; text: string } | { type: "image_url"; image_url: { url: string } };
+
+test.beforeEach(async ({ page }) => {
+  await page.goto("/");
+  await expect(composer(page).message).toBeVisible();
+});
+
+test("a photo picked with the paperclip is shrunk to what a model reads, shown in the question, sent as an image, and still there after a reload", async ({ page }) => {
+  const { message } = composer(page);
+  const tag = uniqueTag();
+  await message.fill(`mock:echo What is in this picture? ${tag}`);
+  const chooser = page.waitForEvent("filechooser");
+  await page.getByRole("button", { name: "Attach a file or an image" }).click();
+  await (await chooser).setFiles({ name: "cat 猫.png", mimeType: "image/png", buffer: await drawnImage(page, 3000, 2000) });
+  // In the box as a reference where the caret was, and shown small above it, to be taken out with a click.
+  await expect(message).toHaveValue(new RegExp(`^mock:echo What is in this picture\\? ${tag}\\n\\n!\\[cat 猫\\.png\\]\\(streamchat-image:[a-z0-9]+-[0-9a-f]{8}\\)\\n$`));
+  await expect(page.getByRole("list", { name: "Images" }).getByRole("img", { name: "cat 猫.png" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Remove image cat 猫.png" })).toBeVisible();
+  await message.press("Enter");
+
+  const answer = lastAnswer(page);
+  await waitUntilDone(answer);
+  expect(await textOf(answer)).toBe(`You said: mock:echo What is in this picture? ${tag} (1 messages, 1 image)`);
+  const question = page.locator('article[data-role="user"]').last();
+  await expect(question.getByRole("img", { name: "cat 猫.png" })).toBeVisible();
+  await expect(question.locator('[data-part="content"]')).toHaveText(`mock:echo What is in this picture? ${tag}`);
+
+  // The model got the text, then the image: a JPEG whose shorter side is 768 pixels (OpenAI's high detail reads no more).
+  const sent = (await mockRecordFor(tag)).body.messages as Array<{ role: string; content: SentPart[] }>;
+  expect(sent).toHaveLength(1);
+  const [text, image] = sent[0]?.content ?? [];
+  expect(text).toEqual({ type: "text", text: `mock:echo What is in this picture? ${tag}\n\n` });
+  expect(image?.type).toBe("image_url");
+  const url = image?.type === "image_url" ? image.image_url.url : "";
+  expect(url.startsWith("data:image/jpeg;base64,")).toBe(true);
+  expect(pixelSizeOf(Buffer.from(url.slice(url.indexOf(",") + 1), "base64"))).toEqual({ width: 1152, height: 768 });
+
+  // Opened whole with a click; Escape closes it.
+  await question.getByRole("button", { name: "Open image cat 猫.png" }).click();
+  const opened = page.getByRole("dialog", { name: "cat 猫.png" });
+  await expect(opened.getByRole("img", { name: "cat 猫.png" })).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(opened).toBeHidden();
+
+  // Kept in this browser: after a reload the question shows it again, and the next turn sends it again.
+  await page.reload();
+  await expect(page.locator('article[data-role="user"]').last().getByRole("img", { name: "cat 猫.png" })).toBeVisible();
+  const next = uniqueTag();
+  await message.fill(`mock:echo And now? ${next}`);
+  await message.press("Enter");
+  await waitUntilDone(lastAnswer(page));
+  const resent = (await mockRecordFor(next)).body.messages as Array<{ role: string; content: string | SentPart[] }>;
+  expect(resent.map((turn) => (typeof turn.content === "string" ? "text" : turn.content.map((part) => part.type).join("+")))).toEqual(["text+image_url", "text", "text"]);
+});
+
+test("a screenshot pasted into the box is kept as it is (a small PNG), and taken out again with its button", async ({ page }) => {
+  const { message } = composer(page);
+  await message.fill("Before ");
+  const png = await drawnImage(page, 400, 300);
+  await message.evaluate((box, bytes) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([new Uint8Array(bytes)], "image.png", { type: "image/png" }));
+    box.dispatchEvent(new ClipboardEvent("paste", { clipboardData: transfer, bubbles: true, cancelable: true }));
+  }, [...png]);
+  await expect(message).toHaveValue(/^Before \n\n!\[image\.png\]\(streamchat-image:[a-z0-9-]+\)\n$/);
+  const stored = page.getByRole("list", { name: "Images" }).getByRole("img", { name: "image.png" });
+  await expect(stored).toHaveAttribute("src", `data:image/png;base64,${png.toString("base64")}`);
+  await page.getByRole("button", { name: "Remove image image.png" }).click();
+  await expect(message).toHaveValue("Before \n\n");
+  await expect(page.getByRole("list", { name: "Images" })).toHaveCount(0);
+});
+
+test("a model that reads no images: the error says so and what to do, and the question keeps its image", async ({ page }) => {
+  const { message } = composer(page);
+  await message.fill("mock:text_only What is this?");
+  const chooser = page.waitForEvent("filechooser");
+  await page.getByRole("button", { name: "Attach a file or an image" }).click();
+  await (await chooser).setFiles({ name: "chart.png", mimeType: "image/png", buffer: await drawnImage(page, 200, 100) });
+  await expect(page.getByRole("list", { name: "Images" })).toBeVisible();
+  await message.press("Enter");
+  const answer = lastAnswer(page);
+  await expect(answer.getByRole("alert")).toContainText("This model does not read images. Choose one that does in Settings, or edit the question to take the image out.");
+  await expect(page.locator('article[data-role="user"]').last().getByRole("img", { name: "chart.png" })).toBeVisible();
+});
+
+test("a file that is neither text nor an image, and an image this browser cannot open, are refused with why", async ({ page }) => {
+  const { message } = composer(page);
+  await message.fill("Look at these");
+  const chooser = page.waitForEvent("filechooser");
+  await page.getByRole("button", { name: "Attach a file or an image" }).click();
+  const brokenPng = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]);
+  const pdf = Buffer.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37, 0x0a, 0x25, 0xe2, 0xe3, 0xcf, 0xd3, 0x0a, 0x00]);
+  await (await chooser).setFiles([
+    { name: "photo.png", mimeType: "image/png", buffer: brokenPng },
+    { name: "paper.pdf", mimeType: "application/pdf", buffer: pdf },
+  ]);
+  await expect(page.getByRole("alert").filter({ hasText: "photo.png" })).toHaveText(
+    "“photo.png” could not be opened as an image (it may be damaged, or in a format this browser cannot read, such as HEIC): attach a PNG, JPEG, WebP or GIF. “paper.pdf” is neither text nor an image: text (code, Markdown, CSV, logs) and images can be attached.",
+  );
+  await expect(message).toHaveValue("Look at these");
+  // Typing again clears what was said.
+  await message.press("End");
+  await message.pressSequentially("!");
+  await expect(page.getByRole("alert").filter({ hasText: "photo.png" })).toHaveCount(0);
+});

@@ -1,0 +1,59 @@
+import { createStore, delMany, getMany, keys, set, type UseStore } from "idb-keyval";
+import { imageScheme } from "@/lib/chat/image-scheme";
+
+/*
+ * Images put into questions, kept in this browser's IndexedDB as `data:`
+ * URLs by id (lib/chat/image-references.ts): localStorage, where the saved
+ * chats are, holds a few megabytes in all, and one photo would take a tenth
+ * of it. idb-keyval (Jake Archibald's, ~600 bytes) is the community's way to
+ * use IndexedDB as a key-value store without its request and transaction
+ * ceremony. Loaded only with the code that reads, shows or sends images.
+ */
+
+let store: UseStore | undefined;
+const images = () => (store ??= createStore("streamchat-images", "images"));
+
+export async function saveImage(id: string, dataUrl: string): Promise<void> {
+  await set(id, dataUrl, images());
+}
+
+/** The stored images among `ids`, by id; an id with none is left out (cleared by the browser, or from another browser's backup). */
+export async function readImages(ids: readonly string[]): Promise<ReadonlyMap<string, string>> {
+  const found = new Map<string, string>();
+  if (ids.length === 0) return found;
+  const values = await getMany<unknown>([...ids], images());
+  values.forEach((value, index) => {
+    const id = ids[index];
+    if (id !== undefined && typeof value === "string") found.set(id, value);
+  });
+  return found;
+}
+
+export async function deleteImages(ids: readonly string[]): Promise<void> {
+  if (ids.length > 0) await delMany([...ids], images());
+}
+
+/** An image is left alone this long after it was kept: a draft in another tab may refer to it without having been saved yet. */
+const youngMs = 60 * 60 * 1000;
+
+/**
+ * Deletes the images nothing saved in this browser refers to any more (a
+ * deleted conversation's, a draft's image taken out before sending): the
+ * saved chats and the drafts are read as the text localStorage holds. Ids
+ * begin with the time the image was kept, in base 36 (take-in-files.ts).
+ */
+export async function sweepImages(now = Date.now()): Promise<void> {
+  const stored = await keys(images());
+  if (stored.length === 0) return;
+  let saved = "";
+  for (let index = 0; index < localStorage.length; index += 1) {
+    const key = localStorage.key(index);
+    if (key?.startsWith("streamchat")) saved += localStorage.getItem(key) ?? "";
+  }
+  const unused = stored.filter((id): id is string => {
+    if (typeof id !== "string" || saved.includes(`${imageScheme}${id})`)) return false;
+    const keptAt = Number.parseInt(id.split("-", 1)[0] ?? "", 36);
+    return Number.isFinite(keptAt) && now - keptAt > youngMs;
+  });
+  await delMany(unused, images());
+}

@@ -1,0 +1,74 @@
+import { describe, expect, test } from "vitest";
+import type { ChatRequestInput } from "@/lib/chat/schema";
+import { imageBudgetCharacters, withImagesLoaded, type ReadImages } from "@/lib/store/request-images";
+
+const image = (id: string) => `![${id}.png](streamchat-image:${id})`;
+/** A stored image's `data:` URL of about `characters` characters. */
+const dataUrl = (characters: number) => `data:image/jpeg;base64,${"A".repeat(characters - 23)}`;
+
+function storeOf(images: Record<string, string>): ReadImages & { asked: string[][] } {
+  const asked: string[][] = [];
+  const read = async (ids: readonly string[]) => {
+    asked.push([...ids]);
+    return new Map(ids.flatMap((id) => (images[id] === undefined ? [] : [[id, images[id]] as const])));
+  };
+  return Object.assign(read, { asked });
+}
+
+describe("withImagesLoaded", () => {
+  test("a request that refers to no image is sent as it is, without reading the store", async () => {
+    const store = storeOf({});
+    const request: ChatRequestInput = { messages: [{ role: "system", content: "Be brief." }, { role: "user", content: "Hi ![x](https://x)" }] };
+    expect(await withImagesLoaded(request, store)).toBe(request);
+    expect(store.asked).toEqual([]);
+  });
+
+  test("questions' references become images, answers and the system prompt stay text, other fields stay", async () => {
+    const small = dataUrl(100);
+    const store = storeOf({ a: small });
+    const request: ChatRequestInput = {
+      model: "m",
+      messages: [
+        { role: "system", content: `keep ${image("a")}` },
+        { role: "user", content: `Look: ${image("a")}` },
+        { role: "assistant", content: `I see ${image("a")}` },
+        { role: "user", content: "And?" },
+      ],
+    };
+    expect(await withImagesLoaded(request, store)).toEqual({
+      model: "m",
+      messages: [
+        { role: "system", content: `keep ${image("a")}` },
+        { role: "user", content: [{ type: "text", text: "Look: " }, { type: "image_url", image_url: { url: small } }] },
+        { role: "assistant", content: `I see ${image("a")}` },
+        { role: "user", content: "And?" },
+      ],
+    });
+    expect(store.asked).toEqual([["a"]]);
+  });
+
+  test("the latest question's images always go; earlier ones, newest first, while they fit the budget", async () => {
+    const third = Math.floor(imageBudgetCharacters / 3);
+    const store = storeOf({ old: dataUrl(third), middle: dataUrl(third), recent: dataUrl(third), now1: dataUrl(third), now2: dataUrl(third) });
+    const { messages } = await withImagesLoaded(
+      {
+        messages: [
+          { role: "user", content: image("old") },
+          { role: "assistant", content: "1" },
+          { role: "user", content: `${image("middle")}${image("recent")}` },
+          { role: "assistant", content: "2" },
+          { role: "user", content: `${image("now1")}${image("now2")}${image("gone")}` },
+        ],
+      },
+      store,
+    );
+    const imagesSent = messages.map((message) => (typeof message.content === "string" ? [] : message.content.map((part) => (part.type === "image_url" ? "image" : part.text))));
+    expect(imagesSent).toEqual([
+      ['[image "old.png": sent earlier, not sent again]'],
+      [],
+      ['[image "middle.png": sent earlier, not sent again]', "image"],
+      [],
+      ["image", "image", '[image "gone.png": no longer stored in this browser]'],
+    ]);
+  });
+});

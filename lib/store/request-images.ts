@@ -1,0 +1,52 @@
+import { contentWithImages, imageIdsIn } from "@/lib/chat/image-references";
+import { mayHoldImages } from "@/lib/chat/image-scheme";
+import type { ChatRequestInput } from "@/lib/chat/schema";
+
+/**
+ * Characters of `data:` URLs one request may carry. The server takes 1 MiB a
+ * request unless told otherwise (shared/PROTOCOL.md), the conversation's text
+ * needs its share, and every earlier image would go again with every turn.
+ */
+export const imageBudgetCharacters = 640_000;
+
+/** Reads stored images by id: their `data:` URLs, and none for an id not stored. */
+export type ReadImages = (ids: readonly string[]) => Promise<ReadonlyMap<string, string>>;
+
+/**
+ * The request with its questions' image references made images (see
+ * lib/chat/image-references.ts). The latest question with images sends them
+ * all (if that is more than the server takes, it says so); earlier ones,
+ * the newest first, while they fit in `imageBudgetCharacters`; the rest are
+ * named in the text as sent earlier. No image store is read when no question
+ * refers to an image.
+ */
+export async function withImagesLoaded(request: ChatRequestInput, readImages: ReadImages): Promise<ChatRequestInput> {
+  const referring = request.messages.map((message) => (message.role === "user" && typeof message.content === "string" && mayHoldImages(message.content) ? imageIdsIn(message.content) : []));
+  const ids = [...new Set(referring.flat())];
+  if (ids.length === 0) return request;
+  const stored = await readImages(ids);
+  const latest = referring.findLastIndex((found) => found.some((id) => stored.has(id)));
+  const sent = referring.map(() => new Set<string>());
+  let spent = 0;
+  for (let index = referring.length - 1; index >= 0; index -= 1) {
+    // Within a question too, the last image first.
+    for (const id of [...(referring[index] ?? [])].reverse()) {
+      const size = stored.get(id)?.length;
+      if (size === undefined || (index !== latest && spent + size > imageBudgetCharacters)) continue;
+      spent += size;
+      sent[index]?.add(id);
+    }
+  }
+  return {
+    ...request,
+    messages: request.messages.map((message, index) => {
+      if (message.role !== "user" || typeof message.content !== "string" || referring[index]?.length === 0) return message;
+      const content = contentWithImages(message.content, ({ id }) => {
+        const url = stored.get(id);
+        if (url === undefined) return { missing: "not_stored" };
+        return sent[index]?.has(id) ? { url } : { missing: "not_sent_again" };
+      });
+      return { role: "user", content };
+    }),
+  };
+}
