@@ -87,7 +87,7 @@ describe("POST /api/chat refuses bad requests before answering", () => {
   it("a body over CHAT_MAX_BODY_BYTES → 413 payload_too_large, saying the limit as a person reads it and what to do", async () => {
     const body = { messages: userMessage("x".repeat(maxBodyBytes)) };
     const message = await expectError(await route.POST(chatRequest(body)), 413, "payload_too_large");
-    expect(message).toBe(`The conversation is too long to send: this server accepts ${sizeText(maxBodyBytes)} a request. Shorten the message, or start a new conversation.`);
+    expect(message).toBe(`The conversation is too long to send: this server accepts ${sizeText(maxBodyBytes)} a request. Shorten the message, send fewer images at a time, or start a new conversation.`);
   });
 
   it("the limit reads as MiB, KiB or bytes", () => {

@@ -69,7 +69,7 @@ export async function readJsonBody(request: Pick<IncomingRequest, "headers" | "b
   const tooLarge = () =>
     new ChatError(
       "payload_too_large",
-      `The conversation is too long to send: this server accepts ${sizeText(maxBytes)} a request. Shorten the message, or start a new conversation.`,
+      `The conversation is too long to send: this server accepts ${sizeText(maxBytes)} a request. Shorten the message, send fewer images at a time, or start a new conversation.`,
     );
   const declaredLength = Number(request.headers.get("content-length"));
   if (Number.isFinite(declaredLength) && declaredLength > maxBytes) throw tooLarge();
