@@ -28,11 +28,26 @@ test("a file dropped on the message box goes in where the caret is", async ({ pa
   const { message } = composer(page);
   await message.fill("Before\nAfter");
   await message.evaluate((box: HTMLTextAreaElement) => box.setSelectionRange(7, 7));
+  // The box around the text: dashed while files are dragged over it, to say it takes them.
+  const frame = message.locator("..");
+  await expect(frame).toHaveCSS("border-top-style", "solid");
   await message.evaluate((box, text) => {
     const transfer = new DataTransfer();
     transfer.items.add(new File([text], "notes.md", { type: "text/markdown" }));
     box.dispatchEvent(new DragEvent("dragover", { dataTransfer: transfer, bubbles: true, cancelable: true }));
-    box.dispatchEvent(new DragEvent("drop", { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    (window as unknown as { dropNotes: () => void }).dropNotes = () => box.dispatchEvent(new DragEvent("drop", { dataTransfer: transfer, bubbles: true, cancelable: true }));
   }, "# Notes\n");
+  await expect(frame).toHaveCSS("border-top-style", "dashed");
+  // Dragged away without a drop: as it was; dragged back: dashed again.
+  await message.evaluate((box) => box.dispatchEvent(new DragEvent("dragleave", { bubbles: true, relatedTarget: document.body })));
+  await expect(frame).toHaveCSS("border-top-style", "solid");
+  await message.evaluate((box) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(["x"], "x.txt", { type: "text/plain" }));
+    box.dispatchEvent(new DragEvent("dragover", { dataTransfer: transfer, bubbles: true, cancelable: true }));
+  });
+  await expect(frame).toHaveCSS("border-top-style", "dashed");
+  await message.evaluate(() => (window as unknown as { dropNotes: () => void }).dropNotes());
   await expect(message).toHaveValue("Before\n\nnotes.md\n```md\n# Notes\n```\nAfter");
+  await expect(frame).toHaveCSS("border-top-style", "solid");
 });

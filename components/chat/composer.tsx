@@ -35,6 +35,8 @@ export function Composer() {
   const locale = useLocale();
   /** What was said of files not taken, until the text changes. */
   const [note, setNote] = useState("");
+  /** Files are being dragged over the box: it shows it would take them. */
+  const [dragging, setDragging] = useState(false);
 
   /** Text files picked, dropped or pasted go where the caret is (components/chat/take-in-files.ts, a chunk). */
   function attach(files: File[]) {
@@ -76,8 +78,15 @@ export function Composer() {
   return (
     <form
       onSubmit={submit}
-      onDragOver={(event) => event.dataTransfer.types.includes("Files") && event.preventDefault()}
+      onDragOver={(event) => {
+        if (!event.dataTransfer.types.includes("Files")) return;
+        event.preventDefault();
+        setDragging(true);
+      }}
+      // Left for one of its own children is not left.
+      onDragLeave={(event) => !event.currentTarget.contains(event.relatedTarget as Node | null) && setDragging(false)}
       onDrop={(event) => {
+        setDragging(false);
         if (event.dataTransfer.files.length === 0) return;
         event.preventDefault();
         // Taken now: a drop's files can be read only while its event lasts.
@@ -90,7 +99,9 @@ export function Composer() {
           <DraftImages text={text} setText={setText} />
         </Suspense>
       )}
-      <div className="flex items-end gap-2 rounded-2xl border border-slate-400 bg-white p-2 shadow-sm focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-(--focus-ring) dark:border-slate-600 dark:bg-slate-900">
+      <div
+        className={`flex items-end gap-2 rounded-2xl border bg-white p-2 shadow-sm focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-(--focus-ring) dark:bg-slate-900 ${dragging ? "border-dashed border-blue-600 dark:border-blue-400" : "border-slate-400 dark:border-slate-600"}`}
+      >
         <AttachButton label={t.composer.attach} onFiles={attach} />
         <textarea
           ref={textareaRef}
