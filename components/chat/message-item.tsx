@@ -75,7 +75,7 @@ export const MessageItem = memo(function MessageItem({ id }: { id: string }) {
           {isUser ? (
             <div data-part="content" className="whitespace-pre-wrap leading-relaxed">
               {mayHoldImages(message.content) ? (
-                <Suspense fallback={message.content}>
+                <Suspense fallback={withImagesNamed(message.content)}>
                   <QuestionText text={message.content} />
                 </Suspense>
               ) : (
