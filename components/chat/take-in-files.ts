@@ -17,7 +17,7 @@ export interface MessageBox {
 /**
  * An image shrunk to what a model looks at, kept in IndexedDB, and the
  * reference to it that goes into the message. Its id begins with the time it
- * was kept (lib/client/sweep-images.ts leaves young images alone).
+ * was kept (`sweepImages` leaves young images alone).
  */
 const takeImage: TakeImage = async (file) => {
   let dataUrl: string;

@@ -3,7 +3,7 @@ import { imageScheme } from "@/lib/chat/image-scheme";
 
 /*
  * Images put into questions, kept in this browser's IndexedDB as `data:`
- * URLs by id (lib/chat/image-references.ts): localStorage, where the saved
+ * URLs by id (lib/chat/image-scheme.ts): localStorage, where the saved
  * chats are, holds a few megabytes in all, and one photo would take a tenth
  * of it. idb-keyval (Jake Archibald's, ~600 bytes) is the community's way to
  * use IndexedDB as a key-value store without its request and transaction
@@ -27,10 +27,6 @@ export async function readImages(ids: readonly string[]): Promise<ReadonlyMap<st
     if (id !== undefined && typeof value === "string") found.set(id, value);
   });
   return found;
-}
-
-export async function deleteImages(ids: readonly string[]): Promise<void> {
-  if (ids.length > 0) await delMany([...ids], images());
 }
 
 /** An image is left alone this long after it was kept: a draft in another tab may refer to it without having been saved yet. */

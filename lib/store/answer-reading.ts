@@ -95,15 +95,21 @@ export async function readAnswer(context: AnswerReadingContext, assistantId: str
 }
 
 /**
+ * The request with the images its questions refer to, read from where they
+ * are kept. Storage that cannot be read is as good as empty: each image is
+ * then named in the text as no longer there (as its question shows it),
+ * rather than the question failing.
+ */
+function withImages(context: AnswerReadingContext, request: ChatRequestInput): Promise<ChatRequestInput> {
+  const read = context.dependencies.readImages ?? readImages;
+  return withImagesLoaded(request, (ids) => read(ids).catch(() => new Map<string, string>()));
+}
+
+/**
  * Asks for a new answer, streamed or (with streaming off) whole, into the
  * assistant message; `replaced`: the answer it regenerates, whose versions
  * (itself included) it keeps as its own earlier ones.
  */
-/** The request with the images its questions refer to, read from where they are kept. */
-function withImages(context: AnswerReadingContext, request: ChatRequestInput): Promise<ChatRequestInput> {
-  return withImagesLoaded(request, context.dependencies.readImages ?? readImages);
-}
-
 export async function runAnswer(context: AnswerReadingContext, assistantId: string, asked: ChatRequestInput, signal: AbortSignal, replaced?: Message): Promise<void> {
   const { dependencies } = context;
   const request = await withImages(context, asked);
@@ -147,9 +153,9 @@ export async function continueAnswer(context: AnswerReadingContext, message: Mes
     answerId: undefined,
     lastEventId: undefined,
   });
-  const withTheImages = await withImages(context, request);
-  const continuation: ChatRequestInput = { ...withTheImages, messages: [...withTheImages.messages, { role: "user", content: continueInstruction }] };
   try {
+    const withTheImages = await withImages(context, request);
+    const continuation: ChatRequestInput = { ...withTheImages, messages: [...withTheImages.messages, { role: "user", content: continueInstruction }] };
     if (context.get().streamResponses) await readAnswer(context, id, { request: continuation }, signal);
     else {
       const { content, reasoning, model, finish_reason: finishReason, usage } = await context.dependencies.completeChat(continuation, { signal });

@@ -30,9 +30,13 @@ describe("questions with images", () => {
     await continuing;
   });
 
-  test("an image no longer stored is named in the text sent, and the question still goes", async () => {
-    const chat = createHarness();
+  test.each([
+    ["no longer stored", {}],
+    ["in storage that cannot be read", "unreadable" as const],
+  ])("an image %s is named in the text sent, and the question still goes", async (_case, images) => {
+    const chat = createHarness({ images });
     await exchange(chat, question, "I cannot see it.");
     expect(chat.answers[0]?.request?.messages).toEqual([{ role: "user", content: [{ type: "text", text: 'What is this?\n\n[image "cat.jpg": no longer stored in this browser]' }] }]);
+    expect(chat.message(-1)).toMatchObject({ status: "done", content: "I cannot see it." });
   });
 });

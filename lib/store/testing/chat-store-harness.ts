@@ -88,7 +88,7 @@ export function memoryStorage(): PersistStorage<PersistedChat> {
   };
 }
 
-export function createHarness(options: { storage?: PersistStorage<PersistedChat>; idPrefix?: string; images?: Record<string, string> } = {}) {
+export function createHarness(options: { storage?: PersistStorage<PersistedChat>; idPrefix?: string; images?: Record<string, string> | "unreadable" } = {}) {
   const answers: ScriptedAnswer[] = [];
   const completions: ScriptedCompletion[] = [];
   const frames: Array<() => void> = [];
@@ -134,8 +134,12 @@ export function createHarness(options: { storage?: PersistStorage<PersistedChat>
     now: () => time,
     createId: () => `${options.idPrefix ?? "message"}-${++lastId}`,
     storage: options.storage,
-    // The images questions refer to, by id (IndexedDB's in the browser).
-    readImages: async (ids) => new Map(ids.flatMap((id) => (options.images?.[id] === undefined ? [] : [[id, options.images[id]] as const]))),
+    // The images questions refer to, by id (IndexedDB's in the browser); "unreadable": storage that fails.
+    readImages: async (ids) => {
+      const { images } = options;
+      if (images === "unreadable") throw new DOMException("The database connection is closing.", "InvalidStateError");
+      return new Map(ids.flatMap((id) => (images?.[id] === undefined ? [] : [[id, images[id]] as const])));
+    },
   });
   return {
     store,
