@@ -11,12 +11,16 @@
 const longestSide = 2048;
 const shortestSide = 768;
 const jpegQuality = 0.85;
-/** An image this small, of a kind every model server takes, and not too large in pixels, is sent as it is. */
+/**
+ * An image this small, of a kind every model server takes, and not too large
+ * in pixels, is sent as it is. Not a GIF: OpenAI takes only still ones, and
+ * a GIF may move (drawn on the canvas, its first frame is sent).
+ */
 const keptBytes = 200_000;
-const keptTypes = ["image/png", "image/jpeg", "image/webp", "image/gif"];
+const keptTypes = ["image/png", "image/jpeg", "image/webp"];
 
 export interface ShrunkImage {
-  /** A `data:` URL of a base64 PNG, JPEG, WebP or GIF. */
+  /** A `data:` URL of a base64 PNG, JPEG or WebP. */
   dataUrl: string;
   width: number;
   height: number;
