@@ -48,6 +48,38 @@ for (const colorScheme of ["light", "dark"] as const) {
       await expectNoSeriousAxeViolations(page);
     });
 
+    test("a question with an image, and another in the draft; an image opened and closed by keyboard", async ({ page }) => {
+      const { message } = composer(page);
+      // A small image pasted into the box, as a screenshot is.
+      const paste = () =>
+        message.evaluate(async (box) => {
+          const canvas = new OffscreenCanvas(120, 80);
+          const context = canvas.getContext("2d");
+          if (context) context.fillRect(10, 10, 60, 40);
+          const transfer = new DataTransfer();
+          transfer.items.add(new File([await canvas.convertToBlob({ type: "image/png" })], "chart.png", { type: "image/png" }));
+          box.dispatchEvent(new ClipboardEvent("paste", { clipboardData: transfer, bubbles: true, cancelable: true }));
+        });
+      await message.fill(`mock:echo ${uniqueTag()}`);
+      await paste();
+      await expect(page.getByRole("list", { name: "Images" }).getByRole("img", { name: "chart.png" })).toBeVisible();
+      await message.press("Enter");
+      await waitUntilDone(lastAnswer(page));
+      await paste();
+      await expect(page.getByRole("list", { name: "Images" }).getByRole("img", { name: "chart.png" })).toBeVisible();
+      await expectNoSeriousAxeViolations(page);
+      // Opened from the keyboard, the image's dialog takes focus (on its close button); Escape gives it back.
+      const open = page.getByRole("button", { name: "Open image chart.png" });
+      await open.focus();
+      await page.keyboard.press("Enter");
+      const dialog = page.getByRole("dialog", { name: "chart.png" });
+      await expect(dialog.getByRole("img", { name: "chart.png" })).toBeVisible();
+      await expect(dialog.getByRole("button", { name: "Close image" })).toBeFocused();
+      await page.keyboard.press("Escape");
+      await expect(dialog).toBeHidden();
+      await expect(open).toBeFocused();
+    });
+
     test("an error alert", async ({ page }) => {
       await sendMessage(page, `mock:status code=503 ${uniqueTag()}`);
       await expect(lastAnswer(page).getByRole("alert")).toBeVisible();
