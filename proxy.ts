@@ -21,7 +21,8 @@ export function proxy(request: NextRequest): NextResponse {
 export const config = {
   matcher: [
     {
-      source: "/((?!api/|_next/static|_next/image|icon.svg|favicon.ico).*)",
+      // Not for files, which run no script: the icons (icon.svg, public/icon-192.png, icon-512.png) and the manifest.
+      source: "/((?!api/|_next/static|_next/image|icon|favicon.ico|manifest.webmanifest).*)",
       // Prefetches are not rendered pages: no nonce needed.
       missing: [
         { type: "header", key: "next-router-prefetch" },

@@ -10,7 +10,7 @@ import path from "node:path";
  */
 export async function copyStandaloneAssets(distDir = ".next", root = process.cwd()): Promise<void> {
   const standalone = path.join(root, distDir, "standalone");
-  // public/ holds no file yet, and git keeps no empty folder: a fresh clone has none.
+  // public/ holds the app's PNG icons; a project without any file there has none (git keeps no empty folder).
   if (existsSync(path.join(root, "public"))) await cp(path.join(root, "public"), path.join(standalone, "public"), { recursive: true });
   await cp(path.join(root, distDir, "static"), path.join(standalone, distDir, "static"), { recursive: true });
 }
