@@ -64,6 +64,25 @@ test("reasoning written into the answer between <think> tags is shown as reasoni
   expect(await copiedText(answer, "Copy answer")).toBe(mockTexts.plain);
 });
 
+test("a <think> answer cut off and continued: the reasoning the model writes again goes to the reasoning, never into the answer", async ({ page }) => {
+  await sendMessage(page, `mock:reasoning field=think finish=length interval=5 ${uniqueTag()}`);
+  const answer = lastAnswer(page);
+  await waitUntilDone(answer);
+  await expect(answer).toContainText("The answer was cut off at the token limit.");
+  const answerTexts = await recordAnswerTexts(page);
+  await answer.getByRole("button", { name: "Continue", exact: true }).click();
+  await expect(answer).toHaveAttribute("data-status", "done");
+  expect(await textOf(answer)).toBe(mockTexts.plain + mockTexts.continued);
+  // Not one frame of the continuation showed its tags or its reasoning in the answer.
+  expect((await answerTexts()).every((text) => (mockTexts.plain + mockTexts.continued).startsWith(text))).toBe(true);
+  await reasoningOf(answer).locator("summary").click();
+  await expectMockReasoning(reasoningOf(answer));
+  await expect(reasoningOf(answer).locator('[data-part="reasoning-text"]')).toContainText(mockTexts.reasoningAgain);
+  // So after a reload too.
+  await page.reload();
+  expect(await textOf(lastAnswer(page))).toBe(mockTexts.plain + mockTexts.continued);
+});
+
 test("Stop while the model reasons keeps its reasoning in view and closes the upstream request", async ({ page }) => {
   const tag = uniqueTag();
   await sendMessage(page, `mock:reasoning repeat=20 interval=30 ${tag}`);

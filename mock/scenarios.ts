@@ -16,6 +16,7 @@ export const mockTexts = {
     "Emoji: 👋🏽 👨‍👩‍👧‍👦 🇯🇵 🎉\r\nTabs\tand \"quotes\" and \\backslashes\\ and </script> stay exact.\n\n中文也可以。",
   /** The answer to `continueInstruction`: what the page adds to the answer it asked the mock to continue. */
   continued: " …and this is the rest, written when the page asked to continue.",
+  reasoningAgain: "Picking up where the answer stopped.",
   /** What the `reasoning` scenario thinks before it answers `plain`. */
   reasoning:
     "The person wants a short greeting. Let me think step by step.\n\n1. Say hello.\n2. Mention streaming, ストリーミング, 스트리밍 🎉.\n\nA **plain** answer fits; `code` is not needed.",
@@ -139,8 +140,13 @@ export function scenarioFor(messages: ReadonlyArray<{ role: string; content: unk
     stamp: parameters.get("stamp"),
     numbered: parameters.get("numbered") === "1",
   };
-  // Asked to continue an answer (the page's Continue), the mock writes its `continued` text, whatever the question was.
-  if (text === continueInstruction) return { ...base, name: "plain", tokens: tokensOf(mockTexts.continued) };
+  // Asked to continue an answer (the page's Continue), the mock writes its `continued` text, whatever the question was;
+  // going on with an answer it opened with <think> reasoning, it reasons again first, as such models do.
+  if (text === continueInstruction) {
+    const partial = messages.at(-2);
+    const thinking = partial?.role === "assistant" && typeof partial.content === "string" && partial.content.trimStart().startsWith("<think>");
+    return { ...base, name: "plain", tokens: tokensOf(`${thinking ? `<think>\n${mockTexts.reasoningAgain}\n</think>\n\n` : ""}${mockTexts.continued}`) };
+  }
   switch (name) {
     case "multilingual":
       return { ...base, tokens: tokensOf(mockTexts.multilingual, numberParameter(parameters, "size", 2)) };
@@ -192,8 +198,10 @@ export function scenarioFor(messages: ReadonlyArray<{ role: string; content: unk
       const reasoningField: ReasoningField = field === "reasoning" || field === "think" ? field : "reasoning_content";
       const size = numberParameter(parameters, "size", 3);
       const reasoning = mockTexts.reasoning.repeat(Math.max(1, numberParameter(parameters, "repeat", 1)));
-      if (reasoningField === "think") return { ...base, reasoningField, tokens: tokensOf(`<think>\n${reasoning}\n</think>\n\n${mockTexts.plain}`, size) };
-      return { ...base, reasoningField, reasoningTokens: tokensOf(reasoning, size), tokens: tokensOf(mockTexts.plain, size) };
+      // `finish=length`: cut off at the token limit, to be continued.
+      const finishReason = parameters.get("finish") === "length" ? "length" : "stop";
+      if (reasoningField === "think") return { ...base, finishReason, reasoningField, tokens: tokensOf(`<think>\n${reasoning}\n</think>\n\n${mockTexts.plain}`, size) };
+      return { ...base, finishReason, reasoningField, reasoningTokens: tokensOf(reasoning, size), tokens: tokensOf(mockTexts.plain, size) };
     }
     case "drop":
     case "stall":

@@ -2,8 +2,8 @@ import { describe, expect, test } from "vitest";
 import { createThinkingSplitter, type ThinkingParts } from "@/lib/chat/thinking-splitter";
 
 /** Feeds `pieces` one by one; returns what each push gave (and the end's, last), and all of it joined. */
-function split(pieces: string[]): { steps: ThinkingParts[]; reasoning: string; answer: string } {
-  const splitter = createThinkingSplitter();
+function split(pieces: string[], options: { keepSpaces?: boolean } = {}): { steps: ThinkingParts[]; reasoning: string; answer: string } {
+  const splitter = createThinkingSplitter(options);
   const steps = [...pieces.map((piece) => splitter.push(piece)), splitter.end()];
   return { steps, reasoning: steps.map((step) => step.reasoning).join(""), answer: steps.map((step) => step.answer).join("") };
 }
@@ -35,5 +35,11 @@ describe("createThinkingSplitter", () => {
 
   test("a whole text in one piece, as the non-streamed lane gets it", () => {
     expect(split(["<think>Plan.</think>\n\nDone."])).toMatchObject({ reasoning: "Plan.", answer: "Done." });
+  });
+
+  test("keeping spaces, only the line breaks after </think> are dropped: a continuation's leading space stays", () => {
+    expect(split(["<think>Plan.</think>\n\n so", " it is."], { keepSpaces: true })).toMatchObject({ reasoning: "Plan.", answer: " so it is." });
+    expect(split(["<think>Plan.</think>\r\nme, a fox."], { keepSpaces: true }).answer).toBe("me, a fox.");
+    expect(split(["<think>Plan.</think>\n\n so"]).answer).toBe("so");
   });
 });

@@ -15,9 +15,11 @@ export interface ThinkingParts {
  * "Thought for 12 s"): such a model's answer begins after its reasoning, as
  * a model's whose server sends its reasoning apart. What may be a tag cut
  * short is held back until the next piece tells; `end()` gives what is
- * still held.
+ * still held. After `</think>` the white space before the answer is dropped,
+ * or with `keepSpaces` only the line breaks (a continuation's first
+ * characters join it to the text before it).
  */
-export function createThinkingSplitter(): { push(piece: string): ThinkingParts; end(): ThinkingParts } {
+export function createThinkingSplitter({ keepSpaces = false }: { keepSpaces?: boolean } = {}): { push(piece: string): ThinkingParts; end(): ThinkingParts } {
   /** `start`: nothing but white space so far; `after`: the tag has closed, white space before the answer is dropped. */
   let state: "start" | "thinking" | "after" | "answer" = "start";
   let held = "";
@@ -57,7 +59,7 @@ export function createThinkingSplitter(): { push(piece: string): ThinkingParts; 
   /** The answer's part of `text`, once the tags are behind. */
   function answerPart(text: string): string {
     if (state === "answer") return text;
-    const start = text.search(/\S/);
+    const start = text.search(keepSpaces ? /[^\r\n]/ : /\S/);
     if (start < 0) return "";
     state = "answer";
     return text.slice(start);

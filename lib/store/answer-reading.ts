@@ -6,6 +6,7 @@ import { ChatClientError } from "@/lib/client/chat-client-error";
 import type { ChatStoreDependencies } from "@/lib/store/chat";
 import { versionsOf } from "@/lib/store/answer-versions";
 import { inlineThinkingTimer } from "@/lib/store/inline-thinking-time";
+import { continuationParts, inlineThinkingOf, thinkingRouter, type ThinkingRouter } from "@/lib/store/continued-thinking";
 import { withImagesLoaded } from "@/lib/store/request-images";
 import { readImages } from "@/lib/client/image-store";
 
@@ -85,13 +86,17 @@ function applyUpdates(context: AnswerReadingContext, assistantId: string, update
   endRun();
 }
 
-/** Reads a streamed answer (new or resumed) into the assistant message. */
-export async function readAnswer(context: AnswerReadingContext, assistantId: string, source: AnswerSource, signal: AbortSignal): Promise<void> {
+/** Reads a streamed answer (new or resumed) into the assistant message; `router`: a continuation's, taking its `<think>` text to the reasoning. */
+export async function readAnswer(context: AnswerReadingContext, assistantId: string, source: AnswerSource, signal: AbortSignal, router?: ThinkingRouter): Promise<void> {
   const timeThinking = inlineThinkingTimer(context, assistantId);
-  for await (const updates of context.dependencies.streamAnswer(source, { signal })) {
+  for await (const read of context.dependencies.streamAnswer(source, { signal })) {
+    const updates = router ? router.route(read) : read;
     applyUpdates(context, assistantId, updates, signal);
     timeThinking(updates);
   }
+  const held = router?.end();
+  if (held?.reasoning) context.get().appendDelta(assistantId, held.reasoning, undefined, "reasoning");
+  if (held?.answer) context.get().appendDelta(assistantId, held.answer);
 }
 
 /**
@@ -142,10 +147,14 @@ export async function runAnswer(context: AnswerReadingContext, assistantId: stri
  */
 export async function continueAnswer(context: AnswerReadingContext, message: Message, request: ChatRequestInput, signal: AbortSignal): Promise<void> {
   const { id } = message;
+  // An answer whose reasoning is between <think> tags in its text is held apart from now on (lib/store/continued-thinking.ts).
+  const inline = inlineThinkingOf(message.content, message.reasoning);
+  const before = inline ?? { content: message.content, reasoning: message.reasoning };
   // Reasoning it writes again goes after the first run's, a paragraph apart (taken back if none comes).
-  const reasoningBefore = message.reasoning ? `${message.reasoning}\n\n` : message.reasoning;
+  const reasoningBefore = before.reasoning ? `${before.reasoning}\n\n` : before.reasoning;
   context.updateMessage(id, {
     status: "streaming",
+    content: before.content,
     reasoning: reasoningBefore,
     finishReason: undefined,
     error: undefined,
@@ -156,11 +165,12 @@ export async function continueAnswer(context: AnswerReadingContext, message: Mes
   try {
     const withTheImages = await withImages(context, request);
     const continuation: ChatRequestInput = { ...withTheImages, messages: [...withTheImages.messages, { role: "user", content: continueInstruction }] };
-    if (context.get().streamResponses) await readAnswer(context, id, { request: continuation }, signal);
+    if (context.get().streamResponses) await readAnswer(context, id, { request: continuation }, signal, thinkingRouter());
     else {
       const { content, reasoning, model, finish_reason: finishReason, usage } = await context.dependencies.completeChat(continuation, { signal });
-      const written = typeof reasoning === "string" && reasoning !== "" ? (reasoningBefore ?? "") + reasoning : reasoningBefore;
-      context.updateMessage(id, { content: message.content + content, reasoning: written, model, finishReason, usage });
+      const parts = continuationParts(content);
+      const thought = parts.reasoning || (typeof reasoning === "string" ? reasoning : "");
+      context.updateMessage(id, { content: before.content + parts.answer, reasoning: thought === "" ? reasoningBefore : (reasoningBefore ?? "") + thought, model, finishReason, usage });
     }
   } finally {
     // What is still waiting for a frame first: the reasoning it brought decides what to take back.
@@ -168,7 +178,7 @@ export async function continueAnswer(context: AnswerReadingContext, message: Mes
     const { usage, reasoning } = context.get().messages[id] ?? {};
     context.updateMessage(id, {
       usage: usage && message.usage ? sumOfUsage(message.usage, usage) : undefined,
-      reasoning: reasoning === reasoningBefore ? message.reasoning : reasoning,
+      reasoning: reasoning === reasoningBefore ? before.reasoning : reasoning,
     });
   }
 }

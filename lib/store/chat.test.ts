@@ -437,6 +437,53 @@ describe("continue", () => {
     expect(chat.message(1)).toMatchObject({ content: "Because so. Done.", reasoning: "First thoughts.\n\nMore thoughts." });
   });
 
+  test("a model that reasons between <think> tags in its text: its reasoning written again goes to the reasoning, not into the answer", async () => {
+    const chat = createHarness();
+    const sending = chat.state().send("Why?");
+    await settle();
+    await chat.answers[0]?.send({ type: "delta", content: "<think>\nFirst thoughts.\n</think>\n\nBecause" }, { type: "finish", finish_reason: "length" });
+    await chat.answers[0]?.end();
+    await sending;
+    const continuing = chat.state().continueAnswer();
+    await settle();
+    // Asked with the answer as the model wrote it; from now on it is held apart.
+    expect(chat.answers[1]?.request?.messages.at(1)).toEqual({ role: "assistant", content: "<think>\nFirst thoughts.\n</think>\n\nBecause" });
+    expect(chat.message(1)).toMatchObject({ content: "Because", reasoning: "First thoughts.\n\n" });
+    // The tags cut anywhere, as tokens cut them.
+    await chat.answers[1]?.send({ type: "delta", content: "<thi", eventId: "1" }, { type: "delta", content: "nk>More ", eventId: "2" });
+    await chat.answers[1]?.send({ type: "delta", content: "thoughts.</th", eventId: "3" }, { type: "delta", content: "ink>\n\n so", eventId: "4" }, { type: "delta", content: " it is.", eventId: "5" });
+    chat.runFrame();
+    expect(chat.message(1)).toMatchObject({ content: "Because so it is.", reasoning: "First thoughts.\n\nMore thoughts.", lastEventId: "5" });
+    await chat.answers[1]?.send({ type: "finish", finish_reason: "stop" });
+    await chat.answers[1]?.end();
+    await continuing;
+    expect(chat.message(1)).toMatchObject({ content: "Because so it is.", reasoning: "First thoughts.\n\nMore thoughts.", status: "done" });
+
+    // Continued again with streaming off, thinking again: the same.
+    await chat.store.setState((state) => ({ messages: { ...state.messages, [chat.message(1).id]: { ...chat.message(1), finishReason: "length" } } }));
+    chat.state().setStreamResponses(false);
+    const again = chat.state().continueAnswer();
+    await settle();
+    await chat.completions[0]?.resolve({ id: "chat-3", model: "m", content: "<think>Last.</think> Done.", finish_reason: "stop" });
+    await again;
+    expect(chat.message(1)).toMatchObject({ content: "Because so it is. Done.", reasoning: "First thoughts.\n\nMore thoughts.\n\nLast." });
+  });
+
+  test("a <think> answer continued without thinking again keeps its reasoning, held apart", async () => {
+    const chat = createHarness();
+    const sending = chat.state().send("Why?");
+    await settle();
+    await chat.answers[0]?.send({ type: "delta", content: "<think>Thoughts.</think>Because" }, { type: "finish", finish_reason: "length" });
+    await chat.answers[0]?.end();
+    await sending;
+    const continuing = chat.state().continueAnswer();
+    await settle();
+    await chat.answers[1]?.send({ type: "delta", content: " so." });
+    await chat.answers[1]?.end();
+    await continuing;
+    expect(chat.message(1)).toMatchObject({ content: "Because so.", reasoning: "Thoughts.", status: "done" });
+  });
+
   test("with streaming off, the whole continuation is added at once", async () => {
     const chat = createHarness();
     await exchange(chat, "Hello", "Hel");
