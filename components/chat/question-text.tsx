@@ -15,29 +15,31 @@ export function QuestionText({ text }: { text: string }) {
   const segments = useMemo(() => segmentsOf(text), [text]);
   const ids = segments.flatMap((segment) => ("image" in segment ? [segment.image.id] : [])).join(" ");
   const images = useStoredImages(ids);
-  return segments.map((segment, index) =>
-    "text" in segment ? (
-      // The blank lines around an image are the image's own block's.
-      <span key={index}>{segment.text.replace(/^\n+|\n+$/g, "")}</span>
-    ) : (
-      <QuestionImage key={index} image={segment.image} url={images?.get(segment.image.id)} loading={images === undefined} />
-    ),
-  );
+  return segments.map((segment, index) => {
+    if ("image" in segment) return <QuestionImage key={index} image={segment.image} url={images?.get(segment.image.id)} loading={images === undefined} />;
+    // Text is a block of its own; the blank lines that set it apart from an image are the layout's. Images side by side stay so.
+    const text = segment.text.replace(/^\n+|\n+$/g, "");
+    return text === "" ? null : (
+      <span key={index} className="block">
+        {text}
+      </span>
+    );
+  });
 }
 
 function QuestionImage({ image, url, loading }: { image: ImageReference; url: string | undefined; loading: boolean }) {
   const texts = useMessageTexts();
   const dialogRef = useRef<HTMLDialogElement>(null);
-  if (loading) return <span data-part="image" aria-busy="true" className="my-2 block h-32 w-40 animate-pulse rounded-lg bg-white/20" />;
+  if (loading) return <span data-part="image" aria-busy="true" className="my-1 mr-2 inline-block h-32 w-40 animate-pulse rounded-lg bg-white/20 align-top" />;
   if (url === undefined) {
     return (
-      <span data-part="image" className="my-2 block rounded-lg border border-dashed border-white/60 px-3 py-2 text-sm">
+      <span data-part="image" className="my-1 block rounded-lg border border-dashed border-white/60 px-3 py-2 text-sm">
         {texts.imageNotStored(image.name)}
       </span>
     );
   }
   return (
-    <span data-part="image" className="my-2 block">
+    <span data-part="image" className="my-1 mr-2 inline-block align-top">
       <button type="button" aria-label={texts.openImage(image.name)} onClick={() => dialogRef.current?.showModal()} className="block cursor-zoom-in rounded-lg">
         {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL from this browser's store: nothing for next/image to optimize */}
         <img src={url} alt={image.name} className="max-h-48 max-w-full rounded-lg" />
