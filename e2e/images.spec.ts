@@ -112,6 +112,34 @@ test("a screenshot pasted into the box is kept as it is (a small PNG), and taken
   await expect(page.getByRole("list", { name: "Images" })).toHaveCount(0);
 });
 
+test("editing a question shows its images too, and one taken out there is not sent again", async ({ page }) => {
+  const { message } = composer(page);
+  const tag = uniqueTag();
+  await message.fill(`mock:echo Compare ${tag} `);
+  const chooser = page.waitForEvent("filechooser");
+  await page.getByRole("button", { name: "Attach a file or an image" }).click();
+  await (await chooser).setFiles([
+    { name: "left.png", mimeType: "image/png", buffer: await drawnImage(page, 120, 90) },
+    { name: "right.png", mimeType: "image/png", buffer: await drawnImage(page, 90, 120) },
+  ]);
+  await expect(page.getByRole("list", { name: "Images" }).getByRole("img")).toHaveCount(2);
+  await message.press("Enter");
+  await waitUntilDone(lastAnswer(page));
+  expect(await textOf(lastAnswer(page))).toBe(`You said: mock:echo Compare ${tag} (1 messages, 2 images)`);
+
+  const question = page.locator('article[data-role="user"]').last();
+  await question.getByRole("button", { name: "Edit" }).click();
+  const editor = question.getByRole("textbox", { name: "Edit message" });
+  await expect(question.getByRole("list", { name: "Images" }).getByRole("img")).toHaveCount(2);
+  await question.getByRole("button", { name: "Remove image left.png" }).click();
+  await expect(editor).not.toHaveValue(/left\.png/);
+  await question.getByRole("button", { name: "Save and send" }).click();
+  await waitUntilDone(lastAnswer(page));
+  expect(await textOf(lastAnswer(page))).toBe(`You said: mock:echo Compare ${tag} (1 messages, 1 image)`);
+  await expect(question.getByRole("img", { name: "right.png" })).toBeVisible();
+  await expect(question.getByRole("img", { name: "left.png" })).toHaveCount(0);
+});
+
 test("a model that reads no images: the error says so and what to do, and the question keeps its image", async ({ page }) => {
   const { message } = composer(page);
   await message.fill("mock:text_only What is this?");

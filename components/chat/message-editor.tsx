@@ -1,9 +1,11 @@
 "use client";
 
 import { useState, type KeyboardEvent } from "react";
+import { DraftImages } from "@/components/chat/draft-images";
 import { useMessageTexts } from "@/components/chat/use-message-texts";
+import { mayHoldImages } from "@/lib/chat/image-scheme";
 
-/** Edits a sent message in place; saving resends it (the answers after it are replaced). */
+/** Edits a sent message in place; saving resends it (the answers after it are replaced). Its images are shown above it, as the message box shows a draft's. */
 export function MessageEditor({ initial, onSave, onCancel }: { initial: string; onSave: (text: string) => void; onCancel: () => void }) {
   const texts = useMessageTexts();
   const [text, setText] = useState(initial);
@@ -16,6 +18,7 @@ export function MessageEditor({ initial, onSave, onCancel }: { initial: string; 
   }
   return (
     <div className="w-full sm:w-[80%]">
+      {mayHoldImages(text) && <DraftImages text={text} setText={setText} />}
       <textarea
         aria-label={texts.editMessage}
         value={text}
