@@ -6,8 +6,6 @@ import { imageReferencePattern, imageScheme, mayHoldImages } from "@/lib/chat/im
  * itself, and what first-load code needs of it, is lib/chat/image-scheme.ts).
  */
 
-const referencePattern = imageReferencePattern;
-
 export interface ImageReference {
   id: string;
   /** The file's name, as shown and as its alternative text. */
@@ -27,7 +25,7 @@ export function imageReference(id: string, name: string): string {
 export function segmentsOf(text: string): QuestionSegment[] {
   const segments: QuestionSegment[] = [];
   let from = 0;
-  for (const match of text.matchAll(referencePattern)) {
+  for (const match of text.matchAll(imageReferencePattern)) {
     if (match.index > from) segments.push({ text: text.slice(from, match.index) });
     segments.push({ image: { name: match[1] ?? "", id: match[2] ?? "" } });
     from = match.index + match[0].length;
@@ -38,7 +36,7 @@ export function segmentsOf(text: string): QuestionSegment[] {
 
 /** The ids of the images a text refers to, each once. */
 export function imageIdsIn(text: string): string[] {
-  return [...new Set([...text.matchAll(referencePattern)].map((match) => match[2] ?? ""))];
+  return [...new Set([...text.matchAll(imageReferencePattern)].map((match) => match[2] ?? ""))];
 }
 
 /** The text without its references to image `id`, nor the line breaks after them. */
@@ -53,7 +51,7 @@ export type ImageOutcome = { url: string } | { missing: "not_stored" | "not_sent
 /**
  * A question's content as the model gets it: its text when it refers to no
  * image, else text and image parts in the text's order. An image that cannot
- * be sent becomes a line saying so, so that the model knows one was there.
+ * be sent is named in the text instead, so that the model knows one was there.
  */
 export function contentWithImages(text: string, outcomeOf: (image: ImageReference) => ImageOutcome): string | ContentPart[] {
   if (!mayHoldImages(text)) return text;
