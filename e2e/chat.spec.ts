@@ -26,6 +26,30 @@ test("an empty chat offers questions, and one click sends one", async ({ page })
   await expect(suggestions).toHaveCount(0);
 });
 
+test("a returning reader never sees the empty chat's line while the saved chats load; a first visit sees it", async ({ page }) => {
+  const emptyLine = page.getByText("Ask anything. The answer appears as it is written.");
+  await expect(emptyLine).toBeVisible();
+  await sendMessage(page, `mock:plain ${uniqueTag()}`);
+  await waitUntilDone(lastAnswer(page));
+  // From before the page's first paint, every frame: was the line on screen?
+  await page.addInitScript(() => {
+    const seen = { visible: false };
+    (window as unknown as { emptyLine: typeof seen }).emptyLine = seen;
+    const look = () => {
+      const line = [...document.querySelectorAll("p")].find((element) => element.textContent?.startsWith("Ask anything"));
+      if (line?.checkVisibility({ visibilityProperty: true })) seen.visible = true;
+      if (!document.querySelector('article[data-role="assistant"]')) requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  });
+  await page.reload();
+  await expect(lastAnswer(page)).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { emptyLine: { visible: boolean } }).emptyLine.visible)).toBe(false);
+  // A new chat says it.
+  await page.getByRole("button", { name: "New chat" }).click();
+  await expect(emptyLine).toBeVisible();
+});
+
 test("the answer is seen growing token by token, and ends exact", async ({ page }) => {
   const answerTexts = await recordAnswerTexts(page);
   // 3 s of tokens: the page's first frames (parsing markdown for the first time) can take

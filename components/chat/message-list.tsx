@@ -45,7 +45,8 @@ export function MessageList() {
           aria-live={switching ? "off" : undefined}
           className="mx-auto flex max-w-3xl flex-col gap-6 px-4 py-6"
         >
-          {messageIds.length === 0 && <p className="mt-16 text-center text-balance text-slate-600 dark:text-slate-400">{t.log.empty}</p>}
+          {/* Until the saved chats are read it waits (globals.css): a returning reader's conversation comes first. */}
+          {messageIds.length === 0 && <p className={`mt-16 text-center text-balance text-slate-600 dark:text-slate-400 ${savedChatsRead ? "" : "appear-late"}`}>{t.log.empty}</p>}
           <Suspense fallback={null}>
             {messageIds.map((id) => (
               <LazyMessageItem key={id} id={id} />
