@@ -1,4 +1,4 @@
-import type { Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import { composer, expect, lastAnswer, mockRecordFor, test, textOf, uniqueTag, waitUntilDone } from "./support";
 
 /** An image drawn in the page (CJK and emoji in it), as a file's bytes: a 3,000 × 2,000 photo-sized PNG, or a small one. */
@@ -38,6 +38,19 @@ function pixelSizeOf(bytes: Buffer): { width: number; height: number } {
     if (marker >= 0xffc0 && marker <= 0xffc2) return { height: bytes.readUInt16BE(offset + 5), width: bytes.readUInt16BE(offset + 7) };
   }
   throw new Error("no image size found");
+}
+
+/** Pastes a PNG into a text box, as a screenshot copied to the clipboard is pasted. */
+async function pasteImage(box: Locator, name: string, png: Buffer): Promise<void> {
+  await box.evaluate(
+    (element, [name, base64]) => {
+      const bytes = Uint8Array.from(atob(base64), (character) => character.charCodeAt(0));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([bytes], name, { type: "image/png" }));
+      element.dispatchEvent(new ClipboardEvent("paste", { clipboardData: transfer, bubbles: true, cancelable: true }));
+    },
+    [name, png.toString("base64")] as const,
+  );
 }
 
 type SentPart = { type: "text"; text: string } | { type: "image_url"; image_url: { url: string } };
@@ -99,11 +112,7 @@ test("a screenshot pasted into the box is kept as it is (a small PNG), and taken
   const { message } = composer(page);
   await message.fill("Before ");
   const png = await drawnImage(page, 400, 300);
-  await message.evaluate((box, bytes) => {
-    const transfer = new DataTransfer();
-    transfer.items.add(new File([new Uint8Array(bytes)], "image.png", { type: "image/png" }));
-    box.dispatchEvent(new ClipboardEvent("paste", { clipboardData: transfer, bubbles: true, cancelable: true }));
-  }, [...png]);
+  await pasteImage(message, "image.png", png);
   await expect(message).toHaveValue(/^Before \n\n!\[image\.png\]\(streamchat-image:[a-z0-9-]+\)\n$/);
   const stored = page.getByRole("list", { name: "Images" }).getByRole("img", { name: "image.png" });
   await expect(stored).toHaveAttribute("src", `data:image/png;base64,${png.toString("base64")}`);
@@ -112,7 +121,7 @@ test("a screenshot pasted into the box is kept as it is (a small PNG), and taken
   await expect(page.getByRole("list", { name: "Images" })).toHaveCount(0);
 });
 
-test("editing a question shows its images too, and one taken out there is not sent again", async ({ page }) => {
+test("editing a question shows its images too: one taken out there is not sent again, one pasted there is", async ({ page }) => {
   const { message } = composer(page);
   const tag = uniqueTag();
   await message.fill(`mock:echo Compare ${tag} `);
@@ -133,10 +142,15 @@ test("editing a question shows its images too, and one taken out there is not se
   await expect(question.getByRole("list", { name: "Images" }).getByRole("img")).toHaveCount(2);
   await question.getByRole("button", { name: "Remove image left.png" }).click();
   await expect(editor).not.toHaveValue(/left\.png/);
+  // One pasted there goes in, as in the message box.
+  const png = await drawnImage(page, 100, 100);
+  await pasteImage(editor, "pasted.png", png);
+  await expect(question.getByRole("list", { name: "Images" }).getByRole("img")).toHaveCount(2);
   await question.getByRole("button", { name: "Save and send" }).click();
   await waitUntilDone(lastAnswer(page));
-  expect(await textOf(lastAnswer(page))).toBe(`You said: mock:echo Compare ${tag} (1 messages, 1 image)`);
+  expect(await textOf(lastAnswer(page))).toBe(`You said: mock:echo Compare ${tag} (1 messages, 2 images)`);
   await expect(question.getByRole("img", { name: "right.png" })).toBeVisible();
+  await expect(question.getByRole("img", { name: "pasted.png" })).toBeVisible();
   await expect(question.getByRole("img", { name: "left.png" })).toHaveCount(0);
 });
 

@@ -1,14 +1,24 @@
 "use client";
 
-import { useState, type KeyboardEvent } from "react";
+import { useRef, useState, type KeyboardEvent } from "react";
 import { DraftImages } from "@/components/chat/draft-images";
 import { useMessageTexts } from "@/components/chat/use-message-texts";
+import { useLocale } from "@/components/preferences/use-preferences";
 import { mayHoldImages } from "@/lib/chat/image-scheme";
 
-/** Edits a sent message in place; saving resends it (the answers after it are replaced). Its images are shown above it, as the message box shows a draft's. */
+/**
+ * Edits a sent message in place; saving resends it (the answers after it are replaced). Its images are shown
+ * above it, and files pasted or dropped go in, as in the message box.
+ */
 export function MessageEditor({ initial, onSave, onCancel }: { initial: string; onSave: (text: string) => void; onCancel: () => void }) {
   const texts = useMessageTexts();
+  const locale = useLocale();
   const [text, setText] = useState(initial);
+  const [note, setNote] = useState("");
+  const textareaRef = useRef<HTMLTextAreaElement>(null);
+  function attach(files: File[]) {
+    void import("@/components/chat/take-in-files").then((module) => module.takeInFiles(files, { element: textareaRef.current, locale, setText, setNote }));
+  }
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
     if (event.key === "Escape") onCancel();
     else if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing && text.trim()) {
@@ -20,13 +30,34 @@ export function MessageEditor({ initial, onSave, onCancel }: { initial: string; 
     <div className="w-full sm:w-[80%]">
       {mayHoldImages(text) && <DraftImages text={text} setText={setText} />}
       <textarea
+        ref={textareaRef}
         aria-label={texts.editMessage}
         value={text}
         autoFocus
-        onChange={(event) => setText(event.target.value)}
+        onChange={(event) => {
+          setText(event.target.value);
+          setNote("");
+        }}
         onKeyDown={onKeyDown}
+        onPaste={(event) => {
+          // Files copied, not text (as in the message box).
+          if (event.clipboardData.files.length === 0 || event.clipboardData.types.includes("text/plain")) return;
+          event.preventDefault();
+          attach([...event.clipboardData.files]);
+        }}
+        onDragOver={(event) => event.dataTransfer.types.includes("Files") && event.preventDefault()}
+        onDrop={(event) => {
+          if (event.dataTransfer.files.length === 0) return;
+          event.preventDefault();
+          attach([...event.dataTransfer.files]);
+        }}
         className="field-sizing-content min-h-16 w-full resize-none rounded-xl border border-blue-600 bg-white px-3 py-2 text-slate-900 outline-none focus:ring-2 focus:ring-(--focus-ring) dark:bg-slate-900 dark:text-slate-100"
       />
+      {note && (
+        <p role="alert" className="mt-1 text-xs text-amber-800 dark:text-amber-300">
+          {note}
+        </p>
+      )}
       <div className="mt-2 flex justify-end gap-2">
         <button type="button" onClick={onCancel} className="rounded-lg px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">
           {texts.cancel}
