@@ -71,6 +71,8 @@ test("a photo picked with the paperclip is shrunk to what a model reads, shown i
   await expect(message).toHaveValue(new RegExp(`^mock:echo What is in this picture\\? ${tag}\\n\\n!\\[cat 猫\\.png\\]\\(streamchat-image:[a-z0-9]+-[0-9a-f]{8}\\)\\n$`));
   await expect(page.getByRole("list", { name: "Images" }).getByRole("img", { name: "cat 猫.png" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Remove image cat 猫.png" })).toBeVisible();
+  // A screen reader hears it too.
+  await expect(page.getByRole("status").filter({ hasText: "Image attached: cat 猫.png" })).toHaveCount(1);
   await message.press("Enter");
 
   const answer = lastAnswer(page);
@@ -118,6 +120,8 @@ test("a screenshot pasted into the box is kept as it is (a small PNG), and taken
   await expect(stored).toHaveAttribute("src", `data:image/png;base64,${png.toString("base64")}`);
   await page.getByRole("button", { name: "Remove image image.png" }).click();
   await expect(message).toHaveValue("Before \n\n");
+  // The button went with its image: focus is back in the box, not lost.
+  await expect(message).toBeFocused();
   await expect(page.getByRole("list", { name: "Images" })).toHaveCount(0);
 });
 

@@ -96,7 +96,7 @@ export function Composer() {
     >
       {mayHoldImages(text) && (
         <Suspense fallback={null}>
-          <DraftImages text={text} setText={setText} />
+          <DraftImages text={text} setText={setText} box={textareaRef} />
         </Suspense>
       )}
       <div

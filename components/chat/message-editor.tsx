@@ -28,7 +28,7 @@ export function MessageEditor({ initial, onSave, onCancel }: { initial: string; 
   }
   return (
     <div className="w-full sm:w-[80%]">
-      {mayHoldImages(text) && <DraftImages text={text} setText={setText} />}
+      {mayHoldImages(text) && <DraftImages text={text} setText={setText} box={textareaRef} />}
       <textarea
         ref={textareaRef}
         aria-label={texts.editMessage}

@@ -47,14 +47,16 @@ export function refusalText(refused: readonly AttachmentRefusal[], locale: Local
     .join(" ");
 }
 
-/** What the images above the message box are called, and the name of the button that takes one out. */
+/** What the images above the message box are called, the name of the button that takes one out, and what is said of one put in. */
 export interface DraftImageTexts {
   list: string;
   remove: (name: string) => string;
+  /** What a screen reader hears when an image goes into the message. */
+  attached: (name: string) => string;
 }
 
 export const draftImageTexts: Record<Locale, DraftImageTexts> = {
-  en: { list: "Images", remove: (name) => `Remove image ${name}` },
-  ja: { list: "画像", remove: (name) => `画像 ${name} を外す` },
-  ko: { list: "이미지", remove: (name) => `이미지 ${name} 빼기` },
+  en: { list: "Images", remove: (name) => `Remove image ${name}`, attached: (name) => `Image attached: ${name}` },
+  ja: { list: "画像", remove: (name) => `画像 ${name} を外す`, attached: (name) => `画像を添付しました: ${name}` },
+  ko: { list: "이미지", remove: (name) => `이미지 ${name} 빼기`, attached: (name) => `이미지를 첨부했습니다: ${name}` },
 };
