@@ -18,7 +18,7 @@ export type ChatRole = z.infer<typeof chatRoleSchema>;
  * have the model's server fetch whatever a caller names; the page sends
  * images it has read and made smaller itself.
  */
-export const imageDataUrlPattern = /^data:image\/(?:png|jpeg|webp|gif);base64,[A-Za-z0-9+/]+={0,2}$/;
+const imageDataUrlPattern = /^data:image\/(?:png|jpeg|webp|gif);base64,[A-Za-z0-9+/]+={0,2}$/;
 const imagePartSchema = z.object({
   type: z.literal("image_url"),
   image_url: z.object({

@@ -40,11 +40,13 @@ const texts: Record<Locale, AttachmentTexts> = { en, ja, ko };
 /** One sentence per refused file, in the reader's language. */
 export function refusalText(refused: readonly AttachmentRefusal[], locale: Locale, largestBytes: number): string {
   const say = texts[locale];
-  return refused
-    .map(({ name, reason }) =>
-      reason === "too_large" ? say.tooLarge(name, Math.round(largestBytes / 1000)) : reason === "unreadable_image" ? say.unreadableImage(name) : reason === "not_kept" ? say.notKept(name) : say.notText(name),
-    )
-    .join(" ");
+  const sentence: Record<AttachmentRefusal["reason"], (name: string) => string> = {
+    not_text: say.notText,
+    too_large: (name) => say.tooLarge(name, Math.round(largestBytes / 1000)),
+    unreadable_image: say.unreadableImage,
+    not_kept: say.notKept,
+  };
+  return refused.map(({ name, reason }) => sentence[reason](name)).join(" ");
 }
 
 /** What the images above the message box are called, the name of the button that takes one out, and what is said of one put in. */

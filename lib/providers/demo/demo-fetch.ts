@@ -52,10 +52,10 @@ function demoReplyTo(messages: ChatCompletionCreateParams["messages"]): { answer
 const imageTokenCharacters = 765 * 4;
 
 function estimateTokens(parameters: ChatCompletionCreateParams): number {
-  const characters = parameters.messages.reduce(
-    (sum, message) => sum + partsOf(message).text.length + partsOf(message).images * imageTokenCharacters,
-    0,
-  );
+  const characters = parameters.messages.reduce((sum, message) => {
+    const { text, images } = partsOf(message);
+    return sum + text.length + images * imageTokenCharacters;
+  }, 0);
   return Math.max(1, Math.ceil(characters / 4));
 }
 
