@@ -11,10 +11,11 @@ import { splitThinking } from "@/lib/chat/split-thinking";
  * a server that sends reasoning apart would have sent it: its reasoning in
  * `reasoning`, its answer in `content`. Every continuation's deltas go
  * through the splitter, its reasoning to the reasoning and its text to the
- * answer: an answer continued once is held apart already, and a model
- * that sends its reasoning apart writes no `<think>` in its text. What it writes after `</think>` is added as written, but for the
- * line breaks that set it apart from the reasoning: a space it begins with
- * joins it to the answer's last word, and none goes on a word cut short.
+ * answer: an answer continued once is held apart already, and a model that
+ * sends its reasoning apart writes no `<think>` in its text. What comes
+ * after `</think>` is added as written but for the line breaks that set it
+ * apart from the reasoning: a space it begins with joins it to the answer's
+ * last word, and none goes onto a word cut short.
  */
 
 /** The answer taken apart, when it opened with reasoning between `<think>` tags that closed; undefined otherwise. */
