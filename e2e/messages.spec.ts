@@ -82,6 +82,26 @@ test.describe("with a conversation open", () => {
     await expect(contentOf(lastAnswer(page))).toHaveText(`You said: mock:echo once more ${tag} (1 messages)`);
   });
 
+  test("Regenerate with another model: the answer is written again by it, the first kept as a version, and the conversation goes on with it", async ({ page }) => {
+    const tag = uniqueTag();
+    await askAndWait(page, `mock:echo which model ${tag}`);
+    const metrics = () => lastAnswer(page).locator("p").filter({ hasText: /first token/ });
+    await expect(metrics()).toHaveText(/^mock-model · /);
+    await lastAnswer(page).getByRole("combobox", { name: "Regenerate with another model" }).selectOption("mock-reasoner");
+    await expect.poll(async () => (await mockRecordsFor(tag)).length).toBe(2);
+    await waitUntilDone(lastAnswer(page));
+    const [first, second] = await mockRecordsFor(tag);
+    expect(second?.body.model).toBe("mock-reasoner");
+    expect(second?.body.messages).toEqual(first?.body.messages);
+    // Under the answer, the model that wrote it; the first answer is a version to go back to.
+    await expect(metrics()).toHaveText(/^mock-reasoner · /);
+    await expect(lastAnswer(page).getByRole("group", { name: "Versions" })).toContainText("2 / 2");
+    // The next question goes to it too.
+    const next = uniqueTag();
+    await askAndWait(page, `mock:echo and next ${next}`);
+    expect((await mockRecordsFor(next))[0]?.body.model).toBe("mock-reasoner");
+  });
+
   test("Regenerate keeps the answers it replaces: ‹ and › show them again, Copy takes the one shown, and a reload keeps them", async ({ page }) => {
     const tag = uniqueTag();
     await askAndWait(page, `mock:echo numbered=1 ${tag}`);

@@ -2,6 +2,7 @@
 
 import { useChatActions, useChatStore } from "@/components/chat/chat-store-provider";
 import { CopyButton } from "@/components/chat/copy-button";
+import { RegenerateWith } from "@/components/chat/regenerate-with";
 import { VersionSwitcher } from "@/components/chat/version-switcher";
 import { useMessageTexts } from "@/components/chat/use-message-texts";
 import { selectAnsweringId, selectIsLastMessage } from "@/lib/store/chat-selectors";
@@ -13,8 +14,8 @@ const actionClass =
 
 /**
  * Copy, and what can be done next with a finished message: go through its
- * versions, edit a question, regenerate the last answer, or continue it when
- * it ended early (cut off at the token limit, stopped).
+ * versions, edit a question, regenerate the last answer (with another model,
+ * too), or continue it when it ended early (cut off at the token limit, stopped).
  */
 export function MessageActions({
   message,
@@ -56,9 +57,12 @@ export function MessageActions({
         </button>
       )}
       {!isUser && isLast && !busy && !message.error && (
-        <button type="button" onClick={() => void regenerate()} className={actionClass}>
-          {texts.regenerate}
-        </button>
+        <>
+          <button type="button" onClick={() => void regenerate()} className={actionClass}>
+            {texts.regenerate}
+          </button>
+          <RegenerateWith className={actionClass} />
+        </>
       )}
       {!isUser && isLast && !busy && endedEarly && message.content !== "" && (
         <button type="button" onClick={() => void continueAnswer()} className={actionClass}>
