@@ -102,6 +102,48 @@ test.describe("with a conversation open", () => {
     expect((await mockRecordsFor(next))[0]?.body.model).toBe("mock-reasoner");
   });
 
+  test("Read aloud reads the answer as shown, not its Markdown, in its language; pressed again, or at the end, it stops", async ({ page }) => {
+    // The browser's speech synthesis, recorded: what it was asked to say, and in which language.
+    await page.addInitScript(() => {
+      const queue: SpeechSynthesisUtterance[] = [];
+      const spoken: Array<{ text: string; lang: string }> = [];
+      const synthesis = {
+        speak: (utterance: SpeechSynthesisUtterance) => {
+          spoken.push({ text: utterance.text, lang: utterance.lang });
+          queue.push(utterance);
+        },
+        cancel: () => queue.splice(0).forEach((utterance) => utterance.onerror?.(new Event("error") as SpeechSynthesisErrorEvent)),
+      };
+      Object.defineProperty(window, "speechSynthesis", { value: synthesis, configurable: true });
+      Object.assign(window, { spoken, finishSpeaking: () => queue.splice(0).forEach((utterance) => utterance.onend?.(new Event("end") as SpeechSynthesisEvent)) });
+    });
+    await page.reload();
+    await askAndWait(page, `mock:markdown ${uniqueTag()}`);
+    const readAloud = lastAnswer(page).getByRole("button", { name: "Read aloud" });
+    await readAloud.click();
+    const stop = lastAnswer(page).getByRole("button", { name: "Stop reading" });
+    await expect(stop).toHaveAttribute("aria-pressed", "true");
+    const spoken = await page.evaluate(() => (window as unknown as { spoken: Array<{ text: string; lang: string }> }).spoken);
+    expect(spoken.length).toBeGreaterThan(3);
+    expect(spoken.every(({ lang }) => lang === "en")).toBe(true);
+    // The text as shown, a paragraph, item or row at a time; not the Markdown's marks, not the code block.
+    const said = spoken.map(({ text }) => text);
+    expect(said.slice(0, 4)).toEqual(["Retry with backoff", "Use exponential backoff so a struggling server can recover:", "Try the request.", "On a 429, wait and try again."]);
+    expect(said).toContain("Attempt\tWait (ms)");
+    expect(said.at(-1)).toBe("That's all: 日本語 and emoji 🎉 too.");
+    expect(said.some((text) => /\*\*|^#|\| ---|retry<T>|^Copy$/.test(text))).toBe(false);
+    // Shown again as it was.
+    await expect(lastAnswer(page).getByRole("button", { name: "Copy code" })).toBeVisible();
+    // Pressed again: it stops.
+    await stop.click();
+    await expect(readAloud).toHaveAttribute("aria-pressed", "false");
+    // Read to its end: the button says so by itself.
+    await readAloud.click();
+    await expect(stop).toBeVisible();
+    await page.evaluate(() => (window as unknown as { finishSpeaking: () => void }).finishSpeaking());
+    await expect(readAloud).toBeVisible();
+  });
+
   test("Regenerate keeps the answers it replaces: ‹ and › show them again, Copy takes the one shown, and a reload keeps them", async ({ page }) => {
     const tag = uniqueTag();
     await askAndWait(page, `mock:echo numbered=1 ${tag}`);

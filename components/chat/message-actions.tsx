@@ -2,6 +2,7 @@
 
 import { useChatActions, useChatStore } from "@/components/chat/chat-store-provider";
 import { CopyButton } from "@/components/chat/copy-button";
+import { ReadAloudButton } from "@/components/chat/read-aloud-button";
 import { RegenerateWith } from "@/components/chat/regenerate-with";
 import { VersionSwitcher } from "@/components/chat/version-switcher";
 import { useMessageTexts } from "@/components/chat/use-message-texts";
@@ -13,9 +14,10 @@ const actionClass =
   "rounded-md px-2 py-1 text-xs text-slate-600 hover:bg-slate-200 hover:text-slate-900 dark:text-slate-400 dark:hover:bg-slate-800 dark:hover:text-slate-100";
 
 /**
- * Copy, and what can be done next with a finished message: go through its
- * versions, edit a question, regenerate the last answer (with another model,
- * too), or continue it when it ended early (cut off at the token limit, stopped).
+ * Copy (and, for an answer, Read aloud), and what can be done next with a
+ * finished message: go through its versions, edit a question, regenerate the
+ * last answer (with another model, too), or continue it when it ended early
+ * (cut off at the token limit, stopped).
  */
 export function MessageActions({
   message,
@@ -43,6 +45,7 @@ export function MessageActions({
   return (
     <div className={cn("mt-1 flex gap-1", isUser && "justify-end")}>
       {text && <CopyButton text={text} label={isUser ? texts.copyMessage : texts.copyAnswer} className={actionClass} />}
+      {text && !isUser && <ReadAloudButton messageId={message.id} className={actionClass} />}
       {!busy && count > 1 && (
         <VersionSwitcher
           count={count}
