@@ -1,13 +1,7 @@
+import { requestLimits } from "@/lib/chat/request-limits";
 import * as z from "@/lib/chat/zod";
 
-/** Limits on what one request may carry, beside the byte limit on the body. */
-export const requestLimits = {
-  maxMessages: 1_000,
-  maxTotalCharacters: 400_000,
-  maxModelIdLength: 200,
-  /** Images in all the messages of one request (each costs the model hundreds of tokens, and the body carries them all). */
-  maxImages: 20,
-} as const;
+export { requestLimits };
 
 export const chatRoleSchema = z.enum(["system", "user", "assistant"]);
 export type ChatRole = z.infer<typeof chatRoleSchema>;

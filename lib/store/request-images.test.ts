@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import type { ChatRequestInput } from "@/lib/chat/schema";
+import { requestLimits } from "@/lib/chat/request-limits";
 import { imageBudgetCharacters, withImagesLoaded, type ReadImages } from "@/lib/store/request-images";
 
 const image = (id: string) => `![${id}.png](streamchat-image:${id})`;
@@ -71,4 +72,27 @@ describe("withImagesLoaded", () => {
       ["image", "image", '[image "gone.png": no longer stored in this browser]'],
     ]);
   });
+
+  test("earlier images stop at the request's limit on images, small as they are", async () => {
+    const earlier = Array.from({ length: 25 }, (_, index) => `e${index}`);
+    const store = storeOf(Object.fromEntries([...earlier, "now"].map((id) => [id, dataUrl(100)])));
+    const { messages } = await withImagesLoaded(
+      {
+        messages: [
+          ...earlier.flatMap((id) => [
+            { role: "user" as const, content: image(id) },
+            { role: "assistant" as const, content: "ok" },
+          ]),
+          { role: "user", content: image("now") },
+        ],
+      },
+      store,
+    );
+    const sentIds = messages.flatMap((message, index) => (typeof message.content !== "string" && message.content.some((part) => part.type === "image_url") ? [index] : []));
+    expect(sentIds).toHaveLength(requestLimits.maxImages);
+    // The latest question's, and the newest earlier ones.
+    expect(sentIds.at(-1)).toBe(50);
+    expect(sentIds[0]).toBe(2 * (25 - (requestLimits.maxImages - 1)));
+  });
 });
+

@@ -1,5 +1,6 @@
 import { contentWithImages, imageIdsIn } from "@/lib/chat/image-references";
 import { mayHoldImages } from "@/lib/chat/image-scheme";
+import { requestLimits } from "@/lib/chat/request-limits";
 import type { ChatRequestInput } from "@/lib/chat/schema";
 
 /**
@@ -16,8 +17,9 @@ export type ReadImages = (ids: readonly string[]) => Promise<ReadonlyMap<string,
  * The request with its questions' image references made images (see
  * lib/chat/image-references.ts). The latest question with images sends them
  * all (if that is more than the server takes, it says so); earlier ones,
- * the newest first, while they fit in `imageBudgetCharacters`; the rest are
- * named in the text as sent earlier. No image store is read when no question
+ * the newest first, while they fit in `imageBudgetCharacters` and the
+ * request's number of images (`requestLimits.maxImages`); the rest are named
+ * in the text as sent earlier. No image store is read when no question
  * refers to an image.
  */
 export async function withImagesLoaded(request: ChatRequestInput, readImages: ReadImages): Promise<ChatRequestInput> {
@@ -28,12 +30,14 @@ export async function withImagesLoaded(request: ChatRequestInput, readImages: Re
   const latest = referring.findLastIndex((found) => found.some((id) => stored.has(id)));
   const sent = referring.map(() => new Set<string>());
   let spent = 0;
+  let count = 0;
   for (let index = referring.length - 1; index >= 0; index -= 1) {
     // Within a question too, the last image first.
     for (const id of [...(referring[index] ?? [])].reverse()) {
       const size = stored.get(id)?.length;
-      if (size === undefined || (index !== latest && spent + size > imageBudgetCharacters)) continue;
+      if (size === undefined || (index !== latest && (spent + size > imageBudgetCharacters || count >= requestLimits.maxImages))) continue;
       spent += size;
+      count += 1;
       sent[index]?.add(id);
     }
   }
