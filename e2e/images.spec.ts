@@ -158,6 +158,19 @@ test("editing a question shows its images too: one taken out there is not sent a
   await expect(question.getByRole("img", { name: "left.png" })).toHaveCount(0);
 });
 
+test("a message takes as many images as a request may, 20; the box says which were not added", async ({ page }) => {
+  const { message } = composer(page);
+  const png = await drawnImage(page, 16, 16);
+  const chooser = page.waitForEvent("filechooser");
+  await page.getByRole("button", { name: "Attach a file or an image" }).click();
+  await (await chooser).setFiles(Array.from({ length: 22 }, (_, index) => ({ name: `dot-${index}.png`, mimeType: "image/png", buffer: png })));
+  await expect(page.getByRole("list", { name: "Images" }).getByRole("img")).toHaveCount(20);
+  await expect(page.getByRole("alert").filter({ hasText: "dot-20.png" })).toHaveText(
+    "“dot-20.png” was not added: a message can hold 20 images. “dot-21.png” was not added: a message can hold 20 images.",
+  );
+  expect((await message.inputValue()).match(/streamchat-image:/g)).toHaveLength(20);
+});
+
 test("a model that reads no images: the error says so and what to do, and the question keeps its image", async ({ page }) => {
   const { message } = composer(page);
   await message.fill("mock:text_only What is this?");

@@ -1,4 +1,5 @@
-import { imageReference } from "@/lib/chat/image-references";
+import { imageIdsIn, imageReference } from "@/lib/chat/image-references";
+import { requestLimits } from "@/lib/chat/request-limits";
 import { largestAttachmentBytes, readAttachments, type TakeImage } from "@/lib/chat/read-attachments";
 import { saveImage, sweepImages } from "@/lib/client/image-store";
 import { shrinkImage } from "@/lib/client/shrink-image";
@@ -44,7 +45,15 @@ const takeImage: TakeImage = async (file) => {
  * its own, fetched at the first file: the box itself only knows to ask for it.
  */
 export async function takeInFiles(files: readonly File[], box: MessageBox): Promise<void> {
-  const { text, refused } = await readAttachments(files, takeImage);
+  // A message holds as many images as a request may (the server refuses more).
+  let images = imageIdsIn(box.element?.value ?? "").length;
+  const takeImageWhileRoom: TakeImage = async (file) => {
+    if (images >= requestLimits.maxImages) return { refused: "too_many_images" };
+    const taken = await takeImage(file);
+    if ("reference" in taken) images += 1;
+    return taken;
+  };
+  const { text, refused } = await readAttachments(files, takeImageWhileRoom);
   box.setNote(refusalText(refused, box.locale, largestAttachmentBytes));
   const element = box.element;
   if (!element || text === "") return;

@@ -22,8 +22,8 @@ export interface ReadAttachments {
   refused: AttachmentRefusal[];
 }
 
-/** Why an image was not taken: the browser cannot decode it, or could not keep it (storage full, or forbidden). */
-export type ImageRefusal = "unreadable_image" | "not_kept";
+/** Why an image was not taken: the browser cannot decode it, could not keep it (storage full, or forbidden), or the message has as many as a request may. */
+export type ImageRefusal = "unreadable_image" | "not_kept" | "too_many_images";
 
 /**
  * Takes an image file in: keeps it, and gives the text that refers to it in

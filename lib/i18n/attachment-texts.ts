@@ -1,4 +1,5 @@
 import type { AttachmentRefusal } from "@/lib/chat/read-attachments";
+import { requestLimits } from "@/lib/chat/request-limits";
 import type { Locale } from "@/lib/i18n/locales";
 
 /*
@@ -12,6 +13,7 @@ interface AttachmentTexts {
   tooLarge: (name: string, kilobytes: number) => string;
   unreadableImage: (name: string) => string;
   notKept: (name: string) => string;
+  tooManyImages: (name: string, most: number) => string;
 }
 
 const en: AttachmentTexts = {
@@ -19,6 +21,7 @@ const en: AttachmentTexts = {
   tooLarge: (name, kilobytes) => `“${name}” is larger than ${kilobytes} kB, too long to send with every turn.`,
   unreadableImage: (name) => `“${name}” could not be opened as an image (it may be damaged, or in a format this browser cannot read, such as HEIC): attach a PNG, JPEG, WebP or GIF.`,
   notKept: (name) => `“${name}” could not be kept in this browser: its storage may be full, or private browsing may not allow it.`,
+  tooManyImages: (name, most) => `“${name}” was not added: a message can hold ${most} images.`,
 };
 
 const ja: AttachmentTexts = {
@@ -26,6 +29,7 @@ const ja: AttachmentTexts = {
   tooLarge: (name, kilobytes) => `「${name}」は ${kilobytes} kB を超えていて、毎回の送信に含めるには長すぎます。`,
   unreadableImage: (name) => `「${name}」を画像として開けませんでした（壊れているか、HEIC などこのブラウザーが読めない形式の可能性があります）。PNG、JPEG、WebP、GIF のいずれかで添付してください。`,
   notKept: (name) => `「${name}」をこのブラウザーに保存できませんでした。保存領域がいっぱいか、プライベートブラウズで許可されていない可能性があります。`,
+  tooManyImages: (name, most) => `「${name}」は追加しませんでした。1 つのメッセージに入れられる画像は ${most} 枚までです。`,
 };
 
 const ko: AttachmentTexts = {
@@ -33,6 +37,7 @@ const ko: AttachmentTexts = {
   tooLarge: (name, kilobytes) => `‘${name}’은(는) ${kilobytes}kB를 넘어 매번 함께 보내기에는 너무 깁니다.`,
   unreadableImage: (name) => `‘${name}’을(를) 이미지로 열 수 없습니다(손상되었거나 HEIC처럼 이 브라우저가 읽지 못하는 형식일 수 있습니다). PNG, JPEG, WebP, GIF 중 하나로 첨부하세요.`,
   notKept: (name) => `‘${name}’을(를) 이 브라우저에 저장하지 못했습니다. 저장 공간이 가득 찼거나 사생활 보호 모드에서 허용되지 않을 수 있습니다.`,
+  tooManyImages: (name, most) => `‘${name}’은(는) 추가하지 않았습니다. 메시지 하나에는 이미지를 ${most}장까지 넣을 수 있습니다.`,
 };
 
 const texts: Record<Locale, AttachmentTexts> = { en, ja, ko };
@@ -45,6 +50,7 @@ export function refusalText(refused: readonly AttachmentRefusal[], locale: Local
     too_large: (name) => say.tooLarge(name, Math.round(largestBytes / 1000)),
     unreadable_image: say.unreadableImage,
     not_kept: say.notKept,
+    too_many_images: (name) => say.tooManyImages(name, requestLimits.maxImages),
   };
   return refused.map(({ name, reason }) => sentence[reason](name)).join(" ");
 }
