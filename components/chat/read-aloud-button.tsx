@@ -36,10 +36,10 @@ function readableTextOf(content: HTMLElement): string {
 /**
  * Reads an answer aloud with the browser's own voices (the Web Speech API:
  * nothing leaves the browser but what its voices do), in the answer's
- * language, as it is shown (the rendered text, not its Markdown; no code
- * or formulas), a paragraph an utterance (Chromium cuts long ones short). Pressed again,
- * or another answer read, it stops. Not shown where the browser has no
- * speech synthesis.
+ * language, as it is shown (the rendered text, not its Markdown; no code or
+ * formulas), a paragraph an utterance (Chromium cuts long ones short).
+ * Pressed again, or another answer read, it stops. Not shown where the
+ * browser has no speech synthesis.
  */
 export function ReadAloudButton({ messageId, className }: { messageId: string; className: string }) {
   const texts = useMessageTexts();
