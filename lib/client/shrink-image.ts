@@ -2,9 +2,9 @@
  * An image made as small as a model can use it, in the browser, before it
  * is kept or sent: OpenAI's high detail fits an image in 2,048 × 2,048 and
  * then its shorter side in 768 pixels, and looks at nothing more. A photo
- * of 12 megapixels (4 MB) becomes a JPEG of about 100 to 200 kB: a few fit
- * in a request the server takes (1 MiB by default), and saved chats stay
- * small. An image already that small is kept as it is (a PNG screenshot
+ * of 12 megapixels becomes a 1,024 × 768 JPEG of some 100 to 150 kB (322 kB
+ * for pure noise, the worst case): a few fit in a request the server takes
+ * (1 MiB by default), and saved chats stay small. An image already that small is kept as it is (a PNG screenshot
  * stays sharp).
  */
 
