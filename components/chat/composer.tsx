@@ -38,7 +38,7 @@ export function Composer() {
   /** Files are being dragged over the box: it shows it would take them. */
   const [dragging, setDragging] = useState(false);
 
-  /** Text files picked, dropped or pasted go where the caret is (components/chat/take-in-files.ts, a chunk). */
+  /** Files picked, dropped or pasted (text, images) go where the caret is (components/chat/take-in-files.ts, a chunk). */
   function attach(files: File[]) {
     if (files.length > 0)
       void import("@/components/chat/take-in-files").then((module) => module.takeInFiles(files, { element: textareaRef.current, locale, setText, setNote }));
