@@ -171,6 +171,40 @@ test("a message takes as many images as a request may, 20; the box says which we
   expect((await message.inputValue()).match(/streamchat-image:/g)).toHaveLength(20);
 });
 
+test("an image nothing refers to any more is deleted from the browser when another is kept, once it is an hour old; one referred to stays", async ({ page }) => {
+  // The page's clock, so that two hours can pass at once (ids begin with the time an image was kept).
+  await page.clock.install({ time: new Date("2026-12-05T08:00:00Z") });
+  await page.goto("/");
+  const { message } = composer(page);
+  const storedIds = () =>
+    page.evaluate(
+      () =>
+        new Promise<string[]>((resolve, reject) => {
+          const opened = indexedDB.open("streamchat-images");
+          opened.onerror = () => reject(opened.error);
+          opened.onsuccess = () => {
+            const keys = opened.result.transaction("images").objectStore("images").getAllKeys();
+            keys.onsuccess = () => resolve((keys.result as string[]).sort());
+          };
+        }),
+    );
+  const idOf = async (name: string) => (await message.inputValue()).match(new RegExp(`\\[${name}\\]\\(streamchat-image:([^)]+)\\)`))?.[1];
+  const png = await drawnImage(page, 32, 32);
+  await pasteImage(message, "kept.png", png);
+  await pasteImage(message, "dropped.png", png);
+  await expect(page.getByRole("list", { name: "Images" }).getByRole("img")).toHaveCount(2);
+  const kept = await idOf("kept.png");
+  const dropped = await idOf("dropped.png");
+  await page.getByRole("button", { name: "Remove image dropped.png" }).click();
+  expect(await storedIds()).toEqual([kept, dropped].sort());
+
+  await page.clock.fastForward("02:00:00");
+  await pasteImage(message, "new.png", png);
+  await expect(page.getByRole("list", { name: "Images" }).getByRole("img")).toHaveCount(2);
+  const added = await idOf("new.png");
+  expect(await storedIds()).toEqual([kept, added].sort());
+});
+
 test("a model that reads no images: the error says so and what to do, and the question keeps its image", async ({ page }) => {
   const { message } = composer(page);
   await message.fill("mock:text_only What is this?");
