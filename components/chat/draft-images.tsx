@@ -2,13 +2,14 @@
 
 import { useEffect, useRef, useState, type RefObject } from "react";
 import { useStoredImages } from "@/components/chat/use-stored-images";
+import { keptAtOf } from "@/lib/client/image-store";
 import { useLocale } from "@/components/preferences/use-preferences";
 import { segmentsOf, withoutImage } from "@/lib/chat/image-references";
 import { draftImageTexts } from "@/lib/i18n/attachment-texts";
 
-/** Whether an image was kept in the last few seconds: its id begins with the time it was, in base 36 (take-in-files.ts). */
+/** Whether an image was kept in the last few seconds (its id says when). */
 function justKept(id: string): boolean {
-  return Date.now() - Number.parseInt(id.split("-", 1)[0] ?? "", 36) < 10_000;
+  return Date.now() - keptAtOf(id) < 10_000;
 }
 
 /**

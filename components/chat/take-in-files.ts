@@ -1,7 +1,7 @@
 import { imageIdsIn, imageReference } from "@/lib/chat/image-references";
 import { requestLimits } from "@/lib/chat/request-limits";
 import { largestAttachmentBytes, readAttachments, type TakeImage } from "@/lib/chat/read-attachments";
-import { saveImage, sweepImages } from "@/lib/client/image-store";
+import { newImageId, saveImage, sweepImages } from "@/lib/client/image-store";
 import { shrinkImage } from "@/lib/client/shrink-image";
 import { refusalText } from "@/lib/i18n/attachment-texts";
 import type { Locale } from "@/lib/i18n/locales";
@@ -27,7 +27,7 @@ const takeImage: TakeImage = async (file) => {
   } catch {
     return { refused: "unreadable_image" };
   }
-  const id = `${Date.now().toString(36)}-${crypto.randomUUID().slice(0, 8)}`;
+  const id = newImageId();
   try {
     // Room is made when it is needed: the images no saved chat or draft refers to any more go first.
     await sweepImages().catch(() => undefined);

@@ -13,6 +13,16 @@ import { imageScheme } from "@/lib/chat/image-scheme";
 let store: UseStore | undefined;
 const images = () => (store ??= createStore("streamchat-images", "images"));
 
+/** A new image's id: the time it is kept, in base 36, then 8 random hex digits (`lm3k9x2a-1f2e3d4c`). */
+export function newImageId(now = Date.now()): string {
+  return `${now.toString(36)}-${crypto.randomUUID().slice(0, 8)}`;
+}
+
+/** When an image was kept, read from its id (`newImageId`); NaN for an id of another shape. */
+export function keptAtOf(id: string): number {
+  return Number.parseInt(id.split("-", 1)[0] ?? "", 36);
+}
+
 export async function saveImage(id: string, dataUrl: string): Promise<void> {
   await set(id, dataUrl, images());
 }
@@ -36,7 +46,7 @@ const youngMs = 60 * 60 * 1000;
  * Deletes the images nothing saved in this browser refers to any more (a
  * deleted conversation's, a draft's image taken out before sending): the
  * saved chats and the drafts are read as the text localStorage holds. Ids
- * begin with the time the image was kept, in base 36 (take-in-files.ts).
+ * begin with the time the image was kept (`keptAtOf`).
  */
 export async function sweepImages(now = Date.now()): Promise<void> {
   const stored = await keys(images());
@@ -48,7 +58,7 @@ export async function sweepImages(now = Date.now()): Promise<void> {
   }
   const unused = stored.filter((id): id is string => {
     if (typeof id !== "string" || saved.includes(`${imageScheme}${id})`)) return false;
-    const keptAt = Number.parseInt(id.split("-", 1)[0] ?? "", 36);
+    const keptAt = keptAtOf(id);
     return Number.isFinite(keptAt) && now - keptAt > youngMs;
   });
   await delMany(unused, images());
