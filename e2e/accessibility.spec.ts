@@ -1,7 +1,7 @@
 import { expectNoSeriousAxeViolations, expect, test } from "./page-checks";
 import { savedChatsText } from "../lib/store/testing/saved-chats-text";
 import { mathFormulas } from "../mock/markdown-texts";
-import { composer, lastAnswer, sendMessage, uniqueTag, waitUntilDone } from "./support";
+import { composer, drawnImage, lastAnswer, pasteImage, sendMessage, uniqueTag, waitUntilDone } from "./support";
 
 for (const colorScheme of ["light", "dark"] as const) {
   test.describe(`axe, ${colorScheme}`, () => {
@@ -51,15 +51,8 @@ for (const colorScheme of ["light", "dark"] as const) {
     test("a question with an image, and another in the draft; an image opened and closed by keyboard", async ({ page }) => {
       const { message } = composer(page);
       // A small image pasted into the box, as a screenshot is.
-      const paste = () =>
-        message.evaluate(async (box) => {
-          const canvas = new OffscreenCanvas(120, 80);
-          const context = canvas.getContext("2d");
-          if (context) context.fillRect(10, 10, 60, 40);
-          const transfer = new DataTransfer();
-          transfer.items.add(new File([await canvas.convertToBlob({ type: "image/png" })], "chart.png", { type: "image/png" }));
-          box.dispatchEvent(new ClipboardEvent("paste", { clipboardData: transfer, bubbles: true, cancelable: true }));
-        });
+      const png = await drawnImage(page, 120, 80);
+      const paste = () => pasteImage(message, "chart.png", png);
       await message.fill(`mock:echo ${uniqueTag()}`);
       await paste();
       await expect(page.getByRole("list", { name: "Images" }).getByRole("img", { name: "chart.png" })).toBeVisible();

@@ -1,4 +1,4 @@
-import { composer, contentOf, expect, lastAnswer, sendMessage, test, textOf, waitUntilDone } from "./support";
+import { composer, contentOf, drawnImage, expect, lastAnswer, sendMessage, test, textOf, waitUntilDone } from "./support";
 
 test("with no key, the offline demo model answers and the page says so", async ({ page }) => {
   await page.goto("/");
@@ -17,15 +17,7 @@ test("asked about an image, the demo model says it cannot see images, and how to
   await page.goto("/");
   const { message } = composer(page);
   await message.fill("この画像は何ですか？");
-  const png = Buffer.from(
-    await page.evaluate(async () => {
-      const canvas = new OffscreenCanvas(64, 48);
-      const context = canvas.getContext("2d");
-      if (context) context.fillRect(8, 8, 32, 24);
-      const blob = await canvas.convertToBlob({ type: "image/png" });
-      return [...new Uint8Array(await blob.arrayBuffer())];
-    }),
-  );
+  const png = await drawnImage(page, 64, 48);
   const chooser = page.waitForEvent("filechooser");
   await page.getByRole("button", { name: "Attach a file or an image" }).click();
   await (await chooser).setFiles({ name: "box.png", mimeType: "image/png", buffer: png });

@@ -1,33 +1,4 @@
-import type { Locator, Page } from "@playwright/test";
-import { composer, expect, lastAnswer, mockRecordFor, test, textOf, uniqueTag, waitUntilDone } from "./support";
-
-/** An image drawn in the page (CJK and emoji in it), as a file's bytes: a 3,000 × 2,000 photo-sized PNG, or a small one. */
-async function drawnImage(page: Page, width: number, height: number): Promise<Buffer> {
-  const dataUrl = await page.evaluate(
-    async ([width, height]) => {
-      const canvas = new OffscreenCanvas(width, height);
-      const context = canvas.getContext("2d");
-      if (!context) throw new Error("no canvas");
-      const gradient = context.createLinearGradient(0, 0, width, height);
-      gradient.addColorStop(0, "#00aaff");
-      gradient.addColorStop(1, "#ff6600");
-      context.fillStyle = gradient;
-      context.fillRect(0, 0, width, height);
-      context.fillStyle = "#ffffff";
-      context.font = `${Math.round(height / 6)}px sans-serif`;
-      context.fillText("猫 🐱 cat", width / 10, height / 2);
-      const blob = await canvas.convertToBlob({ type: "image/png" });
-      // As base64: megabytes cross to the test far faster as one string than as an array of numbers.
-      return await new Promise<string>((resolve) => {
-        const reader = new FileReader();
-        reader.onload = () => resolve(String(reader.result));
-        reader.readAsDataURL(blob);
-      });
-    },
-    [width, height] as const,
-  );
-  return Buffer.from(dataUrl.slice(dataUrl.indexOf(",") + 1), "base64");
-}
+import { composer, drawnImage, expect, lastAnswer, mockRecordFor, pasteImage, test, textOf, uniqueTag, waitUntilDone } from "./support";
 
 /** A JPEG's or PNG's size in pixels, from its header. */
 function pixelSizeOf(bytes: Buffer): { width: number; height: number } {
@@ -38,19 +9,6 @@ function pixelSizeOf(bytes: Buffer): { width: number; height: number } {
     if (marker >= 0xffc0 && marker <= 0xffc2) return { height: bytes.readUInt16BE(offset + 5), width: bytes.readUInt16BE(offset + 7) };
   }
   throw new Error("no image size found");
-}
-
-/** Pastes a PNG into a text box, as a screenshot copied to the clipboard is pasted. */
-async function pasteImage(box: Locator, name: string, png: Buffer): Promise<void> {
-  await box.evaluate(
-    (element, [name, base64]) => {
-      const bytes = Uint8Array.from(atob(base64), (character) => character.charCodeAt(0));
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([bytes], name, { type: "image/png" }));
-      element.dispatchEvent(new ClipboardEvent("paste", { clipboardData: transfer, bubbles: true, cancelable: true }));
-    },
-    [name, png.toString("base64")] as const,
-  );
 }
 
 type SentPart = { type: "text"; text: string } | { type: "image_url"; image_url: { url: string } };

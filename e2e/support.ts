@@ -126,3 +126,44 @@ export async function expectMockReasoning(reasoning: Locator): Promise<void> {
   await expect(text.locator("strong")).toHaveText("plain");
   await expect(text.locator("code")).toHaveText("code");
 }
+
+/** A PNG drawn in the page (a gradient, and `text`: CJK and emoji by default), as a file's bytes: photo-sized, or small. */
+export async function drawnImage(page: Page, width: number, height: number, text = "猫 🐱 cat"): Promise<Buffer> {
+  const dataUrl = await page.evaluate(
+    async ([width, height, text]) => {
+      const canvas = new OffscreenCanvas(width, height);
+      const context = canvas.getContext("2d");
+      if (!context) throw new Error("no canvas");
+      const gradient = context.createLinearGradient(0, 0, width, height);
+      gradient.addColorStop(0, "#00aaff");
+      gradient.addColorStop(1, "#ff6600");
+      context.fillStyle = gradient;
+      context.fillRect(0, 0, width, height);
+      context.fillStyle = "#ffffff";
+      context.font = `${Math.round(height / 6)}px sans-serif`;
+      context.fillText(text, width / 10, height / 2);
+      const blob = await canvas.convertToBlob({ type: "image/png" });
+      // As base64: megabytes cross to the test far faster as one string than as an array of numbers.
+      return await new Promise<string>((resolve) => {
+        const reader = new FileReader();
+        reader.onload = () => resolve(String(reader.result));
+        reader.readAsDataURL(blob);
+      });
+    },
+    [width, height, text] as const,
+  );
+  return Buffer.from(dataUrl.slice(dataUrl.indexOf(",") + 1), "base64");
+}
+
+/** Pastes a PNG into a text box, as a screenshot copied to the clipboard is pasted. */
+export async function pasteImage(box: Locator, name: string, png: Buffer): Promise<void> {
+  await box.evaluate(
+    (element, [name, base64]) => {
+      const bytes = Uint8Array.from(atob(base64), (character) => character.charCodeAt(0));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([bytes], name, { type: "image/png" }));
+      element.dispatchEvent(new ClipboardEvent("paste", { clipboardData: transfer, bubbles: true, cancelable: true }));
+    },
+    [name, png.toString("base64")] as const,
+  );
+}

@@ -1,5 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { test, type Page } from "@playwright/test";
+import { drawnImage, pasteImage } from "../support";
 import { seedConversations } from "./seed-conversations";
 
 /*
@@ -102,42 +103,19 @@ test("keyboard focus, dark: the skip link, then a conversation with its actions"
   await shot(page, "desktop-dark-focus-conversation");
 });
 
-/** Pastes an image drawn in the page (a gradient, CJK and emoji on it) into the message box, as a screenshot is pasted. */
-async function pasteImage(page: Page, name: string, width: number, height: number, text: string) {
-  await page.getByRole("textbox", { name: "Message" }).evaluate(
-    async (box, [name, width, height, text]) => {
-      const canvas = new OffscreenCanvas(width, height);
-      const context = canvas.getContext("2d");
-      if (!context) return;
-      const gradient = context.createLinearGradient(0, 0, width, height);
-      gradient.addColorStop(0, "#0ea5e9");
-      gradient.addColorStop(1, "#f97316");
-      context.fillStyle = gradient;
-      context.fillRect(0, 0, width, height);
-      context.fillStyle = "#ffffff";
-      context.font = `${Math.round(height / 5)}px sans-serif`;
-      context.fillText(text, width / 10, height / 2);
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([await canvas.convertToBlob({ type: "image/png" })], name, { type: "image/png" }));
-      box.dispatchEvent(new ClipboardEvent("paste", { clipboardData: transfer, bubbles: true, cancelable: true }));
-    },
-    [name, width, height, text] as const,
-  );
-}
-
 for (const [name, viewport, theme] of [["desktop-light-images", desktop, "light"], ["phone-dark-images", phone, "dark"]] as const) {
   test(`a question with images, and a draft with one: ${name}`, async ({ page }) => {
     await page.setViewportSize(viewport);
     await open(page, { theme, conversation: "seoul" });
     const box = page.getByRole("textbox", { name: "Message" });
     await box.fill("mock:echo Which of the two is brighter? ");
-    await pasteImage(page, "before.png", 800, 600, "前 🌱");
-    await pasteImage(page, "after.png", 600, 800, "後 🌳");
+    await pasteImage(box, "before.png", await drawnImage(page, 800, 600, "前 🌱"));
+    await pasteImage(box, "after.png", await drawnImage(page, 600, 800, "後 🌳"));
     await page.getByRole("list", { name: "Images" }).getByRole("img").nth(1).waitFor();
     await box.press("Enter");
     await page.locator('article[data-role="assistant"][data-status="done"]').waitFor();
     await box.fill("And this one?");
-    await pasteImage(page, "third.png", 640, 480, "三 🍂");
+    await pasteImage(box, "third.png", await drawnImage(page, 640, 480, "三 🍂"));
     await page.getByRole("list", { name: "Images" }).getByRole("img").waitFor();
     await page.waitForTimeout(300);
     await shot(page, name);
