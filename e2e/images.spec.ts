@@ -1,3 +1,6 @@
+import { writeFileSync } from "node:fs";
+import type { Page } from "@playwright/test";
+import { savedChatsText } from "../lib/store/testing/saved-chats-text";
 import { composer, drawnImage, expect, lastAnswer, mockRecordFor, pasteImage, test, textOf, uniqueTag, waitUntilDone } from "./support";
 
 /** A JPEG's or PNG's size in pixels, from its header. */
@@ -9,6 +12,21 @@ function pixelSizeOf(bytes: Buffer): { width: number; height: number } {
     if (marker >= 0xffc0 && marker <= 0xffc2) return { height: bytes.readUInt16BE(offset + 5), width: bytes.readUInt16BE(offset + 7) };
   }
   throw new Error("no image size found");
+}
+
+/** The ids of the images this browser keeps (IndexedDB), sorted. */
+function storedImageIds(page: Page): Promise<string[]> {
+  return page.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const opened = indexedDB.open("streamchat-images");
+        opened.onerror = () => reject(opened.error);
+        opened.onsuccess = () => {
+          const keys = opened.result.transaction("images").objectStore("images").getAllKeys();
+          keys.onsuccess = () => resolve((keys.result as string[]).sort());
+        };
+      }),
+  );
 }
 
 type SentPart = { type: "text"; text: string } | { type: "image_url"; image_url: { url: string } };
@@ -134,18 +152,6 @@ test("an image nothing refers to any more is deleted from the browser when anoth
   await page.clock.install({ time: new Date("2026-12-05T08:00:00Z") });
   await page.goto("/");
   const { message } = composer(page);
-  const storedIds = () =>
-    page.evaluate(
-      () =>
-        new Promise<string[]>((resolve, reject) => {
-          const opened = indexedDB.open("streamchat-images");
-          opened.onerror = () => reject(opened.error);
-          opened.onsuccess = () => {
-            const keys = opened.result.transaction("images").objectStore("images").getAllKeys();
-            keys.onsuccess = () => resolve((keys.result as string[]).sort());
-          };
-        }),
-    );
   const idOf = async (name: string) => (await message.inputValue()).match(new RegExp(`\\[${name}\\]\\(streamchat-image:([^)]+)\\)`))?.[1];
   const png = await drawnImage(page, 32, 32);
   await pasteImage(message, "kept.png", png);
@@ -158,13 +164,44 @@ test("an image nothing refers to any more is deleted from the browser when anoth
   await pasteImage(message, "young.png", png);
   await expect(page.getByRole("list", { name: "Images" }).getByRole("img")).toHaveCount(2);
   const young = await idOf("young.png");
-  expect(await storedIds()).toEqual([kept, dropped, young].sort());
+  expect(await storedImageIds(page)).toEqual([kept, dropped, young].sort());
 
   await page.clock.fastForward("02:00:00");
   await pasteImage(message, "new.png", png);
   await expect(page.getByRole("list", { name: "Images" }).getByRole("img")).toHaveCount(3);
   const added = await idOf("new.png");
-  expect(await storedIds()).toEqual([kept, young, added].sort());
+  expect(await storedImageIds(page)).toEqual([kept, young, added].sort());
+});
+
+test("a backup's images stay when an image is kept right after restoring it, before the restored chats are saved", async ({ page }, testInfo) => {
+  await page.clock.install({ time: new Date("2026-12-05T08:00:00Z") });
+  await page.goto("/");
+  // Kept three hours ago in another browser: older than the hour the sweep leaves alone.
+  const restoredId = `${Date.parse("2026-12-05T05:00:00Z").toString(36)}-0a1b2c3d`;
+  const png = await drawnImage(page, 32, 32);
+  const saved = JSON.parse(savedChatsText([{ id: "photo", title: "A photo", questions: [`What is this?\n\n![old.png](streamchat-image:${restoredId})`], answer: "A cat." }])) as object;
+  const backup = testInfo.outputPath("backup.json");
+  writeFileSync(backup, JSON.stringify({ ...saved, images: { [restoredId]: `data:image/png;base64,${png.toString("base64")}` } }));
+
+  await page.getByRole("button", { name: "Settings" }).click();
+  const dialog = page.getByRole("dialog", { name: "Conversation settings" });
+  const [chooser] = await Promise.all([page.waitForEvent("filechooser"), dialog.getByRole("button", { name: "Restore a backup…" }).click()]);
+  // From here no timer fires: the restored chats wait for their write to localStorage (at most once a second) until the end.
+  await page.clock.pauseAt(new Date("2026-12-05T08:00:05Z"));
+  await chooser.setFiles(backup);
+  await expect(dialog.getByRole("status")).toHaveText("1 conversation added.");
+  await dialog.getByRole("button", { name: "Done" }).click();
+  expect(await page.evaluate(() => localStorage.getItem("streamchat") ?? "")).not.toContain(restoredId);
+  const { message } = composer(page);
+  await pasteImage(message, "new.png", png);
+  // Its thumbnail waits for the clock (React reveals what was suspended on a timer); its reference does not.
+  await expect(message).toHaveValue(/!\[new\.png\]/);
+  expect(await storedImageIds(page)).toContain(restoredId);
+
+  await page.clock.resume();
+  await expect(page.getByRole("list", { name: "Images" }).getByRole("img", { name: "new.png" })).toBeVisible();
+  await page.getByRole("navigation", { name: "Conversations" }).getByRole("button", { name: "A photo", exact: true }).click();
+  await expect(page.locator('article[data-role="user"]').getByRole("img", { name: "old.png" })).toBeVisible();
 });
 
 test("a model that reads no images: the error says so and what to do, and the question keeps its image", async ({ page }) => {

@@ -2,7 +2,7 @@
 
 import { lazy, Suspense, useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { AttachButton } from "@/components/chat/attach-button";
-import { useChatActions, useChatStore } from "@/components/chat/chat-store-provider";
+import { useChatActions, useChatStateReader, useChatStore } from "@/components/chat/chat-store-provider";
 import { composerMessageId } from "@/components/chat/element-ids";
 import { StreamSwitch } from "@/components/chat/stream-switch";
 import { forgetDrafts, useDraft } from "@/components/chat/use-draft";
@@ -33,6 +33,7 @@ export function Composer() {
   const busy = useChatStore((state) => selectAnsweringId(state) !== undefined);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const locale = useLocale();
+  const readState = useChatStateReader();
   /** What was said of files not taken, until the text changes. */
   const [note, setNote] = useState("");
   /** Files are being dragged over the box: it shows it would take them. */
@@ -41,7 +42,7 @@ export function Composer() {
   /** Files picked, dropped or pasted (text, images) go where the caret is (components/chat/take-in-files.ts, a chunk). */
   function attach(files: File[]) {
     if (files.length > 0)
-      void import("@/components/chat/take-in-files").then((module) => module.takeInFiles(files, { element: textareaRef.current, locale, setText, setNote }));
+      void import("@/components/chat/take-in-files").then((module) => module.takeInFiles(files, { element: textareaRef.current, locale, setText, setNote, readState }));
   }
 
   // Escape stops the answer from anywhere on the page but a dialog or another text field, and hands focus back here.

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRef, useState, type KeyboardEvent } from "react";
+import { useChatStateReader } from "@/components/chat/chat-store-provider";
 import { DraftImages } from "@/components/chat/draft-images";
 import { useMessageTexts } from "@/components/chat/use-message-texts";
 import { useLocale } from "@/components/preferences/use-preferences";
@@ -13,11 +14,12 @@ import { mayHoldImages } from "@/lib/chat/image-scheme";
 export function MessageEditor({ initial, onSave, onCancel }: { initial: string; onSave: (text: string) => void; onCancel: () => void }) {
   const texts = useMessageTexts();
   const locale = useLocale();
+  const readState = useChatStateReader();
   const [text, setText] = useState(initial);
   const [note, setNote] = useState("");
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   function attach(files: File[]) {
-    void import("@/components/chat/take-in-files").then((module) => module.takeInFiles(files, { element: textareaRef.current, locale, setText, setNote }));
+    void import("@/components/chat/take-in-files").then((module) => module.takeInFiles(files, { element: textareaRef.current, locale, setText, setNote, readState }));
   }
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
     if (event.key === "Escape") onCancel();

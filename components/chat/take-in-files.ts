@@ -5,6 +5,7 @@ import { newImageId, saveImage, sweepImages } from "@/lib/client/image-store";
 import { shrinkImage } from "@/lib/client/shrink-image";
 import { refusalText } from "@/lib/i18n/attachment-texts";
 import type { Locale } from "@/lib/i18n/locales";
+import type { ChatData } from "@/lib/store/chat-types";
 
 export interface MessageBox {
   element: HTMLTextAreaElement | null;
@@ -13,6 +14,8 @@ export interface MessageBox {
   setText(text: string): void;
   /** Says what became of files not taken ("": all were). */
   setNote(note: string): void;
+  /** The store's state as it is now, saved or not: the images its messages refer to are in use. */
+  readState(): Pick<ChatData, "messages">;
 }
 
 /**
@@ -20,7 +23,7 @@ export interface MessageBox {
  * reference to it that goes into the message. Its id begins with the time it
  * was kept (`sweepImages` leaves young images alone).
  */
-const takeImage: TakeImage = async (file) => {
+const takeImage = async (file: File, box: MessageBox): ReturnType<TakeImage> => {
   let dataUrl: string;
   try {
     ({ dataUrl } = await shrinkImage(file));
@@ -29,8 +32,8 @@ const takeImage: TakeImage = async (file) => {
   }
   const id = newImageId();
   try {
-    // Room is made when it is needed: the images no saved chat or draft refers to any more go first.
-    await sweepImages().catch(() => undefined);
+    // Room is made when it is needed: the images nothing here refers to any more go first.
+    await sweepImages(`${box.element?.value ?? ""}${JSON.stringify(box.readState().messages)}`).catch(() => undefined);
     await saveImage(id, dataUrl);
   } catch {
     return { refused: "not_kept" };
@@ -49,7 +52,7 @@ export async function takeInFiles(files: readonly File[], box: MessageBox): Prom
   let images = imageIdsIn(box.element?.value ?? "").length;
   const takeImageWhileRoom: TakeImage = async (file) => {
     if (images >= requestLimits.maxImages) return { refused: "too_many_images" };
-    const taken = await takeImage(file);
+    const taken = await takeImage(file, box);
     if ("reference" in taken) images += 1;
     return taken;
   };

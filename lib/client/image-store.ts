@@ -43,21 +43,24 @@ export async function readImages(ids: readonly string[]): Promise<ReadonlyMap<st
 const youngMs = 60 * 60 * 1000;
 
 /**
- * Deletes the images nothing saved in this browser refers to any more (a
- * deleted conversation's, a draft's image taken out before sending): the
- * saved chats and the drafts are read as the text localStorage holds. Ids
- * begin with the time the image was kept (`keptAtOf`).
+ * Deletes the images nothing in this browser refers to any more (a deleted
+ * conversation's, a draft's image taken out before sending): neither the
+ * saved chats and drafts, read as the text localStorage holds, nor
+ * `heldHere`, the text of what this tab holds that may not be saved yet (its
+ * chats are written at most once a second, and not at all when storage is
+ * full; a backup just restored, a question being edited). Ids begin with the
+ * time the image was kept (`keptAtOf`).
  */
-export async function sweepImages(now = Date.now()): Promise<void> {
+export async function sweepImages(heldHere: string, now = Date.now()): Promise<void> {
   const stored = await keys(images());
   if (stored.length === 0) return;
-  let saved = "";
+  let referring = heldHere;
   for (let index = 0; index < localStorage.length; index += 1) {
     const key = localStorage.key(index);
-    if (key?.startsWith("streamchat")) saved += localStorage.getItem(key) ?? "";
+    if (key?.startsWith("streamchat")) referring += localStorage.getItem(key) ?? "";
   }
   const unused = stored.filter((id): id is string => {
-    if (typeof id !== "string" || saved.includes(`${imageScheme}${id})`)) return false;
+    if (typeof id !== "string" || referring.includes(`${imageScheme}${id})`)) return false;
     const keptAt = keptAtOf(id);
     return Number.isFinite(keptAt) && now - keptAt > youngMs;
   });
