@@ -40,6 +40,16 @@ describe("scenarioFor", () => {
     expect(scenarioFor(messages).tokens.join("")).toBe(mockTexts.continued);
   });
 
+  it("continues at the pace of the answer it continues, reasoning again first when that one opened with <think>", () => {
+    const messages = [
+      { role: "user", content: "mock:reasoning field=think finish=length interval=150 first=40" },
+      { role: "assistant", content: "<think>\nThoughts.\n</think>\n\nHello from" },
+      { role: "user", content: continueInstruction },
+    ];
+    expect(scenarioFor(messages)).toMatchObject({ name: "plain", finishReason: "stop", intervalMs: 150, firstTokenMs: 40 });
+    expect(scenarioFor(messages).tokens.join("")).toBe(`<think>\n${mockTexts.reasoningAgain}\n</think>\n\n${mockTexts.continued}`);
+  });
+
   it("answers an HTTP status with its Retry-After", () => {
     expect(scenarioFor(said("mock:status code=429 retry_after=7"))).toMatchObject({ name: "status", status: 429, retryAfter: "7" });
     expect(scenarioFor(said("mock:status"))).toMatchObject({ status: 500, retryAfter: undefined });

@@ -113,9 +113,11 @@ function textAndImagesOf(content: unknown): { text: string; images: number } {
 }
 
 export function scenarioFor(messages: ReadonlyArray<{ role: string; content: unknown }>): Scenario {
-  const last = [...messages].reverse().find((message) => message.role === "user");
-  const { text, images } = textAndImagesOf(last?.content);
-  const directive = /mock:(\w+)((?:\s+\w+=\S+)*)/.exec(text);
+  const questions = messages.filter((message) => message.role === "user");
+  const { text, images } = textAndImagesOf(questions.at(-1)?.content);
+  // Asked to continue, it is paced as the answer it continues: by the directive of the question before.
+  const asked = text === continueInstruction ? textAndImagesOf(questions.at(-2)?.content).text : text;
+  const directive = /mock:(\w+)((?:\s+\w+=\S+)*)/.exec(asked);
   const name = (directive?.[1] ?? "plain") as ScenarioName;
   const parameters = new Map(
     (directive?.[2] ?? "")
@@ -140,8 +142,9 @@ export function scenarioFor(messages: ReadonlyArray<{ role: string; content: unk
     stamp: parameters.get("stamp"),
     numbered: parameters.get("numbered") === "1",
   };
-  // Asked to continue an answer (the page's Continue), the mock writes its `continued` text, whatever the question was;
-  // going on with an answer it opened with <think> reasoning, it reasons again first, as such models do.
+  // Asked to continue an answer (the page's Continue), the mock writes its `continued` text, whatever the question was
+  // (at its pace: `first`, `interval`); going on with an answer it opened with <think> reasoning, it reasons again
+  // first, as such models do.
   if (text === continueInstruction) {
     const partial = messages.at(-2);
     const thinking = partial?.role === "assistant" && typeof partial.content === "string" && partial.content.trimStart().startsWith("<think>");
