@@ -83,6 +83,24 @@ test("a <think> answer cut off and continued: the reasoning the model writes aga
   expect(await textOf(lastAnswer(page))).toBe(mockTexts.plain + mockTexts.continued);
 });
 
+test("a <think> answer's continuation cut off by a reload while the model reasons again: the rest of its reasoning still goes to the reasoning", async ({ page }) => {
+  // The continuation comes at the question's pace: its reasoning takes some two seconds.
+  await sendMessage(page, `mock:reasoning field=think finish=length size=30 interval=150 ${uniqueTag()}`);
+  const answer = lastAnswer(page);
+  await waitUntilDone(answer);
+  await answer.getByRole("button", { name: "Continue", exact: true }).click();
+  const reasoningText = reasoningOf(answer).locator('[data-part="reasoning-text"]');
+  await expect(reasoningText).toContainText(mockTexts.reasoningAgain.slice(0, 7));
+  // Reloaded in the middle of its <think> block.
+  expect(await reasoningText.textContent()).not.toContain(mockTexts.reasoningAgain);
+  await page.reload();
+  const reloaded = lastAnswer(page);
+  await expect(reloaded).toHaveAttribute("data-status", "done");
+  expect(await textOf(reloaded)).toBe(mockTexts.plain + mockTexts.continued);
+  await reasoningOf(reloaded).locator("summary").click();
+  await expect(reasoningOf(reloaded).locator('[data-part="reasoning-text"]')).toContainText(mockTexts.reasoningAgain);
+});
+
 test("Stop while the model reasons keeps its reasoning in view and closes the upstream request", async ({ page }) => {
   const tag = uniqueTag();
   await sendMessage(page, `mock:reasoning repeat=20 interval=30 ${tag}`);

@@ -86,10 +86,24 @@ function applyUpdates(context: AnswerReadingContext, assistantId: string, update
   endRun();
 }
 
-/** Reads a streamed answer (new or resumed) into the assistant message; `router`: a continuation's, taking its `<think>` text to the reasoning. */
-export async function readAnswer(context: AnswerReadingContext, assistantId: string, source: AnswerSource, signal: AbortSignal, router?: ThinkingRouter): Promise<void> {
+/**
+ * Reads a streamed answer (new or resumed) into the assistant message; `router`: a continuation's, taking its
+ * `<think>` text to the reasoning; `restart`: called before the first read is taken in (a continuation read again
+ * from its start puts the answer back as it was before it; until then, what the message holds stays).
+ */
+export async function readAnswer(
+  context: AnswerReadingContext,
+  assistantId: string,
+  source: AnswerSource,
+  signal: AbortSignal,
+  router?: ThinkingRouter,
+  restart?: () => void,
+): Promise<void> {
   const timeThinking = inlineThinkingTimer(context, assistantId);
+  let restarted = restart === undefined;
   for await (const read of context.dependencies.streamAnswer(source, { signal })) {
+    if (!restarted) restart?.();
+    restarted = true;
     const updates = router ? router.route(read) : read;
     applyUpdates(context, assistantId, updates, signal);
     timeThinking(updates);
@@ -97,6 +111,26 @@ export async function readAnswer(context: AnswerReadingContext, assistantId: str
   const held = router?.end();
   if (held?.reasoning) context.get().appendDelta(assistantId, held.reasoning, undefined, "reasoning");
   if (held?.answer) context.get().appendDelta(assistantId, held.answer);
+}
+
+/**
+ * Reads on an answer that is open but not read in this tab (after a reload,
+ * or one another tab is writing) from where its saved copy ends; a
+ * continuation from its start (`Message.continuation`).
+ */
+export async function resumeAnswer(context: AnswerReadingContext, assistantId: string, source: AnswerSource & { answerId: string }, signal: AbortSignal): Promise<void> {
+  const message = context.get().messages[assistantId];
+  const continuation = message?.continuation;
+  if (!message || !continuation) return readAnswer(context, assistantId, source, signal);
+  const before = {
+    content: message.content.slice(0, continuation.contentLength),
+    reasoning: continuation.reasoningLength === undefined ? undefined : (message.reasoning ?? "").slice(0, continuation.reasoningLength),
+  };
+  await readContinuation(context, assistantId, before, continuation.usageBefore, (reasoningBefore) =>
+    readAnswer(context, assistantId, { ...source, lastEventId: undefined }, signal, thinkingRouter(), () =>
+      context.updateMessage(assistantId, { content: before.content, reasoning: reasoningBefore, lastEventId: undefined }),
+    ),
+  );
 }
 
 /**
@@ -138,49 +172,77 @@ export async function runAnswer(context: AnswerReadingContext, assistantId: stri
   await readAnswer(context, assistantId, { request }, signal);
 }
 
+/** The answer before a continuation, as it stood then. */
+interface BeforeContinuation {
+  content: string;
+  reasoning: string | undefined;
+}
+
+/**
+ * Runs `read`, a continuation of the answer `before`, and settles what it
+ * leaves: reasoning it writes again goes after the first run's, a paragraph
+ * apart (`read` is given the reasoning with that paragraph's break; taken
+ * back if none comes); its tokens are both runs' (none unless both were
+ * counted: a stopped run's never are). It is no longer a continuation after.
+ */
+async function readContinuation(
+  context: AnswerReadingContext,
+  id: string,
+  before: BeforeContinuation,
+  usageBefore: Usage | undefined,
+  read: (reasoningBefore: string | undefined) => Promise<void>,
+): Promise<void> {
+  const reasoningBefore = before.reasoning ? `${before.reasoning}\n\n` : before.reasoning;
+  try {
+    await read(reasoningBefore);
+  } finally {
+    // What is still waiting for a frame first: the reasoning it brought decides what to take back.
+    context.flushDeltas();
+    const { usage, reasoning } = context.get().messages[id] ?? {};
+    context.updateMessage(id, {
+      usage: usage && usageBefore ? sumOfUsage(usageBefore, usage) : undefined,
+      reasoning: reasoning === reasoningBefore ? before.reasoning : reasoning,
+      continuation: undefined,
+    });
+  }
+}
+
 /**
  * Asks the model to go on with `message`, an answer that ended early, and
  * adds what it writes to it (`request`: the conversation with that answer
- * last). Its time to first token stays the first run's; its tokens are both
- * runs' (none shown unless both were counted: a stopped run's never are).
- * Its earlier resume position goes: a reload now resumes the new run.
+ * last). Its time to first token stays the first run's. Its earlier resume
+ * position goes: a reload now resumes the new run, from its start.
  */
 export async function continueAnswer(context: AnswerReadingContext, message: Message, request: ChatRequestInput, signal: AbortSignal): Promise<void> {
   const { id } = message;
   // An answer whose reasoning is between <think> tags in its text is held apart from now on (lib/store/continued-thinking.ts).
   const inline = inlineThinkingOf(message.content, message.reasoning);
-  const before = inline ?? { content: message.content, reasoning: message.reasoning };
-  // Reasoning it writes again goes after the first run's, a paragraph apart (taken back if none comes).
-  const reasoningBefore = before.reasoning ? `${before.reasoning}\n\n` : before.reasoning;
-  context.updateMessage(id, {
-    status: "streaming",
-    content: before.content,
-    reasoning: reasoningBefore,
-    finishReason: undefined,
-    error: undefined,
-    usage: undefined,
-    answerId: undefined,
-    lastEventId: undefined,
-  });
-  try {
+  const before: BeforeContinuation = inline ?? { content: message.content, reasoning: message.reasoning };
+  const streaming = context.get().streamResponses;
+  await readContinuation(context, id, before, message.usage, async (reasoningBefore) => {
+    context.updateMessage(id, {
+      status: "streaming",
+      content: before.content,
+      reasoning: reasoningBefore,
+      finishReason: undefined,
+      error: undefined,
+      usage: undefined,
+      answerId: undefined,
+      lastEventId: undefined,
+      continuation: streaming
+        ? { contentLength: before.content.length, reasoningLength: before.reasoning?.length, ...(message.usage ? { usageBefore: message.usage } : {}) }
+        : undefined,
+    });
     const withTheImages = await withImages(context, request);
     const continuation: ChatRequestInput = { ...withTheImages, messages: [...withTheImages.messages, { role: "user", content: continueInstruction }] };
-    if (context.get().streamResponses) await readAnswer(context, id, { request: continuation }, signal, thinkingRouter());
+    if (streaming) await readAnswer(context, id, { request: continuation }, signal, thinkingRouter());
     else {
       const { content, reasoning, model, finish_reason: finishReason, usage } = await context.dependencies.completeChat(continuation, { signal });
       const parts = continuationParts(content);
       const thought = parts.reasoning || (typeof reasoning === "string" ? reasoning : "");
       context.updateMessage(id, { content: before.content + parts.answer, reasoning: thought === "" ? reasoningBefore : (reasoningBefore ?? "") + thought, model, finishReason, usage });
     }
-  } finally {
-    // What is still waiting for a frame first: the reasoning it brought decides what to take back.
-    context.flushDeltas();
-    const { usage, reasoning } = context.get().messages[id] ?? {};
-    context.updateMessage(id, {
-      usage: usage && message.usage ? sumOfUsage(message.usage, usage) : undefined,
-      reasoning: reasoning === reasoningBefore ? before.reasoning : reasoning,
-    });
-  }
+  });
 }
 
 function sumOfUsage(first: Usage, second: Usage): Usage {

@@ -1,7 +1,7 @@
 import type { AnswerVersion, ChatData, Message } from "@/lib/store/chat-types";
 
 /** What only the message has, not each of its versions: who it is, which is shown, how to resume it (a version has ended). */
-const messageOnly = ["id", "role", "versions", "version", "branches", "branch", "answerId", "lastEventId", "reconnecting"] as const satisfies ReadonlyArray<keyof Message>;
+const messageOnly = ["id", "role", "versions", "version", "branches", "branch", "answerId", "lastEventId", "reconnecting", "continuation"] as const satisfies ReadonlyArray<keyof Message>;
 
 /** Every version of an answer, in the order they were written, the one shown among them. */
 export function versionsOf(message: Message): AnswerVersion[] {

@@ -81,6 +81,62 @@ describe("an answer cut off by a reload", () => {
   });
 });
 
+describe("a continuation cut off by a reload", () => {
+  /** A <think> answer cut off at the token limit, continued, and cut off by a reload while the model reasons again. */
+  async function thinkingContinuationUnderWay() {
+    const storage = memoryStorage();
+    const before = createHarness({ storage });
+    const sending = before.state().send("Why?");
+    await settle();
+    await before.answers[0]?.send(
+      { type: "start", id: "answer-1", model: "m", eventId: "0" },
+      { type: "delta", content: "<think>\nFirst thoughts.\n</think>\n\nBecause", eventId: "1" },
+      { type: "usage", prompt_tokens: 5, completion_tokens: 4, total_tokens: 9, eventId: "2" },
+      { type: "finish", finish_reason: "length", eventId: "3" },
+    );
+    await before.answers[0]?.end();
+    await sending;
+    void before.state().continueAnswer();
+    await settle();
+    await before.answers[1]?.send({ type: "start", id: "answer-2", model: "m", eventId: "0" }, { type: "delta", content: "<think>More ", eventId: "1" });
+    before.runFrame();
+    expect(before.message(1)).toMatchObject({ content: "Because", reasoning: "First thoughts.\n\nMore ", lastEventId: "1" });
+    const after = createHarness({ storage, idPrefix: "reloaded" });
+    await after.store.persist.rehydrate();
+    return after;
+  }
+
+  test("is read again from its start: the rest of the reasoning the model writes again still goes to the reasoning, and its tokens are both runs'", async () => {
+    const after = await thinkingContinuationUnderWay();
+    // From the first event: the splitter must see the <think> block open to know what follows is reasoning.
+    expect(after.answers.map((answer) => answer.source)).toEqual([{ answerId: "answer-2", ended: false }]);
+    const resumed = after.answers[0];
+    await resumed?.send(
+      { type: "start", id: "answer-2", model: "m", eventId: "0" },
+      { type: "delta", content: "<think>More ", eventId: "1" },
+      { type: "delta", content: "thoughts.</think>\n\n so", eventId: "2" },
+      { type: "delta", content: " it is.", eventId: "3" },
+      { type: "usage", prompt_tokens: 30, completion_tokens: 3, total_tokens: 33, eventId: "4" },
+      { type: "finish", finish_reason: "stop", eventId: "5" },
+    );
+    await resumed?.end();
+    expect(after.message(1)).toMatchObject({
+      content: "Because so it is.",
+      reasoning: "First thoughts.\n\nMore thoughts.",
+      status: "done",
+      usage: { prompt_tokens: 35, completion_tokens: 7, total_tokens: 42 },
+    });
+    expect(after.message(1).continuation).toBeUndefined();
+  });
+
+  test("that the server no longer has keeps what was saved of it", async () => {
+    const after = await thinkingContinuationUnderWay();
+    await after.answers[0]?.fail(new ChatClientError("answer_gone", "gone", { retryable: true }));
+    expect(after.message(1)).toMatchObject({ content: "Because", reasoning: "First thoughts.\n\nMore ", status: "error", error: { code: "answer_gone" } });
+    expect(after.message(1).continuation).toBeUndefined();
+  });
+});
+
 describe("a lost connection", () => {
   test("is said on the message while the page reconnects, and no more once it is back", async () => {
     const chat = createHarness();

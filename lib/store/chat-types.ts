@@ -38,6 +38,12 @@ export interface Message {
   /** A reasoning model's: milliseconds from its reasoning's first text to its answer's. */
   reasoningMs?: number;
   totalMs?: number;
+  /**
+   * A continuation (Continue) being streamed: where the answer and its reasoning ended before it (their lengths), and
+   * the tokens of the run before it. A reload reads the continuation again from its start, through the `<think>`
+   * splitter (lib/store/continued-thinking.ts), which must see a block from its opening tag to know it is reasoning.
+   */
+  continuation?: Continuation;
   /** A regenerated answer's other versions, in the order they were written: Regenerate keeps the answer it replaces. */
   versions?: AnswerVersion[];
   /** Where the version shown stands among them all (0: the first written); undefined: the last. */
@@ -48,6 +54,15 @@ export interface Message {
   branch?: number;
 }
 
+/** What a continuation went on from (`Message.continuation`). */
+export interface Continuation {
+  contentLength: number;
+  /** Undefined: the answer had no reasoning. */
+  reasoningLength?: number;
+  /** Undefined: the run before was never counted (stopped). */
+  usageBefore?: Usage;
+}
+
 /** A branch of an edited question: its text then, and the messages that followed it. */
 export interface QuestionBranch {
   content: string;
@@ -55,7 +70,7 @@ export interface QuestionBranch {
 }
 
 /** One version of a regenerated answer: what it said and how it went (not how to resume it: it has ended). */
-export type AnswerVersion = Omit<Message, "id" | "role" | "versions" | "version" | "branches" | "branch" | "answerId" | "lastEventId" | "reconnecting">;
+export type AnswerVersion = Omit<Message, "id" | "role" | "versions" | "version" | "branches" | "branch" | "answerId" | "lastEventId" | "reconnecting" | "continuation">;
 
 export interface ConversationSettings {
   /** Sent first, as a `system` message, when not empty. */

@@ -185,9 +185,9 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
         // Called at once when the chunk is here (it is fetched as the page comes up), so that an answer starts as it always did.
         const withReading = <T,>(read: (module: AnswerReading) => Promise<T>): Promise<T> => (answerReading ? read(answerReading) : loadAnswerReading().then(read));
 
-        /** Reads a streamed answer (new or resumed) into the assistant message. */
-        const readAnswer = (assistantId: string, source: AnswerSource, signal: AbortSignal) =>
-          withReading((module) => module.readAnswer(reading, assistantId, source, signal));
+        /** Reads on an answer open but not read in this tab, into its assistant message. */
+        const resumeAnswer = (assistantId: string, source: AnswerSource & { answerId: string }, signal: AbortSignal) =>
+          withReading((module) => module.resumeAnswer(reading, assistantId, source, signal));
 
         const runAnswer = (assistantId: string, request: ChatRequestInput, signal: AbortSignal, replaced?: Message) =>
           withReading((module) => module.runAnswer(reading, assistantId, request, signal, replaced));
@@ -268,8 +268,8 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
 
         /** Reads on an answer that is open but not read in this tab, from where its saved copy ends. */
         function resume(conversationId: string, message: Message & { answerId: string }): void {
-          const source: AnswerSource = { answerId: message.answerId, lastEventId: message.lastEventId, ended: message.finishReason !== undefined };
-          void track(conversationId, message.id, (signal) => readAnswer(message.id, source, signal));
+          const source = { answerId: message.answerId, lastEventId: message.lastEventId, ended: message.finishReason !== undefined };
+          void track(conversationId, message.id, (signal) => resumeAnswer(message.id, source, signal));
         }
 
         /**

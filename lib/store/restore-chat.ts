@@ -1,7 +1,7 @@
 import { readUsage } from "@/lib/chat/event-readers";
 import type { ChatRole } from "@/lib/chat/schema";
 import { isOpen } from "@/lib/store/chat-persistence";
-import type { AnswerVersion, ChatData, Conversation, ConversationSettings, Message, MessageError, MessageStatus, QuestionBranch } from "@/lib/store/chat-types";
+import type { AnswerVersion, ChatData, Continuation, Conversation, ConversationSettings, Message, MessageError, MessageStatus, QuestionBranch } from "@/lib/store/chat-types";
 import {
   type FieldReaders,
   type Reader,
@@ -50,6 +50,7 @@ export const readMessage: Reader<Message> = readObject<Message>({
   answerId: readOptional(readString),
   lastEventId: readOptional(readString),
   reconnecting: readOptional(readBoolean),
+  continuation: readOptional(readObject<Continuation>({ contentLength: readCount, reasoningLength: readOptional(readCount), usageBefore: readOptional(readUsage) })),
   versions: readOptional(readArray(readObject<AnswerVersion>(versionFields))),
   version: readOptional(readCount),
   // The messages of a branch are messages too (read as such, whatever their depth).
