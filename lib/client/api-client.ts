@@ -2,12 +2,14 @@ import type { ModelOption, ProviderKind } from "@/lib/providers/provider";
 import { ChatClientError, connectionError, errorFromResponse } from "@/lib/client/chat-client-error";
 import type { Connectivity } from "@/lib/client/reconnect-wait";
 
-/** `GET /api/models`, with what this app adds: which provider answers and whether access codes are in use. */
+/** `GET /api/models`, with what this app adds: which provider answers, whether access codes are in use, and how large a request may be. */
 export interface ModelsInfo {
   default: string;
   models: ModelOption[];
   provider?: ProviderKind;
   access?: "codes" | "open";
+  /** Bytes a `POST /api/chat` body may have (CHAT_MAX_BODY_BYTES): how many earlier images a request can carry. */
+  max_body_bytes?: number;
 }
 
 async function call(input: string, init?: RequestInit): Promise<Response> {

@@ -135,13 +135,13 @@ export async function resumeAnswer(context: AnswerReadingContext, assistantId: s
 
 /**
  * The request with the images its questions refer to, read from where they
- * are kept. Storage that cannot be read is as good as empty: each image is
+ * are kept, as many as the server takes (its `max_body_bytes`). Storage that cannot be read is as good as empty: each image is
  * then named in the text as no longer there (as its question shows it),
  * rather than the question failing.
  */
 function withImages(context: AnswerReadingContext, request: ChatRequestInput): Promise<ChatRequestInput> {
   const read = context.dependencies.readImages ?? readImages;
-  return withImagesLoaded(request, (ids) => read(ids).catch(() => new Map<string, string>()));
+  return withImagesLoaded(request, (ids) => read(ids).catch(() => new Map<string, string>()), context.get().models?.max_body_bytes);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import type { ChatRequestInput } from "@/lib/chat/schema";
 import { requestLimits } from "@/lib/chat/request-limits";
-import { imageBudgetCharacters, withImagesLoaded, type ReadImages } from "@/lib/store/request-images";
+import { defaultMaxBodyBytes, imageBudgetCharacters, withImagesLoaded, type ReadImages } from "@/lib/store/request-images";
 
 const image = (id: string) => `![${id}.png](streamchat-image:${id})`;
 /** A stored image's `data:` URL of about `characters` characters. */
@@ -49,7 +49,7 @@ describe("withImagesLoaded", () => {
   });
 
   test("the latest question's images always go; earlier ones, newest first, while they fit the budget", async () => {
-    const third = Math.floor(imageBudgetCharacters / 3);
+    const third = Math.floor(imageBudgetCharacters(defaultMaxBodyBytes, 1_000) / 3);
     const store = storeOf({ old: dataUrl(third), middle: dataUrl(third), recent: dataUrl(third), now1: dataUrl(third), now2: dataUrl(third) });
     const { messages } = await withImagesLoaded(
       {
@@ -71,6 +71,30 @@ describe("withImagesLoaded", () => {
       [],
       ["image", "image", '[image "gone.png": no longer stored in this browser]'],
     ]);
+  });
+
+  test("the budget: 61 % of what the server takes a request, and never more than the conversation's text leaves", () => {
+    expect(imageBudgetCharacters(1_048_576, 2_000)).toBe(639_631);
+    expect(imageBudgetCharacters(8 * 1_048_576, 2_000)).toBe(5_117_050);
+    expect(imageBudgetCharacters(1_048_576, 700_000)).toBe(1_048_576 - 700_000 - 4_096);
+  });
+
+  test("a server that takes more gets more earlier images; a long conversation's text leaves them less room", async () => {
+    const store = storeOf({ first: dataUrl(500_000), second: dataUrl(500_000), now: dataUrl(100) });
+    const conversation = (words: string): ChatRequestInput => ({
+      messages: [
+        { role: "user", content: image("first") },
+        { role: "assistant", content: "1" },
+        { role: "user", content: `${words}${image("second")}` },
+        { role: "assistant", content: "2" },
+        { role: "user", content: image("now") },
+      ],
+    });
+    const imagesIn = ({ messages }: ChatRequestInput) => messages.filter((message) => typeof message.content !== "string" && message.content.some((part) => part.type === "image_url")).length;
+    expect(imagesIn(await withImagesLoaded(conversation(""), store))).toBe(2);
+    expect(imagesIn(await withImagesLoaded(conversation(""), store, 4 * 1_048_576))).toBe(3);
+    // 600,000 characters of text: the 500,000 of an earlier image no longer fit in 1 MiB.
+    expect(imagesIn(await withImagesLoaded(conversation("word ".repeat(120_000)), store))).toBe(1);
   });
 
   test("earlier images stop at the request's limit on images, small as they are", async () => {

@@ -8,6 +8,7 @@ import { mockModelIds, startMockServer } from "@/mock/mock-server";
 interface ModelsBody {
   default: string;
   models: Array<{ id: string; label: string }>;
+  max_body_bytes?: number;
 }
 
 function stubProviderEnvironment(values: Record<string, string>): void {
@@ -39,6 +40,17 @@ describe("GET /api/models", () => {
     const { body } = await modelsBody();
     expectShape(body);
     expect(body.default).toBe("demo");
+  });
+
+  it("says how large a chat request may be: the protocol's 1 MiB, or CHAT_MAX_BODY_BYTES", async () => {
+    stubProviderEnvironment({});
+    expect((await modelsBody()).body.max_body_bytes).toBe(1_048_576);
+    vi.stubEnv("CHAT_MAX_BODY_BYTES", "4194304");
+    // The server's configuration is read once per process: a fresh copy of the route reads it again.
+    vi.resetModules();
+    const { GET: freshGet } = await import("@/app/api/models/route");
+    const response = await freshGet(new Request("http://127.0.0.1/api/models"));
+    expect(((await response.json()) as ModelsBody).max_body_bytes).toBe(4_194_304);
   });
 
   it("lists OPENAI_MODEL first and OPENAI_MODELS after it, and never the key", async () => {
