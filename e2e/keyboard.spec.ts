@@ -111,3 +111,46 @@ test("a skip link, first on the page, leads past the conversations to the messag
   await page.keyboard.press("Enter");
   await expect(composer(page).message).toBeFocused();
 });
+
+test("shortcuts: Ctrl+K goes to the search, Shift+Escape to the message box, Ctrl+Shift+O starts a new chat; none while a dialog is open; Settings lists them", async ({ page }) => {
+  await twoConversations(page);
+  const search = conversations(page).getByRole("searchbox", { name: "Search conversations" });
+  const { message } = composer(page);
+  // Their code comes once the page is up: pressed until it is there.
+  await expect(async () => {
+    await page.keyboard.press("ControlOrMeta+K");
+    await expect(search).toBeFocused({ timeout: 250 });
+  }).toPass();
+  await page.keyboard.press("Shift+Escape");
+  await expect(message).toBeFocused();
+
+  const title = page.getByRole("heading", { level: 1 });
+  await expect(title).toContainText("beta");
+  await page.getByRole("button", { name: "Settings" }).click();
+  const dialog = page.getByRole("dialog", { name: "Conversation settings" });
+  await page.keyboard.press("ControlOrMeta+Shift+O");
+  await expect(dialog).toBeVisible();
+  await dialog.getByText("Keyboard shortcuts").click();
+  await expect(dialog.getByRole("definition")).toHaveText(["CtrlShiftO", "CtrlK", "ShiftEsc", "Esc", "Enter", "ShiftEnter"]);
+  await expect(dialog.getByRole("term")).toHaveText(["New chat", "Search conversations", "Go to the message box", "Stop the answer", "Send", "New line"]);
+  await dialog.getByRole("button", { name: "Done" }).click();
+  await expect(title).toContainText("beta");
+
+  await page.keyboard.press("ControlOrMeta+Shift+O");
+  await expect(title).toHaveText("New chat");
+  await expect(message).toBeFocused();
+});
+
+test("Shift+Escape while an answer streams goes to the message box and does not stop it; Escape does", async ({ page }) => {
+  await sendMessage(page, `mock:paced tokens=40 interval=100 ${uniqueTag()}`);
+  const answer = lastAnswer(page);
+  await expect(contentOf(answer)).toContainText("Token 1.");
+  await page.getByRole("button", { name: "Settings" }).focus();
+  await expect(async () => {
+    await page.keyboard.press("Shift+Escape");
+    await expect(composer(page).message).toBeFocused({ timeout: 250 });
+  }).toPass();
+  await expect(answer).toHaveAttribute("data-status", "streaming");
+  await page.keyboard.press("Escape");
+  await expect(answer).toHaveAttribute("data-status", "stopped");
+});

@@ -51,7 +51,8 @@ export function Composer() {
     const onKeyDown = (event: globalThis.KeyboardEvent) => {
       const target = event.target as HTMLElement;
       const elsewhere = target.closest("dialog") || (target.matches("input, textarea, select") && target !== textareaRef.current);
-      if (event.key !== "Escape" || elsewhere) return;
+      // Shift+Escape only goes to the message box (components/chat/keyboard-shortcuts.ts).
+      if (event.key !== "Escape" || event.shiftKey || elsewhere) return;
       stop();
       textareaRef.current?.focus();
     };

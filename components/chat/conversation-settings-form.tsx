@@ -2,6 +2,7 @@
 
 import { useChatActions, useChatStore } from "@/components/chat/chat-store-provider";
 import { BackupControls } from "@/components/chat/backup-controls";
+import { ShortcutList } from "@/components/chat/shortcut-list";
 import { LockButton } from "@/components/chat/lock-button";
 import { ModelOptions } from "@/components/chat/model-options";
 import { useModels } from "@/components/chat/use-models";
@@ -72,6 +73,7 @@ export function ConversationSettingsForm({ onClose }: { onClose: () => void }) {
         />
       </label>
       <BackupControls />
+      <ShortcutList />
       <LockButton onLocked={() => onClose()} />
       <div className="mt-5 flex justify-between gap-2">
         <button

@@ -26,6 +26,15 @@ const en = {
   restored: (added: number, alreadyHere: number) =>
     `${added === 1 ? "1 conversation" : `${added} conversations`} added${alreadyHere === 0 ? "" : `; ${alreadyHere} ${alreadyHere === 1 ? "was" : "were"} here already`}.`,
   backupUnreadable: "This file is not a streamchat backup, or it is damaged: nothing was added.",
+  shortcuts: "Keyboard shortcuts",
+  shortcut: {
+    newChat: "New chat",
+    search: "Search conversations",
+    message: "Go to the message box",
+    stop: "Stop the answer",
+    send: "Send",
+    newLine: "New line",
+  },
   done: "Done",
 };
 
@@ -48,6 +57,15 @@ const ja: SettingsTexts = {
   backupRestore: "バックアップから復元…",
   restored: (added, alreadyHere) => `${added} 件の会話を追加しました${alreadyHere === 0 ? "" : `（${alreadyHere} 件はすでにありました）`}。`,
   backupUnreadable: "このファイルは streamchat のバックアップではないか、壊れています。何も追加していません。",
+  shortcuts: "キーボードショートカット",
+  shortcut: {
+    newChat: "新しいチャット",
+    search: "会話を検索",
+    message: "メッセージ欄へ移動",
+    stop: "回答を止める",
+    send: "送信",
+    newLine: "改行",
+  },
   done: "完了",
 };
 
@@ -68,6 +86,15 @@ const ko: SettingsTexts = {
   backupRestore: "백업에서 복원…",
   restored: (added, alreadyHere) => `대화 ${added}개를 추가했습니다${alreadyHere === 0 ? "" : ` (${alreadyHere}개는 이미 있었습니다)`}.`,
   backupUnreadable: "이 파일은 streamchat 백업이 아니거나 손상되었습니다. 아무것도 추가하지 않았습니다.",
+  shortcuts: "키보드 단축키",
+  shortcut: {
+    newChat: "새 채팅",
+    search: "대화 검색",
+    message: "메시지 입력란으로 이동",
+    stop: "답변 중지",
+    send: "보내기",
+    newLine: "줄 바꿈",
+  },
   done: "완료",
 };
 

@@ -1,0 +1,52 @@
+import { composerMessageId, newChatButtonId } from "@/components/chat/element-ids";
+
+/*
+ * The page's keyboard shortcuts, those of ChatGPT where it has one: a chunk
+ * fetched once the page is up (components/chat/chat-page.tsx), not
+ * first-load JS. Escape, which stops an answer, is the message box's own
+ * (components/chat/composer.tsx). Settings lists them all.
+ */
+
+type Action = "newChat" | "search" | "message";
+
+/** Ctrl on Windows and Linux, ⌘ on a Mac: either one, not both, and never with Alt (which types characters on some layouts). */
+function actionOf(event: KeyboardEvent): Action | undefined {
+  if (event.altKey) return undefined;
+  const command = event.ctrlKey !== event.metaKey;
+  const key = event.key.toLowerCase();
+  if (command && event.shiftKey && key === "o") return "newChat";
+  if (command && !event.shiftKey && key === "k") return "search";
+  if (!event.ctrlKey && !event.metaKey && event.shiftKey && key === "escape") return "message";
+  return undefined;
+}
+
+/** Where each action goes: New chat's button, the conversations' search box, the message box. */
+function targetOf(action: Action): HTMLElement | null {
+  if (action === "newChat") return document.getElementById(newChatButtonId);
+  if (action === "search") return document.querySelector<HTMLElement>('#conversations input[type="search"]');
+  return document.getElementById(composerMessageId);
+}
+
+let listening = false;
+
+/**
+ * Ctrl+Shift+O (⌘⇧O) starts a new chat, as its button does; Ctrl+K (⌘K)
+ * goes to the search box, when there is one to see (with fewer than two
+ * conversations there is none, and the browser's own Ctrl+K stays);
+ * Shift+Escape goes to the message box. Not while a dialog is open, nor
+ * while text is being composed (an IME). Listens once, for the page's life.
+ */
+export function listenForShortcuts(): void {
+  if (listening) return;
+  listening = true;
+  window.addEventListener("keydown", (event) => {
+    if (event.defaultPrevented || event.isComposing || document.querySelector("dialog[open]")) return;
+    const action = actionOf(event);
+    const target = action && targetOf(action);
+    // A box in the closed drawer of a phone cannot take focus; New chat's button works from there too.
+    if (!target || (action !== "newChat" && target.getClientRects().length === 0)) return;
+    event.preventDefault();
+    if (action === "newChat") target.click();
+    else target.focus();
+  });
+}
