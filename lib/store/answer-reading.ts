@@ -100,10 +100,10 @@ export async function readAnswer(
   restart?: () => void,
 ): Promise<void> {
   const timeThinking = inlineThinkingTimer(context, assistantId);
-  let restarted = restart === undefined;
+  let beforeFirstRead = restart;
   for await (const read of context.dependencies.streamAnswer(source, { signal })) {
-    if (!restarted) restart?.();
-    restarted = true;
+    beforeFirstRead?.();
+    beforeFirstRead = undefined;
     const updates = router ? router.route(read) : read;
     applyUpdates(context, assistantId, updates, signal);
     timeThinking(updates);
@@ -135,9 +135,10 @@ export async function resumeAnswer(context: AnswerReadingContext, assistantId: s
 
 /**
  * The request with the images its questions refer to, read from where they
- * are kept, as many as the server takes (its `max_body_bytes`). Storage that cannot be read is as good as empty: each image is
- * then named in the text as no longer there (as its question shows it),
- * rather than the question failing.
+ * are kept, as many as the server takes (its `max_body_bytes`). Storage
+ * that cannot be read is as good as empty: each image is then named in the
+ * text as no longer there (as its question shows it), rather than the
+ * question failing.
  */
 function withImages(context: AnswerReadingContext, request: ChatRequestInput): Promise<ChatRequestInput> {
   const read = context.dependencies.readImages ?? readImages;
