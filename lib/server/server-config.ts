@@ -63,10 +63,19 @@ function integer(value: string | undefined, fallback: number, minimum: number): 
   return Number.isInteger(number) && number >= minimum ? number : fallback;
 }
 
+/**
+ * What Vercel's platform takes of a function's request body ("4.5 MB", read
+ * as decimal to be safe): a larger CHAT_MAX_BODY_BYTES could not be met
+ * there, and the page, told the limit (`GET /api/models`), would send
+ * requests the platform refuses before they reach the route.
+ */
+export const vercelMaxBodyBytes = 4_500_000;
+
 /** Reads the server's limits from the environment (shared/PROTOCOL.md, "Configuration"). */
 export function serverConfigFrom(environment: Environment): ServerConfig {
+  const maxBodyBytes = integer(environment.CHAT_MAX_BODY_BYTES, 1_048_576, 1);
   return {
-    maxBodyBytes: integer(environment.CHAT_MAX_BODY_BYTES, 1_048_576, 1),
+    maxBodyBytes: environment.VERCEL === "1" ? Math.min(maxBodyBytes, vercelMaxBodyBytes) : maxBodyBytes,
     maxConcurrent: integer(environment.CHAT_MAX_CONCURRENT, 256, 1),
     rateLimitPerMinute: integer(environment.CHAT_RATE_LIMIT, 30, 0),
     heartbeatMs: integer(environment.CHAT_HEARTBEAT_MS, 15_000, 1),
