@@ -173,6 +173,41 @@ test("an image nothing refers to any more is deleted from the browser when anoth
   expect(await storedImageIds(page)).toEqual([kept, young, added].sort());
 });
 
+test("deleting a conversation deletes its images from the browser, but not one another conversation's question refers to", async ({ page }) => {
+  page.on("dialog", (dialog) => void dialog.accept());
+  const sidebar = page.getByRole("navigation", { name: "Conversations" });
+  const { message } = composer(page);
+  const png = await drawnImage(page, 32, 32);
+  const ask = async (text: string, imageName: string) => {
+    await message.fill(text);
+    await pasteImage(message, imageName, png);
+    await expect(message).toHaveValue(new RegExp(`!\\[${imageName}\\]`));
+    const reference = (await message.inputValue()).match(new RegExp(`!\\[${imageName.replace(".", "\\.")}\\]\\(streamchat-image:([^)]+)\\)`));
+    await message.press("Enter");
+    await waitUntilDone(lastAnswer(page));
+    return { reference: reference?.[0] ?? "", id: reference?.[1] ?? "" };
+  };
+  const alpha = await ask(`mock:echo Alpha ${uniqueTag()}`, "alpha.png");
+  await sidebar.getByRole("button", { name: "New chat" }).click();
+  const beta = await ask(`mock:echo Beta, and alpha's again: ${alpha.reference} ${uniqueTag()}`, "beta.png");
+  await sidebar.getByRole("button", { name: "New chat" }).click();
+  const gamma = await ask(`mock:echo Gamma ${uniqueTag()}`, "gamma.png");
+  expect(await storedImageIds(page)).toEqual([alpha.id, beta.id, gamma.id].sort());
+
+  const remove = async (title: RegExp) => {
+    await sidebar.getByRole("button", { name: title }).first().hover();
+    await sidebar.getByRole("button", { name: new RegExp(`^Delete “${title.source.slice(1)}`) }).click();
+    await expect(sidebar.getByRole("button", { name: title })).toHaveCount(0);
+  };
+  await remove(/^mock:echo Gamma/);
+  await expect.poll(() => storedImageIds(page)).toEqual([alpha.id, beta.id].sort());
+  // Beta's question refers to alpha's image too: it stays while beta is there.
+  await remove(/^mock:echo Alpha/);
+  await expect.poll(() => storedImageIds(page)).toEqual([alpha.id, beta.id].sort());
+  await remove(/^mock:echo Beta/);
+  await expect.poll(() => storedImageIds(page)).toEqual([]);
+});
+
 test("a backup's images stay when an image is kept right after restoring it, before the restored chats are saved", async ({ page }, testInfo) => {
   await page.clock.install({ time: new Date("2026-12-05T08:00:00Z") });
   await page.goto("/");

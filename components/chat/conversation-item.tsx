@@ -12,6 +12,7 @@ import type { MessageExcerpt } from "@/lib/store/search-conversations";
 import { revealMessage } from "@/components/chat/reveal-message";
 import { conversationMarkdown, markdownFileName } from "@/lib/store/conversation-markdown";
 import { downloadText } from "@/lib/ui/download-text";
+import { imageIdsIn } from "@/lib/chat/image-references";
 
 const iconButtonClass = "rounded p-1.5 text-slate-600 hover:bg-slate-300 dark:text-slate-300 dark:hover:bg-slate-700";
 
@@ -56,9 +57,14 @@ export const ConversationItem = memo(function ConversationItem({ id, onSelected,
     // Focus moves to the neighbouring conversation (or New chat), not to the page's start.
     const item = event.currentTarget.closest("li");
     const next = (item?.nextElementSibling ?? item?.previousElementSibling)?.querySelector("button") ?? document.getElementById(newChatButtonId);
+    const { conversations, messages } = readState();
+    const imageIds = imageIdsIn(JSON.stringify((conversations[id]?.messageIds ?? []).map((messageId) => messages[messageId])));
     deleteConversation(id);
     forgetDrafts([id]);
     next?.focus();
+    // Its images go with it (IndexedDB, read only when it had some), unless another question refers to one too.
+    if (imageIds.length > 0)
+      void import("@/lib/client/image-store").then((module) => module.deleteImages(imageIds, JSON.stringify(readState().messages))).catch(() => undefined);
   }
 
   function download() {

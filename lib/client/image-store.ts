@@ -39,6 +39,28 @@ export async function readImages(ids: readonly string[]): Promise<ReadonlyMap<st
   return found;
 }
 
+/** The text of everything saved in this browser that may refer to an image: the saved chats and the drafts, and `heldHere`. */
+function referringText(heldHere: string): string {
+  let referring = heldHere;
+  for (let index = 0; index < localStorage.length; index += 1) {
+    const key = localStorage.key(index);
+    if (key?.startsWith("streamchat")) referring += localStorage.getItem(key) ?? "";
+  }
+  return referring;
+}
+
+const referredTo = (referring: string, id: string) => referring.includes(`${imageScheme}${id})`);
+
+/**
+ * Deletes the images `ids` (a conversation's, as it is deleted) unless
+ * something saved or `heldHere` still refers to one: a private photo goes
+ * with its conversation, not at some later image's sweep.
+ */
+export async function deleteImages(ids: readonly string[], heldHere: string): Promise<void> {
+  const referring = referringText(heldHere);
+  await delMany(ids.filter((id) => !referredTo(referring, id)), images());
+}
+
 /** An image is left alone this long after it was kept: a draft in another tab may refer to it without having been saved yet. */
 const youngMs = 60 * 60 * 1000;
 
@@ -54,13 +76,9 @@ const youngMs = 60 * 60 * 1000;
 export async function sweepImages(heldHere: string, now = Date.now()): Promise<void> {
   const stored = await keys(images());
   if (stored.length === 0) return;
-  let referring = heldHere;
-  for (let index = 0; index < localStorage.length; index += 1) {
-    const key = localStorage.key(index);
-    if (key?.startsWith("streamchat")) referring += localStorage.getItem(key) ?? "";
-  }
+  const referring = referringText(heldHere);
   const unused = stored.filter((id): id is string => {
-    if (typeof id !== "string" || referring.includes(`${imageScheme}${id})`)) return false;
+    if (typeof id !== "string" || referredTo(referring, id)) return false;
     const keptAt = keptAtOf(id);
     return Number.isFinite(keptAt) && now - keptAt > youngMs;
   });
