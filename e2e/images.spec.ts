@@ -173,7 +173,7 @@ test("an image nothing refers to any more is deleted from the browser when anoth
   expect(await storedImageIds(page)).toEqual([kept, young, added].sort());
 });
 
-test("deleting a conversation deletes its images from the browser, but not one another conversation's question refers to", async ({ page }) => {
+test("deleting a conversation deletes its images from the browser, but not one another conversation's question refers to; Clear all deletes them all", async ({ page }) => {
   page.on("dialog", (dialog) => void dialog.accept());
   const sidebar = page.getByRole("navigation", { name: "Conversations" });
   const { message } = composer(page);
@@ -205,6 +205,13 @@ test("deleting a conversation deletes its images from the browser, but not one a
   await remove(/^mock:echo Alpha/);
   await expect.poll(() => storedImageIds(page)).toEqual([alpha.id, beta.id].sort());
   await remove(/^mock:echo Beta/);
+  await expect.poll(() => storedImageIds(page)).toEqual([]);
+
+  // Clear all takes every image with every conversation.
+  const delta = await ask(`mock:echo Delta ${uniqueTag()}`, "delta.png");
+  expect(await storedImageIds(page)).toEqual([delta.id]);
+  await sidebar.getByRole("button", { name: "Clear all conversations" }).click();
+  await expect(sidebar.getByRole("listitem")).toHaveCount(0);
   await expect.poll(() => storedImageIds(page)).toEqual([]);
 });
 

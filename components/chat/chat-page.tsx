@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useRef, useState } from "react";
 import { AccessForm } from "@/components/chat/access-form";
 import { ChatStoreProvider, useChatStore } from "@/components/chat/chat-store-provider";
 import { Composer } from "@/components/chat/composer";
@@ -31,8 +31,6 @@ export function ChatPage() {
   const [sidebarOpen, setSidebarOpen] = useState(false);
   const menuButtonRef = useRef<HTMLButtonElement>(null);
   const t = useTranslations();
-  // Keyboard shortcuts are a chunk: nobody presses one before the page is up.
-  useEffect(() => void import("@/components/chat/keyboard-shortcuts").then((module) => module.listenForShortcuts()), []);
 
   // A drawer closed without a choice hands focus back to the button that opened it;
   // a conversation chosen in it hands focus to the message box, where the reader goes on.

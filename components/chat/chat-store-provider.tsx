@@ -74,6 +74,8 @@ export function ChatStoreProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     // A prefetch: should it fail, the first answer fetches the chunk again.
     loadChatClient().catch(() => undefined);
+    // The page's keyboard shortcuts, a chunk too: nobody presses one before the page is up.
+    void import("@/components/chat/keyboard-shortcuts").then((module) => module.listenForShortcuts());
     loadAnswerReading().catch(() => undefined);
     preloadChatRows();
     void store.persist.rehydrate();

@@ -51,8 +51,7 @@ export function Composer() {
     const onKeyDown = (event: globalThis.KeyboardEvent) => {
       const target = event.target as HTMLElement;
       const elsewhere = target.closest("dialog") || (target.matches("input, textarea, select") && target !== textareaRef.current);
-      // Shift+Escape only goes to the message box (components/chat/keyboard-shortcuts.ts).
-      if (event.key !== "Escape" || event.shiftKey || elsewhere) return;
+      if (event.key !== "Escape" || elsewhere) return;
       stop();
       textareaRef.current?.focus();
     };

@@ -98,6 +98,7 @@ export function ConversationSidebar({ open, onClose }: { open: boolean; onClose:
                 clearAll();
                 forgetDrafts();
                 newChatRef.current?.focus();
+                void import("@/lib/client/image-store").then((module) => module.clearImages());
               }}
               className="w-full rounded-lg px-3 py-2 text-left text-sm text-red-700 hover:bg-red-50 dark:text-red-400 dark:hover:bg-red-950"
             >

@@ -2,7 +2,7 @@ import { composerMessageId, newChatButtonId } from "@/components/chat/element-id
 
 /*
  * The page's keyboard shortcuts, those of ChatGPT where it has one: a chunk
- * fetched once the page is up (components/chat/chat-page.tsx), not
+ * fetched once the page is up (components/chat/chat-store-provider.tsx), not
  * first-load JS. Escape, which stops an answer, is the message box's own
  * (components/chat/composer.tsx). Settings lists them all.
  */
@@ -34,19 +34,24 @@ let listening = false;
  * goes to the search box, when there is one to see (with fewer than two
  * conversations there is none, and the browser's own Ctrl+K stays);
  * Shift+Escape goes to the message box. Not while a dialog is open, nor
- * while text is being composed (an IME). Listens once, for the page's life.
+ * while text is being composed (an IME). Listens once, for the page's life,
+ * before anything on the page hears the key (the capture phase): a shortcut
+ * taken goes no further, so Shift+Escape never also stops an answer or
+ * empties the search box, as Escape does.
  */
 export function listenForShortcuts(): void {
   if (listening) return;
   listening = true;
-  window.addEventListener("keydown", (event) => {
-    if (event.defaultPrevented || event.isComposing || document.querySelector("dialog[open]")) return;
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.isComposing || document.querySelector("dialog[open]")) return;
     const action = actionOf(event);
     const target = action && targetOf(action);
     // A box in the closed drawer of a phone cannot take focus; New chat's button works from there too.
     if (!target || (action !== "newChat" && target.getClientRects().length === 0)) return;
     event.preventDefault();
+    event.stopPropagation();
     if (action === "newChat") target.click();
     else target.focus();
-  });
+  };
+  window.addEventListener("keydown", onKeyDown, { capture: true });
 }

@@ -1,4 +1,4 @@
-import { createStore, delMany, getMany, keys, set, type UseStore } from "idb-keyval";
+import { clear, createStore, delMany, getMany, keys, set, type UseStore } from "idb-keyval";
 import { imageScheme } from "@/lib/chat/image-scheme";
 
 /*
@@ -59,6 +59,11 @@ const referredTo = (referring: string, id: string) => referring.includes(`${imag
 export async function deleteImages(ids: readonly string[], heldHere: string): Promise<void> {
   const referring = referringText(heldHere);
   await delMany(ids.filter((id) => !referredTo(referring, id)), images());
+}
+
+/** Deletes every image (Clear all: no conversation is left to refer to one). */
+export async function clearImages(): Promise<void> {
+  await clear(images());
 }
 
 /** An image is left alone this long after it was kept: a draft in another tab may refer to it without having been saved yet. */
