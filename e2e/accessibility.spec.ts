@@ -80,9 +80,11 @@ for (const colorScheme of ["light", "dark"] as const) {
       await expectNoSeriousAxeViolations(page);
     });
 
-    test("the settings dialog", async ({ page }) => {
+    test("the settings dialog, its keyboard shortcuts unfolded", async ({ page }) => {
       await page.getByRole("button", { name: "Settings" }).click();
-      await expect(page.getByRole("dialog", { name: "Conversation settings" })).toBeVisible();
+      const dialog = page.getByRole("dialog", { name: "Conversation settings" });
+      await dialog.getByText("Keyboard shortcuts").click();
+      await expect(dialog.getByRole("term").first()).toBeVisible();
       await expectNoSeriousAxeViolations(page);
     });
 
