@@ -61,9 +61,9 @@ export async function deleteImages(ids: readonly string[], heldHere: string): Pr
   await delMany(ids.filter((id) => !referredTo(referring, id)), images());
 }
 
-/** Deletes every image (Clear all: no conversation is left to refer to one). */
+/** Deletes every image (Clear all: no conversation is left to refer to one). Storage that cannot be opened has none to delete. */
 export async function clearImages(): Promise<void> {
-  await clear(images());
+  await clear(images()).catch(() => undefined);
 }
 
 /** An image is left alone this long after it was kept: a draft in another tab may refer to it without having been saved yet. */
