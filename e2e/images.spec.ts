@@ -246,9 +246,10 @@ test("a backup's images stay when an image is kept right after restoring it, bef
   await expect(page.locator('article[data-role="user"]').getByRole("img", { name: "old.png" })).toBeVisible();
 });
 
-test("a model that reads no images: the error says so and what to do, and the question keeps its image", async ({ page }) => {
+test("a model that reads no images: the error says so and what to do, the question keeps its image, and one click asks again without it", async ({ page }) => {
   const { message } = composer(page);
-  await message.fill("mock:text_only What is this?");
+  const tag = uniqueTag();
+  await message.fill(`mock:text_only What is this? ${tag}`);
   const chooser = page.waitForEvent("filechooser");
   await page.getByRole("button", { name: "Attach a file or an image" }).click();
   await (await chooser).setFiles({ name: "chart.png", mimeType: "image/png", buffer: await drawnImage(page, 200, 100) });
@@ -256,7 +257,18 @@ test("a model that reads no images: the error says so and what to do, and the qu
   await message.press("Enter");
   const answer = lastAnswer(page);
   await expect(answer.getByRole("alert")).toContainText("This model does not read images. Choose one that does in Settings, or edit the question to take the image out.");
-  await expect(page.locator('article[data-role="user"]').last().getByRole("img", { name: "chart.png" })).toBeVisible();
+  const question = page.locator('article[data-role="user"]').last();
+  await expect(question.getByRole("img", { name: "chart.png" })).toBeVisible();
+
+  await answer.getByRole("button", { name: "Ask without the images" }).click();
+  await waitUntilDone(lastAnswer(page));
+  await expect(lastAnswer(page).getByRole("alert")).toHaveCount(0);
+  expect((await mockRecordFor(tag)).body.messages).toEqual([{ role: "user", content: `mock:text_only What is this? ${tag}` }]);
+  await expect(question).toContainText(`What is this? ${tag}`);
+  await expect(question.getByRole("img")).toHaveCount(0);
+  // The question with its image is kept, as an edit keeps what it replaces.
+  await question.getByRole("button", { name: "Previous version" }).click();
+  await expect(question.getByRole("img", { name: "chart.png" })).toBeVisible();
 });
 
 test("a file that is neither text nor an image, and an image this browser cannot open, are refused with why", async ({ page }) => {

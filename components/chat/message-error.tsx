@@ -7,7 +7,16 @@ import { useMessageTexts } from "@/components/chat/use-message-texts";
 import { useLocale } from "@/components/preferences/use-preferences";
 import { errorText } from "@/lib/i18n/error-text";
 import { errorTexts } from "@/lib/i18n/error-texts";
-import { selectAnsweringId, selectIsLastMessage } from "@/lib/store/chat-selectors";
+import { selectActiveMessageIds, selectAnsweringId, selectIsLastMessage } from "@/lib/store/chat-selectors";
+import { imageIdsIn, withoutImage } from "@/lib/chat/image-references";
+import type { ChatState, Message } from "@/lib/store/chat-types";
+
+/** The question an answer answers: the message before it in the shown conversation. */
+function questionBefore(state: ChatState, answerId: string): Message | undefined {
+  const ids = selectActiveMessageIds(state);
+  const question = state.messages[ids[ids.indexOf(answerId) - 1] ?? ""];
+  return question?.role === "user" ? question : undefined;
+}
 
 const buttonClass = "rounded-md border border-red-400 px-2 py-0.5 font-medium hover:bg-red-100 disabled:opacity-60 dark:hover:bg-red-900";
 
@@ -26,6 +35,10 @@ export function MessageError({ error, messageId }: { error: MessageErrorValue; m
   const messageTexts = useMessageTexts();
   const busy = useChatStore((state) => selectAnsweringId(state) !== undefined);
   const secondsLeft = useCountdown(error.retryAfterSeconds);
+  // A model that reads no images: its question, asked again as text alone (kept with its images as a branch).
+  const question = useChatStore((state) => (error.reason === "images_not_supported" && isLast ? questionBefore(state, messageId) : undefined));
+  const editAndResend = useChatStore((state) => state.editAndResend);
+  const textAlone = question === undefined ? "" : imageIdsIn(question.content).reduce(withoutImage, question.content).trim();
   // Not the page's dictionary: these texts come with this chunk (lib/i18n/error-texts.ts).
   const texts = errorTexts[useLocale()];
   return (
@@ -45,6 +58,11 @@ export function MessageError({ error, messageId }: { error: MessageErrorValue; m
           className={buttonClass}
         >
           {secondsLeft > 0 ? texts.tryAgainIn(secondsLeft) : texts.tryAgain}
+        </button>
+      )}
+      {question && textAlone !== "" && (
+        <button type="button" disabled={busy} onClick={() => void editAndResend(question.id, textAlone)} className={buttonClass}>
+          {texts.askWithoutImages}
         </button>
       )}
       {error.retryable && isLast && partial && (
