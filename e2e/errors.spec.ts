@@ -49,3 +49,33 @@ test("a connection dropped mid-answer keeps the partial answer and offers a retr
   await expect(contentOf(lastAnswer(page))).toHaveText(partial);
   expect(await mockRecordsFor(tag)).toHaveLength(2);
 });
+
+test("a conversation longer than the model reads: “Ask in a new chat” asks its question again, alone, in a new chat with the same settings", async ({ page }) => {
+  await page.getByRole("button", { name: "Settings" }).click();
+  const dialog = page.getByRole("dialog", { name: "Conversation settings" });
+  await dialog.getByRole("textbox", { name: "System prompt" }).fill("Be brief.");
+  await dialog.getByRole("slider").fill("0.3");
+  await dialog.getByRole("button", { name: "Done" }).click();
+  await sendMessage(page, `Earlier ${uniqueTag()}`);
+  await waitUntilDone(lastAnswer(page));
+  const tag = uniqueTag();
+  // The mock refuses this question whatever comes with it: asked again, it refuses again, as a model would not.
+  const question = `mock:status code=400 error=context_length_exceeded ${tag}`;
+  await sendMessage(page, question);
+  const refused = lastAnswer(page);
+  await expect(refused.getByRole("alert")).toContainText("This conversation is longer than the model can read.");
+  await refused.getByRole("button", { name: "Ask in a new chat" }).click();
+
+  const conversations = page.getByRole("navigation", { name: "Conversations" }).getByRole("listitem");
+  await expect(conversations).toHaveCount(2);
+  const questions = page.getByRole("log").locator('article[data-role="user"]');
+  await expect(questions).toHaveCount(1);
+  await expect(questions).toContainText(question);
+  await expect.poll(async () => (await mockRecordsFor(tag, { in: "any" })).length).toBe(2);
+  const asked = (await mockRecordsFor(tag, { in: "any" })).at(-1);
+  expect(asked?.body.messages).toEqual([
+    { role: "system", content: "Be brief." },
+    { role: "user", content: question },
+  ]);
+  expect(asked?.body.temperature).toBe(0.3);
+});

@@ -7,16 +7,8 @@ import { useMessageTexts } from "@/components/chat/use-message-texts";
 import { useLocale } from "@/components/preferences/use-preferences";
 import { errorText } from "@/lib/i18n/error-text";
 import { errorTexts } from "@/lib/i18n/error-texts";
-import { selectActiveMessageIds, selectAnsweringId, selectIsLastMessage } from "@/lib/store/chat-selectors";
-import { imageIdsIn, withoutImage } from "@/lib/chat/image-references";
-import type { ChatState, Message } from "@/lib/store/chat-types";
-
-/** The question an answer answers: the message before it in the shown conversation. */
-function questionBefore(state: ChatState, answerId: string): Message | undefined {
-  const ids = selectActiveMessageIds(state);
-  const question = state.messages[ids[ids.indexOf(answerId) - 1] ?? ""];
-  return question?.role === "user" ? question : undefined;
-}
+import { RefusalActions } from "@/components/chat/refusal-actions";
+import { selectAnsweringId, selectIsLastMessage } from "@/lib/store/chat-selectors";
 
 const buttonClass = "rounded-md border border-red-400 px-2 py-0.5 font-medium hover:bg-red-100 disabled:opacity-60 dark:hover:bg-red-900";
 
@@ -24,7 +16,8 @@ const buttonClass = "rounded-md border border-red-400 px-2 py-0.5 font-medium ho
  * What went wrong with an answer, shown where the answer was (its partial
  * text stays above), and what the reader can do when retrying can help,
  * after the wait a rate limit asks for: try again, or continue the partial
- * answer from where it broke off.
+ * answer from where it broke off; and for some refusals of the model, ask
+ * the question in another way (components/chat/refusal-actions.tsx).
  */
 export function MessageError({ error, messageId }: { error: MessageErrorValue; messageId: string }) {
   // Selected here, not passed down: when a new message comes, the message above does not re-render.
@@ -35,10 +28,6 @@ export function MessageError({ error, messageId }: { error: MessageErrorValue; m
   const messageTexts = useMessageTexts();
   const busy = useChatStore((state) => selectAnsweringId(state) !== undefined);
   const secondsLeft = useCountdown(error.retryAfterSeconds);
-  // A model that reads no images: its question, asked again as text alone (kept with its images as a branch).
-  const question = useChatStore((state) => (error.reason === "images_not_supported" && isLast ? questionBefore(state, messageId) : undefined));
-  const editAndResend = useChatStore((state) => state.editAndResend);
-  const textAlone = question === undefined ? "" : imageIdsIn(question.content).reduce(withoutImage, question.content).trim();
   // Not the page's dictionary: these texts come with this chunk (lib/i18n/error-texts.ts).
   const texts = errorTexts[useLocale()];
   return (
@@ -60,11 +49,7 @@ export function MessageError({ error, messageId }: { error: MessageErrorValue; m
           {secondsLeft > 0 ? texts.tryAgainIn(secondsLeft) : texts.tryAgain}
         </button>
       )}
-      {question && textAlone !== "" && (
-        <button type="button" disabled={busy} onClick={() => void editAndResend(question.id, textAlone)} className={buttonClass}>
-          {texts.askWithoutImages}
-        </button>
-      )}
+      {isLast && error.reason && <RefusalActions reason={error.reason} answerId={messageId} texts={texts} buttonClass={buttonClass} disabled={busy} />}
       {error.retryable && isLast && partial && (
         <button type="button" disabled={busy || secondsLeft > 0} onClick={() => void continueAnswer()} className={buttonClass}>
           {messageTexts.continueAnswer}

@@ -38,6 +38,7 @@ const en = {
   answerGone: "The rest of this answer is no longer available on the server. The text above is what arrived; try again to ask anew.",
   reconnectFailed: "Could not reconnect to the server to finish this answer. Check your connection, then try again.",
   askWithoutImages: "Ask without the images",
+  askInNewChat: "Ask in a new chat",
   // English pages show the server's own words (the protocol's, often more precise); other languages say it in theirs.
   server: {} as ServerErrorTexts,
 };
@@ -56,6 +57,7 @@ const ja: ErrorTexts = {
   answerGone: "この回答の続きはサーバーにもう残っていません。上の文章は届いた分です。もう一度お試しいただくと、改めて質問します。",
   reconnectFailed: "回答を最後まで受け取るためにサーバーへ再接続できませんでした。接続を確認してから、もう一度お試しください。",
   askWithoutImages: "画像なしで聞き直す",
+  askInNewChat: "新しいチャットで聞き直す",
   server: {
     rate_limited: "リクエストが多すぎます。少し待ってからもう一度お試しください。",
     auth_failed: "モデルがこのサーバーの認証情報を拒否しました。サーバーの API キーを確認する必要があります。",
@@ -86,6 +88,7 @@ const ko: ErrorTexts = {
   answerGone: "이 답변의 나머지는 더 이상 서버에 없습니다. 위의 글은 도착한 부분입니다. 다시 시도하면 새로 질문합니다.",
   reconnectFailed: "답변을 끝까지 받기 위해 서버에 다시 연결하지 못했습니다. 연결을 확인한 뒤 다시 시도하세요.",
   askWithoutImages: "이미지 없이 다시 묻기",
+  askInNewChat: "새 채팅에서 다시 묻기",
   server: {
     rate_limited: "요청이 너무 많습니다. 잠시 후 다시 시도하세요.",
     auth_failed: "모델이 이 서버의 인증 정보를 거부했습니다. 서버의 API 키를 확인해야 합니다.",
