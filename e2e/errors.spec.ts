@@ -1,3 +1,4 @@
+import type { Page } from "@playwright/test";
 import { composer, contentOf, expect, lastAnswer, mockRecordsFor, sendMessage, test, textOf, uniqueTag, waitUntilDone } from "./support";
 
 test.beforeEach(async ({ page }) => {
@@ -24,12 +25,49 @@ test("a refused key is not offered as retryable", async ({ page }) => {
   await expect(alert.getByRole("button", { name: "Try again" })).toHaveCount(0);
 });
 
-test("a setting the model refuses is named, with where to change it, and no retry", async ({ page }) => {
+/** Sets the shown conversation's temperature (and, when given, its model) in Settings. */
+async function chooseSettings(page: Page, { temperature, model }: { temperature: string; model?: string }) {
+  await page.getByRole("button", { name: "Settings" }).click();
+  const dialog = page.getByRole("dialog", { name: "Conversation settings" });
+  await dialog.getByRole("slider").fill(temperature);
+  if (model) await dialog.getByRole("combobox", { name: "Model" }).selectOption(model);
+  await dialog.getByRole("button", { name: "Done" }).click();
+}
+
+test("a setting the model refuses is named, with where to change it, no retry, and one click asks again with the model's defaults", async ({ page }) => {
+  // Without a setting of its own, there is nothing to set back: no button.
   await sendMessage(page, `mock:status code=400 error=unsupported_value param=temperature ${uniqueTag()}`);
   const alert = lastAnswer(page).getByRole("alert");
   await expect(alert).toContainText("This model does not accept the conversation's temperature. Set it back to the model's default in Settings.");
   await expect(alert.getByRole("button", { name: "Try again" })).toHaveCount(0);
+  await expect(alert.getByRole("button", { name: "Ask again with the model's defaults" })).toHaveCount(0);
   expect(await page.content()).not.toContain("sk-mock");
+
+  await page.getByRole("navigation", { name: "Conversations" }).getByRole("button", { name: "New chat" }).click();
+  await chooseSettings(page, { temperature: "0.3" });
+  const tag = uniqueTag();
+  await sendMessage(page, `mock:status code=400 error=unsupported_value param=temperature ${tag}`);
+  await lastAnswer(page).getByRole("button", { name: "Ask again with the model's defaults" }).click();
+  // The mock refuses this question whatever comes with it: what matters is what was asked the second time.
+  await expect.poll(async () => (await mockRecordsFor(tag, { in: "any" })).length).toBe(2);
+  const [first, second] = await mockRecordsFor(tag, { in: "any" });
+  expect(first?.body.temperature).toBe(0.3);
+  expect(second?.body.temperature).toBeUndefined();
+});
+
+test("a model the server does not have: one click asks the server's default model", async ({ page }) => {
+  await chooseSettings(page, { temperature: "0.5", model: "mock-reasoner" });
+  const tag = uniqueTag();
+  await sendMessage(page, `mock:status code=404 error=model_not_found ${tag}`);
+  const alert = lastAnswer(page).getByRole("alert");
+  await expect(alert).toContainText("The model's server does not have the chosen model. Choose another one in Settings.");
+  await alert.getByRole("button", { name: "Ask the server's default model" }).click();
+  await expect.poll(async () => (await mockRecordsFor(tag, { in: "any" })).length).toBe(2);
+  const [first, second] = await mockRecordsFor(tag, { in: "any" });
+  expect(first?.body.model).toBe("mock-reasoner");
+  expect(second?.body.model).not.toBe("mock-reasoner");
+  // Only the model went back to the server's: the temperature chosen stays.
+  expect(second?.body.temperature).toBe(0.5);
 });
 
 test("a connection dropped mid-answer keeps the partial answer and offers a retry that works", async ({ page }) => {

@@ -39,6 +39,8 @@ const en = {
   reconnectFailed: "Could not reconnect to the server to finish this answer. Check your connection, then try again.",
   askWithoutImages: "Ask without the images",
   askInNewChat: "Ask in a new chat",
+  askDefaultModel: "Ask the server's default model",
+  askWithModelDefaults: "Ask again with the model's defaults",
   // English pages show the server's own words (the protocol's, often more precise); other languages say it in theirs.
   server: {} as ServerErrorTexts,
 };
@@ -58,6 +60,8 @@ const ja: ErrorTexts = {
   reconnectFailed: "回答を最後まで受け取るためにサーバーへ再接続できませんでした。接続を確認してから、もう一度お試しください。",
   askWithoutImages: "画像なしで聞き直す",
   askInNewChat: "新しいチャットで聞き直す",
+  askDefaultModel: "サーバーの既定のモデルで聞き直す",
+  askWithModelDefaults: "モデルの既定値で聞き直す",
   server: {
     rate_limited: "リクエストが多すぎます。少し待ってからもう一度お試しください。",
     auth_failed: "モデルがこのサーバーの認証情報を拒否しました。サーバーの API キーを確認する必要があります。",
@@ -89,6 +93,8 @@ const ko: ErrorTexts = {
   reconnectFailed: "답변을 끝까지 받기 위해 서버에 다시 연결하지 못했습니다. 연결을 확인한 뒤 다시 시도하세요.",
   askWithoutImages: "이미지 없이 다시 묻기",
   askInNewChat: "새 채팅에서 다시 묻기",
+  askDefaultModel: "서버 기본 모델로 다시 묻기",
+  askWithModelDefaults: "모델 기본값으로 다시 묻기",
   server: {
     rate_limited: "요청이 너무 많습니다. 잠시 후 다시 시도하세요.",
     auth_failed: "모델이 이 서버의 인증 정보를 거부했습니다. 서버의 API 키를 확인해야 합니다.",
