@@ -19,11 +19,11 @@ export interface MessageBox {
 }
 
 /**
- * An image shrunk to what a model looks at, kept in IndexedDB, and the
- * reference to it that goes into the message. Its id begins with the time it
- * was kept (`sweepImages` leaves young images alone).
+ * An image shrunk to what a model looks at, kept in IndexedDB once there is
+ * room (`makeRoom`), and the reference to it that goes into the message. Its
+ * id begins with the time it was kept (`sweepImages` leaves young images alone).
  */
-const takeImage = async (file: File, box: MessageBox): ReturnType<TakeImage> => {
+const takeImage = async (file: File, makeRoom: () => Promise<void>): ReturnType<TakeImage> => {
   let dataUrl: string;
   try {
     ({ dataUrl } = await shrinkImage(file));
@@ -32,8 +32,7 @@ const takeImage = async (file: File, box: MessageBox): ReturnType<TakeImage> => 
   }
   const id = newImageId();
   try {
-    // Room is made when it is needed: the images nothing here refers to any more go first.
-    await sweepImages(`${box.element?.value ?? ""}${JSON.stringify(box.readState().messages)}`).catch(() => undefined);
+    await makeRoom();
     await saveImage(id, dataUrl);
   } catch {
     return { refused: "not_kept" };
@@ -50,9 +49,12 @@ const takeImage = async (file: File, box: MessageBox): ReturnType<TakeImage> => 
 export async function takeInFiles(files: readonly File[], box: MessageBox): Promise<void> {
   // A message holds as many images as a request may (the server refuses more).
   let images = imageIdsIn(box.element?.value ?? "").length;
+  // Room is made when it is needed, once for all the images taken in together: those nothing here refers to any more go first.
+  let roomMade: Promise<void> | undefined;
+  const makeRoom = () => (roomMade ??= sweepImages(`${box.element?.value ?? ""}${JSON.stringify(box.readState().messages)}`).catch(() => undefined));
   const takeImageWhileRoom: TakeImage = async (file) => {
     if (images >= requestLimits.maxImages) return { refused: "too_many_images" };
-    const taken = await takeImage(file, box);
+    const taken = await takeImage(file, makeRoom);
     if ("reference" in taken) images += 1;
     return taken;
   };
