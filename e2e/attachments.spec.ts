@@ -1,6 +1,23 @@
+import { pdfWithoutEmbeddedFont, pdfWithPassword, printedPdf } from "./pdf-files";
+import type { FileChooser, Page } from "@playwright/test";
 import { composer, expect, lastAnswer, mockRecordFor, test, uniqueTag, waitUntilDone } from "./support";
 
 const source = "const 挨拶 = \"こんにちは 👋🏽\";\nconsole.log(挨拶);\n";
+
+/** Picks these files with the paperclip, as a person does. */
+async function attach(page: Page, files: Parameters<FileChooser["setFiles"]>[0]): Promise<void> {
+  const chooser = page.waitForEvent("filechooser");
+  await page.getByRole("button", { name: "Attach a file or an image" }).click();
+  await (await chooser).setFiles(files);
+}
+
+/** Sends what the box holds and gives what the model got as the last message. */
+async function sendAndReadSent(page: Page, tag: string): Promise<string | undefined> {
+  await composer(page).message.press("Enter");
+  await waitUntilDone(lastAnswer(page));
+  const sent = (await mockRecordFor(tag)).body.messages as Array<{ content: string }>;
+  return sent.at(-1)?.content;
+}
 
 test.beforeEach(async ({ page }) => {
   await page.goto("/");
@@ -11,17 +28,12 @@ test("a text file picked with the paperclip goes into the message as named, fenc
   const { message } = composer(page);
   const tag = uniqueTag();
   await message.fill(`mock:echo What does this do? ${tag}`);
-  const chooser = page.waitForEvent("filechooser");
-  await page.getByRole("button", { name: "Attach a file or an image" }).click();
-  await (await chooser).setFiles({ name: "greet.ts", mimeType: "text/typescript", buffer: Buffer.from(source) });
+  await attach(page, { name: "greet.ts", mimeType: "text/typescript", buffer: Buffer.from(source) });
   const expected = `mock:echo What does this do? ${tag}\n\ngreet.ts\n\`\`\`ts\n${source}\`\`\`\n`;
   // In the box, to be read and edited before it is sent.
   await expect(message).toHaveValue(expected);
   await expect(message).toBeFocused();
-  await message.press("Enter");
-  await waitUntilDone(lastAnswer(page));
-  const sent = (await mockRecordFor(tag)).body.messages as Array<{ content: string }>;
-  expect(sent.at(-1)?.content).toBe(expected);
+  expect(await sendAndReadSent(page, tag)).toBe(expected);
 });
 
 test("a file dropped on the message box goes in where the caret is", async ({ page }) => {
@@ -50,4 +62,44 @@ test("a file dropped on the message box goes in where the caret is", async ({ pa
   await message.evaluate(() => (window as unknown as { dropNotes: () => void }).dropNotes());
   await expect(message).toHaveValue("Before\n\nnotes.md\n```md\n# Notes\n```\nAfter");
   await expect(frame).toHaveCSS("border-top-style", "solid");
+});
+
+test("a PDF's text goes into the message under its name, page after page, CJK and emoji exact, and reaches the model as the box shows it", async ({ page }) => {
+  const { message } = composer(page);
+  const tag = uniqueTag();
+  await message.fill(`mock:echo Summarize this. ${tag}`);
+  // Chromium's PDFs map 日 to the Kangxi radical ⽇ (one glyph for both in Noto CJK): the box has 日.
+  const pdf = await printedPdf(
+    page,
+    `<h1>Quarterly report</h1><p>Sales grew 12%.</p><p>日本の売上は 12% 増えました。</p><p>👋🏽 café, 서울 카페</p><p style="break-before: page">Page two.</p>`,
+  );
+  await attach(page, { name: "report.pdf", mimeType: "application/pdf", buffer: pdf });
+  const expected = `mock:echo Summarize this. ${tag}\n\nreport.pdf\n\`\`\`\nQuarterly report\nSales grew 12%.\n日本の売上は 12% 増えました。\n👋🏽 café, 서울 카페\n\nPage two.\n\`\`\`\n`;
+  await expect(message).toHaveValue(expected);
+  await expect(message).toBeFocused();
+  expect(await sendAndReadSent(page, tag)).toBe(expected);
+});
+
+test("a PDF with no text, one with a password and a damaged one are refused, each with what to do instead", async ({ page }) => {
+  const { message } = composer(page);
+  await message.fill("Read these");
+  const scan = await printedPdf(page, `<div style="width: 200px; height: 120px; background: #345"></div>`);
+  const damaged = Buffer.from("%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n1 0 obj\n<< /Type /Cat", "latin1");
+  await attach(page, [
+    { name: "scan.pdf", mimeType: "application/pdf", buffer: scan },
+    { name: "locked.pdf", mimeType: "application/pdf", buffer: pdfWithPassword() },
+    { name: "paper.pdf", mimeType: "application/pdf", buffer: damaged },
+  ]);
+  await expect(page.getByRole("alert").filter({ hasText: "scan.pdf" })).toHaveText(
+    "“scan.pdf” has no text to read (a scan?): attach its pages as images instead. " +
+      "“locked.pdf” is protected by a password: attach a copy without one, or copy its text into the message. " +
+      "“paper.pdf” could not be read as a PDF: it may be damaged.",
+  );
+  await expect(message).toHaveValue("Read these");
+});
+
+test("a Japanese PDF whose font is not embedded is read through Adobe's character maps, which this server serves", async ({ page }) => {
+  const { message } = composer(page);
+  await attach(page, { name: "挨拶.pdf", mimeType: "application/pdf", buffer: pdfWithoutEmbeddedFont() });
+  await expect(message).toHaveValue("挨拶.pdf\n```\nこんにちは、世界\n```\n");
 });

@@ -271,19 +271,19 @@ test("a model that reads no images: the error says so and what to do, the questi
   await expect(question.getByRole("img", { name: "chart.png" })).toBeVisible();
 });
 
-test("a file that is neither text nor an image, and an image this browser cannot open, are refused with why", async ({ page }) => {
+test("a file that is not text, a PDF or an image, and an image this browser cannot open, are refused with why", async ({ page }) => {
   const { message } = composer(page);
   await message.fill("Look at these");
   const chooser = page.waitForEvent("filechooser");
   await page.getByRole("button", { name: "Attach a file or an image" }).click();
   const brokenPng = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]);
-  const pdf = Buffer.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x37, 0x0a, 0x25, 0xe2, 0xe3, 0xcf, 0xd3, 0x0a, 0x00]);
+  const zip = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00]);
   await (await chooser).setFiles([
     { name: "photo.png", mimeType: "image/png", buffer: brokenPng },
-    { name: "paper.pdf", mimeType: "application/pdf", buffer: pdf },
+    { name: "archive.zip", mimeType: "application/zip", buffer: zip },
   ]);
   await expect(page.getByRole("alert").filter({ hasText: "photo.png" })).toHaveText(
-    "“photo.png” could not be opened as an image (it may be damaged, or in a format this browser cannot read, such as HEIC): attach a PNG, JPEG, WebP or GIF. “paper.pdf” is neither text nor an image: text (code, Markdown, CSV, logs) and images can be attached.",
+    "“photo.png” could not be opened as an image (it may be damaged, or in a format this browser cannot read, such as HEIC): attach a PNG, JPEG, WebP or GIF. “archive.zip” is not text, a PDF or an image: text (code, Markdown, CSV, logs), PDFs and images can be attached.",
   );
   await expect(message).toHaveValue("Look at these");
   // Typing again clears what was said.

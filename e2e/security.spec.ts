@@ -5,6 +5,8 @@ test("pages carry a CSP with a fresh nonce, frame-ancestors 'none', nosniff and 
   const headers = response?.headers() ?? {};
   const policy = headers["content-security-policy"] ?? "";
   expect(policy).toContain("frame-ancestors 'none'");
+  // Workers (PDF.js's) from this origin only.
+  expect(policy).toContain("worker-src 'self'");
   expect(policy).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{16,}' 'strict-dynamic'/);
   expect(policy).not.toContain("'unsafe-inline' 'strict-dynamic'");
   expect(headers["x-content-type-options"]).toBe("nosniff");

@@ -1,6 +1,6 @@
 import { imageIdsIn, imageReference } from "@/lib/chat/image-references";
 import { requestLimits } from "@/lib/chat/request-limits";
-import { largestAttachmentBytes, readAttachments, type TakeImage } from "@/lib/chat/read-attachments";
+import { largestAttachmentBytes, readAttachments, type ReadPdf, type TakeImage } from "@/lib/chat/read-attachments";
 import { newImageId, saveImage, sweepImages } from "@/lib/client/image-store";
 import { shrinkImage } from "@/lib/client/shrink-image";
 import { refusalText } from "@/lib/i18n/attachment-texts";
@@ -40,9 +40,12 @@ const takeImage = async (file: File, makeRoom: () => Promise<void>): ReturnType<
   return { reference: imageReference(id, file.name) };
 };
 
+/** PDF.js comes with the first PDF: most messages never need it. */
+const readPdf: ReadPdf = async (file, mostCharacters) => (await import("@/lib/client/read-pdf-text")).readPdfText(file, mostCharacters);
+
 /**
  * What the message box does with files picked, dropped or pasted: a text
- * file's text, or a reference to an image, goes where the caret is, on
+ * file's text, a PDF's, or a reference to an image, goes where the caret is, on
  * lines of its own, and the box says which it refused and why. A chunk of
  * its own, fetched at the first file: the box itself only knows to ask for it.
  */
@@ -58,7 +61,7 @@ export async function takeInFiles(files: readonly File[], box: MessageBox): Prom
     if ("reference" in taken) images += 1;
     return taken;
   };
-  const { text, refused } = await readAttachments(files, takeImageWhileRoom);
+  const { text, refused } = await readAttachments(files, { takeImage: takeImageWhileRoom, readPdf });
   box.setNote(refusalText(refused, box.locale, largestAttachmentBytes));
   const element = box.element;
   if (!element || text === "") return;

@@ -37,7 +37,7 @@ describe("readAttachments", () => {
     const image = (name: string, type: string) => new File([new Uint8Array([1, 2, 3])], name, { type });
     const { text, refused } = await readAttachments(
       [image("a.png", "image/png"), file("notes.md", "# Notes\n"), image("broken.png", "image/png"), image("full.jpg", "image/jpeg"), image("b.webp", "image/webp")],
-      takeImage,
+      { takeImage },
     );
     expect(taken).toEqual(["a.png", "broken.png", "full.jpg", "b.webp"]);
     expect(text).toBe("![a.png](streamchat-image:id-1)\n\nnotes.md\n```md\n# Notes\n```\n\n![b.webp](streamchat-image:id-4)");
@@ -45,6 +45,38 @@ describe("readAttachments", () => {
       { name: "broken.png", reason: "unreadable_image" },
       { name: "full.jpg", reason: "not_kept" },
     ]);
+  });
+
+  test("a PDF's text goes to a plain fenced block under its name; what `readPdf` refused, or a text over the limit, is named with why", async () => {
+    const asked: Array<[string, number]> = [];
+    const readPdf = async (pdf: File, mostCharacters: number) => {
+      asked.push([pdf.name, mostCharacters]);
+      if (pdf.name === "scan.pdf") return { refused: "no_text_pdf" as const };
+      // Over the limit in UTF-8 bytes though not in characters: the limit is the bytes sent.
+      if (pdf.name === "long.PDF") return { text: "あ".repeat(largestAttachmentBytes / 3 + 1) };
+      return { text: "Quarterly report\n\n売上は 12% 増えました" };
+    };
+    const { text, refused } = await readAttachments(
+      [file("report.pdf", "%PDF-1.7"), file("scan.pdf", "%PDF-1.7"), file("long.PDF", "%PDF-1.7"), new File(["%PDF-1.7"], "download", { type: "application/pdf" })],
+      { readPdf },
+    );
+    expect(asked).toEqual([
+      ["report.pdf", largestAttachmentBytes],
+      ["scan.pdf", largestAttachmentBytes],
+      ["long.PDF", largestAttachmentBytes],
+      ["download", largestAttachmentBytes],
+    ]);
+    const block = "```\nQuarterly report\n\n売上は 12% 増えました\n```";
+    expect(text).toBe(`report.pdf\n${block}\n\ndownload\n${block}`);
+    expect(refused).toEqual([
+      { name: "scan.pdf", reason: "no_text_pdf" },
+      { name: "long.PDF", reason: "text_too_large" },
+    ]);
+  });
+
+  test("without a PDF reader, a PDF is not text", async () => {
+    const { refused } = await readAttachments([file("paper.pdf", new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x00]))]);
+    expect(refused).toEqual([{ name: "paper.pdf", reason: "not_text" }]);
   });
 
   test("text that is not UTF-8, or holds a NUL, is not text; a byte order mark is dropped", () => {

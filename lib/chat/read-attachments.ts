@@ -2,10 +2,11 @@
  * Files a person attaches to a message (the message box's paperclip,
  * a file dropped on it or pasted into it): a text file is read here and
  * put into the message as fenced code, named, where it can still be read
- * and edited before it is sent; an image is kept and referred to there
- * (`takeImage`). A file that is neither UTF-8 text nor an image (a PDF, a
- * zip) is refused rather than sent as garbage, and so is a text so large
- * that it would crowd out the conversation (it is sent again with every turn).
+ * and edited before it is sent; a PDF's text the same way (`readPdf`); an
+ * image is kept and referred to there (`takeImage`). A file that is none of
+ * these (a zip, a Word file) is refused rather than sent as garbage, and so
+ * is a text so large that it would crowd out the conversation (it is sent
+ * again with every turn).
  */
 
 /** About 50,000 tokens of code or prose: a long file, not a dump. */
@@ -13,7 +14,7 @@ export const largestAttachmentBytes = 200_000;
 
 export interface AttachmentRefusal {
   name: string;
-  reason: "not_text" | "too_large" | ImageRefusal;
+  reason: "not_text" | "too_large" | "text_too_large" | ImageRefusal | PdfRefusal;
 }
 
 export interface ReadAttachments {
@@ -32,11 +33,38 @@ export type ImageRefusal = "unreadable_image" | "not_kept" | "too_many_images";
  */
 export type TakeImage = (file: File) => Promise<{ reference: string } | { refused: ImageRefusal }>;
 
-/** Each file in the order given: text files as fenced blocks, images (`image/*`) as `takeImage` makes them. */
-export async function readAttachments(files: readonly File[], takeImage?: TakeImage): Promise<ReadAttachments> {
+/** Why a PDF's text was not taken: PDF.js cannot read the file, it needs a password, or it has no text (a scan). */
+export type PdfRefusal = "unreadable_pdf" | "protected_pdf" | "no_text_pdf";
+
+/**
+ * Reads a PDF's text, its pages one paragraph apart (lib/chat/pdf-text.ts),
+ * or says why it could not. It may stop reading once the text is longer
+ * than `mostCharacters`: such a text is refused. The browser's
+ * (lib/client/read-pdf-text.ts).
+ */
+export type ReadPdf = (file: File, mostCharacters: number) => Promise<{ text: string } | { refused: PdfRefusal }>;
+
+/** What reads the files that are not text; without one, such files are refused as not text. */
+export interface AttachmentReaders {
+  takeImage?: TakeImage;
+  readPdf?: ReadPdf;
+}
+
+const isPdf = (file: File) => file.type === "application/pdf" || /\.pdf$/i.test(file.name);
+
+/** Each file in the order given: text files and PDFs' texts as fenced blocks, images (`image/*`) as `takeImage` makes them. */
+export async function readAttachments(files: readonly File[], { takeImage, readPdf }: AttachmentReaders = {}): Promise<ReadAttachments> {
   const blocks: string[] = [];
   const refused: AttachmentRefusal[] = [];
   for (const file of files) {
+    if (readPdf && isPdf(file)) {
+      const read = await readPdf(file, largestAttachmentBytes);
+      if ("refused" in read) refused.push({ name: file.name, reason: read.refused });
+      // The same limit as a text file's, on the text that would be sent, not on the PDF's bytes.
+      else if (new TextEncoder().encode(read.text).length > largestAttachmentBytes) refused.push({ name: file.name, reason: "text_too_large" });
+      else blocks.push(attachmentBlock(file.name, read.text, ""));
+      continue;
+    }
     if (takeImage && file.type.startsWith("image/")) {
       const taken = await takeImage(file);
       if ("refused" in taken) refused.push({ name: file.name, reason: taken.refused });
@@ -67,11 +95,11 @@ export function textOf(bytes: Uint8Array): string | undefined {
 /**
  * A file as Markdown: its name, then its text fenced, the fence longer than
  * any run of backticks in the text (a Markdown file with code in it stays
- * whole), tagged with the name's extension for highlighting.
+ * whole), tagged with the name's extension for highlighting unless `tag`
+ * says otherwise (a PDF's text is not PDF).
  */
-export function attachmentBlock(name: string, text: string): string {
+export function attachmentBlock(name: string, text: string, tag = /\.([A-Za-z0-9+#-]+)$/.exec(name)?.[1]?.toLowerCase() ?? ""): string {
   const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
   const fence = "`".repeat(Math.max(3, longestRun + 1));
-  const extension = /\.([A-Za-z0-9+#-]+)$/.exec(name)?.[1]?.toLowerCase() ?? "";
-  return `${name}\n${fence}${extension}\n${text.replace(/\r?\n$/, "")}\n${fence}`;
+  return `${name}\n${fence}${tag}\n${text.replace(/\r?\n$/, "")}\n${fence}`;
 }

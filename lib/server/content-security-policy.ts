@@ -5,7 +5,8 @@
  * Styles allow inline ones: React's `style` attributes need them, CSS cannot
  * run code, and the answer renderer creates no style from an answer.
  * Images: our own, data: and blob: only, so an answer cannot make the browser
- * fetch a URL of its choosing. Nothing may frame the page.
+ * fetch a URL of its choosing. Workers: this origin's only (PDF.js's). Nothing
+ * may frame the page.
  */
 export function contentSecurityPolicy(nonce: string, development: boolean): string {
   const directives = [
@@ -15,6 +16,8 @@ export function contentSecurityPolicy(nonce: string, development: boolean): stri
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
+    // PDF.js reads attached PDFs in a worker from this origin. Named so that only such a worker passes, not one from a blob: or data: URL.
+    "worker-src 'self'",
     "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
