@@ -128,4 +128,37 @@ test.describe("the theme", () => {
     expect(await themeAtParse()).not.toMatch(/\bdark\b/);
     await expect(html(page)).not.toHaveClass(/\bdark\b/);
   });
+  test("the header's theme and language controls, a chunk of their own, take a choice made before that chunk has come", async ({ page }) => {
+    // The chunk that draws the controls (its JSX sets data-theme-choice) is held back until released.
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let held = 0;
+    await page.route("**/_next/static/chunks/*.js", async (route) => {
+      const response = await route.fetch();
+      const body = await response.text();
+      if (/"data-theme-choice":/.test(body)) {
+        held += 1;
+        await released;
+      }
+      await route.fulfill({ response, body });
+    });
+    await page.goto("/");
+    // The page has hydrated (this line waits for the saved chats); the controls, drawn on the server, have not.
+    await expect(page.getByText("Ask anything.")).toBeVisible();
+    await expect.poll(() => held).toBe(1);
+    await themeButton(page, "Light").click();
+    await expect(html(page)).not.toHaveClass(/\bdark\b/);
+    await languageSwitch(page).selectOption("ja");
+    await expect(html(page)).toHaveAttribute("lang", "ja");
+    await expect(composer(page).message).toHaveAttribute("placeholder", "メッセージを入力");
+
+    release();
+    await expect(page.getByRole("group", { name: "テーマ" }).getByRole("button", { name: "ライト" })).toHaveAttribute("aria-pressed", "true");
+    await expect(languageSwitch(page)).toHaveValue("ja");
+    // Chunks still being routed would be cut by the reload.
+    await page.unrouteAll({ behavior: "wait" });
+    await page.reload();
+    await expect(html(page)).not.toHaveClass(/\bdark\b/);
+    await expect(html(page)).toHaveAttribute("lang", "ja");
+  });
 });

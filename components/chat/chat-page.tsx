@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useRef, useState } from "react";
 import { AccessForm } from "@/components/chat/access-form";
 import { ChatStoreProvider, useChatStore } from "@/components/chat/chat-store-provider";
 import { Composer } from "@/components/chat/composer";
@@ -10,8 +10,8 @@ import { composerMessageId } from "@/components/chat/element-ids";
 import { MessageList } from "@/components/chat/message-list";
 import { ProviderNotice } from "@/components/chat/provider-notice";
 import { StoreNotice } from "@/components/chat/store-notice";
-import { LanguageSwitch } from "@/components/preferences/language-switch";
-import { ThemeSwitch } from "@/components/preferences/theme-switch";
+// Not first-load JS: drawn on the server, and working before they hydrate (header-preferences.tsx).
+const HeaderPreferences = lazy(() => import("@/components/preferences/header-preferences").then((module) => ({ default: module.HeaderPreferences })));
 import { useTranslations } from "@/components/preferences/use-preferences";
 import { selectActiveConversation } from "@/lib/store/chat-selectors";
 
@@ -74,8 +74,9 @@ export function ChatPage() {
             <a href="/compare" className="shrink-0 rounded-lg px-2 py-1.5 text-sm text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">
               {t.page.compare}
             </a>
-            <LanguageSwitch />
-            <ThemeSwitch />
+            <Suspense>
+              <HeaderPreferences />
+            </Suspense>
             <ConversationSettings />
           </header>
           <ProviderNotice />

@@ -8,8 +8,7 @@ import { CompareIntro, ComparisonExplanation } from "@/components/compare/compar
 import { RunSpread } from "@/components/compare/run-spread";
 import { StreamHealthPanel } from "@/components/compare/stream-health-panel";
 import { TimelineChart } from "@/components/compare/timeline-chart";
-import { LanguageSwitch } from "@/components/preferences/language-switch";
-import { ThemeSwitch } from "@/components/preferences/theme-switch";
+import { HeaderPreferences } from "@/components/preferences/header-preferences";
 
 /** The side-by-side demo: the same prompt streamed and not, timed as a person sees it; then whether this deployment really streams. */
 export function ComparePage() {
@@ -21,8 +20,7 @@ export function ComparePage() {
           <Link href="/" className="rounded-lg px-3 py-1.5 text-sm text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">
             Chat
           </Link>
-          <LanguageSwitch />
-          <ThemeSwitch />
+          <HeaderPreferences />
         </header>
         <main className="mx-auto flex w-full max-w-5xl flex-col gap-4 px-4 py-5">
           <CompareIntro />

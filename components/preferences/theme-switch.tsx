@@ -2,7 +2,7 @@
 
 import type { ReactNode } from "react";
 import { useThemePreference, useTranslations } from "@/components/preferences/use-preferences";
-import { setThemePreference, themePreferences, type ThemePreference } from "@/lib/preferences/preferences";
+import { themePreferences, type ThemePreference } from "@/lib/preferences/preferences";
 import { cn } from "@/lib/ui/cn";
 
 const icons: Record<ThemePreference, ReactNode> = {
@@ -21,7 +21,11 @@ const icons: Record<ThemePreference, ReactNode> = {
   dark: <path d="M16.5 12.5A7 7 0 0 1 7.5 3.5a7 7 0 1 0 9 9Z" />,
 };
 
-/** System, light or dark: three buttons, the chosen one pressed (`aria-pressed`) and drawn so. */
+/**
+ * System, light or dark: three buttons, the chosen one pressed (`aria-pressed`)
+ * and drawn so. A click is taken by `subscribePreferences`'s listener
+ * (`data-theme-choice`), also before this chunk has hydrated.
+ */
 export function ThemeSwitch() {
   const chosen = useThemePreference();
   const t = useTranslations();
@@ -35,7 +39,7 @@ export function ThemeSwitch() {
           aria-pressed={chosen === theme}
           aria-label={names[theme]}
           title={names[theme]}
-          onClick={() => setThemePreference(theme)}
+          data-theme-choice={theme}
           className={cn(
             "rounded-md p-1",
             chosen === theme

@@ -22,14 +22,33 @@ function refresh(): void {
 }
 
 /**
+ * The header's controls act through these two listeners, not React handlers
+ * of their own: the controls are a chunk that hydrates after the page, and a
+ * click that comes before it does still counts. A theme button carries
+ * `data-theme-choice`, the language select `data-locale-choice`. They listen
+ * on the window in the capture phase, before React's own listener, which
+ * stops a click on controls it has not hydrated yet.
+ */
+const onControlClick = (event: Event) => {
+  const theme = (event.target as Element).closest?.("[data-theme-choice]")?.getAttribute("data-theme-choice");
+  if (theme === "system" || theme === "light" || theme === "dark") setThemePreference(theme);
+};
+const onControlChange = ({ target }: Event) => {
+  if (target instanceof HTMLSelectElement && target.hasAttribute("data-locale-choice") && isLocale(target.value)) setLocale(target.value);
+};
+
+/**
  * Calls `listener` whenever the theme or language changes: chosen here, chosen
  * in another tab (the `storage` event), or the system's scheme changing while
- * the reader follows it. While anyone listens, `<html>` follows along.
+ * the reader follows it. While anyone listens, `<html>` follows along, and the
+ * header's controls work.
  */
 export function subscribePreferences(listener: () => void): () => void {
   if (listeners.size === 0) {
     window.matchMedia(systemDark).addEventListener("change", refresh);
     window.addEventListener("storage", refresh);
+    window.addEventListener("click", onControlClick, true);
+    window.addEventListener("change", onControlChange, true);
   }
   listeners.add(listener);
   return () => {
@@ -37,6 +56,8 @@ export function subscribePreferences(listener: () => void): () => void {
     if (listeners.size > 0) return;
     window.matchMedia(systemDark).removeEventListener("change", refresh);
     window.removeEventListener("storage", refresh);
+    window.removeEventListener("click", onControlClick, true);
+    window.removeEventListener("change", onControlChange, true);
   };
 }
 
