@@ -97,6 +97,47 @@ test("each conversation sends its own system prompt, reasoning effort and temper
   expect(second.body).not.toHaveProperty("reasoning_effort");
 });
 
+test("settings made new chats' own: a new chat starts with them, after a reload too, and its own changes stay its own", async ({ page }) => {
+  const openSettings = async () => {
+    await page.getByRole("button", { name: "Settings" }).click();
+    return page.getByRole("dialog", { name: "Conversation settings" });
+  };
+  let dialog = await openSettings();
+  const status = dialog.getByRole("status").filter({ hasText: "New chats start with these settings." });
+  // Nothing chosen yet: new chats start so already.
+  await expect(status).toBeVisible();
+  await dialog.getByRole("textbox", { name: "System prompt" }).fill("Answer like a pirate.");
+  await dialog.getByRole("combobox", { name: "Model" }).selectOption("mock-reasoner");
+  await expect(status).toHaveCount(0);
+  const use = dialog.getByRole("button", { name: "Use these settings for new chats" });
+  await use.click();
+  await expect(status).toBeVisible();
+  await expect(use).toBeFocused();
+  await dialog.getByRole("button", { name: "Done" }).click();
+  await askAndWait(page, `First ${uniqueTag()}`);
+
+  await page.reload();
+  await sidebar(page).getByRole("button", { name: "New chat" }).click();
+  const tag = uniqueTag();
+  await askAndWait(page, `Second ${tag}`);
+  const sent = await mockRecordFor(tag);
+  expect(sent.body.messages).toEqual([
+    { role: "system", content: "Answer like a pirate." },
+    { role: "user", content: `Second ${tag}` },
+  ]);
+  expect(sent.body.model).toBe("mock-reasoner");
+
+  // A change in this chat is this chat's: the next new chat starts as set before.
+  dialog = await openSettings();
+  await dialog.getByRole("textbox", { name: "System prompt" }).fill("Answer in haiku.");
+  await expect(status).toHaveCount(0);
+  await dialog.getByRole("button", { name: "Done" }).click();
+  await sidebar(page).getByRole("button", { name: "New chat" }).click();
+  dialog = await openSettings();
+  await expect(dialog.getByRole("textbox", { name: "System prompt" })).toHaveValue("Answer like a pirate.");
+  await expect(status).toBeVisible();
+});
+
 test("the conversation list works from the keyboard alone", async ({ page }) => {
   await askAndWait(page, `Keyboard one ${uniqueTag()}`);
   await sidebar(page).getByRole("button", { name: "New chat" }).press("Enter");
@@ -256,7 +297,8 @@ test("a backup of every conversation, restored in another browser, adds them bes
     if (!(await dialog.isVisible())) await other.getByRole("button", { name: "Settings" }).click();
     const [chooser] = await Promise.all([other.waitForEvent("filechooser"), dialog.getByRole("button", { name: "Restore a backup…" }).click()]);
     await chooser.setFiles(file);
-    return dialog.getByRole("status");
+    // The backup's own status, not the one about new chats' settings above it.
+    return dialog.getByRole("region", { name: "All conversations" }).getByRole("status");
   };
   await expect(await restore(backupPath)).toHaveText("2 conversations added.");
   await other.getByRole("button", { name: "Done" }).click();

@@ -231,7 +231,7 @@ test("a backup's images stay when an image is kept right after restoring it, bef
   // From here no timer fires: the restored chats wait for their write to localStorage (at most once a second) until the end.
   await page.clock.pauseAt(new Date("2026-12-05T08:00:05Z"));
   await chooser.setFiles(backup);
-  await expect(dialog.getByRole("status")).toHaveText("1 conversation added.");
+  await expect(dialog.getByRole("region", { name: "All conversations" }).getByRole("status")).toHaveText("1 conversation added.");
   await dialog.getByRole("button", { name: "Done" }).click();
   expect(await page.evaluate(() => localStorage.getItem("streamchat") ?? "")).not.toContain(restoredId);
   const { message } = composer(page);

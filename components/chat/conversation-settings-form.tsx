@@ -5,6 +5,7 @@ import { BackupControls } from "@/components/chat/backup-controls";
 import { ShortcutList } from "@/components/chat/shortcut-list";
 import { LockButton } from "@/components/chat/lock-button";
 import { ModelOptions } from "@/components/chat/model-options";
+import { NewChatSettings } from "@/components/chat/new-chat-settings";
 import { useModels } from "@/components/chat/use-models";
 import { useSettingsTexts } from "@/components/chat/use-settings-texts";
 import { selectActiveConversation } from "@/lib/store/chat-selectors";
@@ -16,7 +17,7 @@ const reasoningEfforts = ["low", "medium", "high"] as const;
 const fieldClass =
   "mt-1 w-full rounded-lg border border-slate-500 bg-white px-3 py-2 text-sm font-normal placeholder:text-slate-500 dark:border-slate-500 dark:bg-slate-800 dark:placeholder:text-slate-400";
 
-/** What the settings dialog holds: this conversation's system prompt, model, reasoning effort and temperature; a backup of every conversation. */
+/** What the settings dialog holds: this conversation's system prompt, model, reasoning effort and temperature (and whether new chats start with them); a backup of every conversation. */
 export function ConversationSettingsForm({ onClose }: { onClose: () => void }) {
   const settings = useChatStore((state) => selectActiveConversation(state)?.settings ?? noSettings);
   const { updateSettings } = useChatActions();
@@ -72,6 +73,7 @@ export function ConversationSettingsForm({ onClose }: { onClose: () => void }) {
           className="mt-2 w-full accent-blue-600"
         />
       </label>
+      <NewChatSettings settings={settings} />
       <BackupControls />
       <ShortcutList />
       <LockButton onLocked={() => onClose()} />

@@ -8,10 +8,11 @@ import { createHarness, memoryStorage, settle } from "@/lib/store/testing/chat-s
  */
 
 describe("persistence", () => {
-  test("after rehydrate the messages and the streaming switch come back", async () => {
+  test("after rehydrate the messages, the streaming switch and new chats' settings come back", async () => {
     const storage = memoryStorage();
     const before = createHarness({ storage });
     before.state().setStreamResponses(false);
+    before.state().setNewChatSettings({ systemPrompt: "Be brief.", model: "gpt-large" });
     const sending = before.state().send("Hello");
     await settle();
     await before.completions[0]?.resolve({ id: "chat-1", model: "gpt-test", content: "Hi there.", finish_reason: "stop" });
@@ -22,6 +23,7 @@ describe("persistence", () => {
     expect(after.messageIds()).toEqual(before.messageIds());
     expect(after.state().messages).toEqual(before.state().messages);
     expect(after.state().streamResponses).toBe(false);
+    expect(after.state().newChatSettings).toEqual({ systemPrompt: "Be brief.", model: "gpt-large" });
   });
 
   test("an answer cut off by a reload comes back stopped, with its text, and the conversation goes on", async () => {

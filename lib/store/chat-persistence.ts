@@ -28,7 +28,7 @@ export const fullNotice: ChatNotice = "saved_chats_full";
 /** An answer still being written (or cut off mid-way by a reload). */
 export const isOpen = (message: Pick<Message, "status">) => message.status === "waiting" || message.status === "streaming";
 
-/** What of the store is saved (and what a backup holds): the chats and the streaming setting, not what is in flight. */
-export function savedPart({ conversations, conversationIds, activeConversationId, messages, streamResponses }: ChatData): ChatData {
-  return { conversations, conversationIds, activeConversationId, messages, streamResponses };
+/** What of the store is saved (and what a backup holds): the chats, the streaming setting and new chats' settings, not what is in flight. */
+export function savedPart({ conversations, conversationIds, activeConversationId, messages, streamResponses, newChatSettings }: ChatData): ChatData {
+  return { conversations, conversationIds, activeConversationId, messages, streamResponses, newChatSettings };
 }

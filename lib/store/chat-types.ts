@@ -102,6 +102,8 @@ export interface ChatData {
   /** Every conversation's messages, by id. */
   messages: Record<string, Message>;
   streamResponses: boolean;
+  /** What a new conversation starts with (Settings, "Use these settings for new chats"); undefined: none (the server's model, the model's defaults). */
+  newChatSettings?: ConversationSettings;
 }
 
 export interface ChatState extends ChatData, AccessState {
@@ -144,6 +146,8 @@ export interface ChatState extends ChatData, AccessState {
   renameConversation(conversationId: string, title: string): void;
   deleteConversation(conversationId: string): void;
   updateSettings(settings: Partial<ConversationSettings>): void;
+  /** New conversations start with these settings from now on (undefined: with none). */
+  setNewChatSettings(settings: ConversationSettings | undefined): void;
   clearAll(): void;
   dismissNotice(): void;
   /** The browser's storage refused to save the chats for want of room (`full`), or saved them again. */

@@ -293,7 +293,7 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
         }
 
         function createConversation(): string {
-          const conversation = emptyConversation(dependencies.createId(), Date.now());
+          const conversation = emptyConversation(dependencies.createId(), Date.now(), get().newChatSettings);
           set((state) => ({ ...withConversation(state, conversation), activeConversationId: conversation.id }));
           return conversation.id;
         }
@@ -428,6 +428,11 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
               const current = state.conversations[conversationId];
               return current ? withConversationChanged(state, conversationId, { settings: { ...current.settings, ...settings } }) : state;
             });
+            saveNow();
+          },
+
+          setNewChatSettings(newChatSettings) {
+            set({ newChatSettings });
             saveNow();
           },
 

@@ -8,8 +8,8 @@ import type { ChatData, Conversation, Message } from "@/lib/store/chat-types";
 type Data = Pick<ChatData, "conversations" | "conversationIds" | "messages">;
 
 /** Untitled (""): the page shows "New chat" in the reader's language until the first message names it. */
-export function emptyConversation(id: string, now: number): Conversation {
-  return { id, title: "", titleEdited: false, createdAt: now, updatedAt: now, messageIds: [], settings: { systemPrompt: "" } };
+export function emptyConversation(id: string, now: number, settings: Conversation["settings"] = { systemPrompt: "" }): Conversation {
+  return { id, title: "", titleEdited: false, createdAt: now, updatedAt: now, messageIds: [], settings };
 }
 
 export function withConversation(state: Data, conversation: Conversation): Pick<Data, "conversations" | "conversationIds"> {

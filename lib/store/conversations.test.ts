@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { selectActiveConversation } from "@/lib/store/chat-selectors";
 import { answerWith, createHarness, exchange, settle } from "@/lib/store/testing/chat-store-harness";
 
 const contents = (chat: ReturnType<typeof createHarness>) => chat.messageIds().map((id) => chat.state().messages[id]?.content);
@@ -96,6 +97,33 @@ describe("settings", () => {
     chat.state().newConversation();
     await exchange(chat, "Hello", "Hi");
     expect(chat.answers[1]?.request).toEqual({ messages: [{ role: "user", content: "Hello" }] });
+  });
+
+  test("new chats start with the settings made theirs, also the one a first message makes, until they are set to none again; Clear all keeps them", async () => {
+    const chat = createHarness();
+    const chosen = { systemPrompt: "Answer in French.", model: "gpt-large", temperature: 0.2 };
+    chat.state().updateSettings(chosen);
+    chat.state().setNewChatSettings({ systemPrompt: "Answer in French.", model: "gpt-large", temperature: 0.2 });
+    await exchange(chat, "Hello", "Bonjour");
+    // Changing this conversation's settings now changes only this conversation's.
+    chat.state().updateSettings({ temperature: 1.5 });
+    chat.state().newConversation();
+    expect(selectActiveConversation(chat.state())?.settings).toEqual(chosen);
+    await exchange(chat, "Hi", "Salut");
+    expect(chat.answers[1]?.request).toEqual({
+      messages: [
+        { role: "system", content: "Answer in French." },
+        { role: "user", content: "Hi" },
+      ],
+      model: "gpt-large",
+      temperature: 0.2,
+    });
+    chat.state().clearAll();
+    await exchange(chat, "Again", "Encore");
+    expect(chat.answers[2]?.request).toMatchObject({ model: "gpt-large" });
+    chat.state().setNewChatSettings(undefined);
+    chat.state().newConversation();
+    expect(selectActiveConversation(chat.state())?.settings).toEqual({ systemPrompt: "" });
   });
 });
 

@@ -74,6 +74,15 @@ describe("mergeOtherTab", () => {
     expect(mergeOtherTab(changedThere, { saved, previous: { ids: new Set(["c1", "c2"]), streamResponses: false } }, new Set()).streamResponses).toBe(true);
   });
 
+  test("new chats' settings are the other tab's: set there, or set back to none there", () => {
+    const settings = { systemPrompt: "Be brief.", model: "gpt-large" };
+    const previous = { ids: new Set(["c1", "c2"]) };
+    const setThere = { ...JSON.parse(JSON.stringify(local)), newChatSettings: settings } as ChatData;
+    expect(mergeOtherTab(local, { saved: setThere, previous }, new Set()).newChatSettings).toEqual(settings);
+    const noneThere = JSON.parse(JSON.stringify(local)) as ChatData;
+    expect(mergeOtherTab({ ...local, newChatSettings: settings }, { saved: noneThere, previous }, new Set()).newChatSettings).toBeUndefined();
+  });
+
   test("a conversation made here and not saved yet is kept, at the top, and stays shown", () => {
     const mine = data([conversation("new", ["n1"]), ...Object.values(local.conversations)], [...Object.values(local.messages), answer("n1", "mine", "done")], "new");
     const saved = data([conversation("c2", ["a2"], "renamed there"), conversation("c1", ["a1"])], [answer("a2", "x", "done"), answer("a1", "Grow", "streaming", "2")]);

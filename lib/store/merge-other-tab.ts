@@ -106,7 +106,7 @@ export interface OtherTabWrite {
  * - which conversation it shows (each tab looks at its own);
  * - the streaming setting, when it changed here since the copy saved before.
  * Everything else is the other tab's newer word: renames, deletions, new
- * conversations, settings, and a conversation both tabs changed. A message is
+ * conversations, settings (new chats' too), and a conversation both tabs changed. A message is
  * never set back (`furtherAlong`).
  */
 export function mergeOtherTab(local: ChatData, write: OtherTabWrite, answeringHere: ReadonlySet<string>): ChatData {
@@ -142,5 +142,13 @@ export function mergeOtherTab(local: ChatData, write: OtherTabWrite, answeringHe
   const activeConversationId =
     local.activeConversationId !== undefined && conversations[local.activeConversationId] ? local.activeConversationId : (saved.activeConversationId ?? conversationIds[0]);
   const changedHere = previous.streamResponses !== undefined && local.streamResponses !== previous.streamResponses;
-  return { conversations, conversationIds, activeConversationId, messages, streamResponses: changedHere ? local.streamResponses : saved.streamResponses };
+  // New chats' settings are written the moment they are set (saveNow): the other tab's are the newer.
+  return {
+    conversations,
+    conversationIds,
+    activeConversationId,
+    messages,
+    streamResponses: changedHere ? local.streamResponses : saved.streamResponses,
+    newChatSettings: saved.newChatSettings,
+  };
 }

@@ -58,6 +58,13 @@ export const readMessage: Reader<Message> = readObject<Message>({
   branch: readOptional(readCount),
 });
 
+const readSettings = readObject<ConversationSettings>({
+  systemPrompt: readString,
+  model: readOptional(readString),
+  temperature: readOptional(readNumber(0, 2)),
+  reasoningEffort: readOptional(readString),
+});
+
 const readConversation = readObject<Conversation>({
   id: readString,
   title: readString,
@@ -65,12 +72,7 @@ const readConversation = readObject<Conversation>({
   createdAt: readNumber(),
   updatedAt: readNumber(),
   messageIds: readArray(readString),
-  settings: readObject<ConversationSettings>({
-    systemPrompt: readString,
-    model: readOptional(readString),
-    temperature: readOptional(readNumber(0, 2)),
-    reasoningEffort: readOptional(readString),
-  }),
+  settings: readSettings,
 });
 
 export const readChatData = readObject<ChatData>({
@@ -79,6 +81,7 @@ export const readChatData = readObject<ChatData>({
   activeConversationId: readOptional(readString),
   messages: readRecord(readMessage),
   streamResponses: readBoolean,
+  newChatSettings: readOptional(readSettings),
 });
 
 /**
@@ -108,5 +111,5 @@ export function restoreChat(persisted: unknown, fromOtherTab = false): ChatData 
     conversations[id] = { ...conversation, messageIds };
   }
   const activeConversationId = data.activeConversationId !== undefined && conversations[data.activeConversationId] ? data.activeConversationId : conversationIds[0];
-  return { conversations, conversationIds, activeConversationId, messages, streamResponses: data.streamResponses };
+  return { conversations, conversationIds, activeConversationId, messages, streamResponses: data.streamResponses, newChatSettings: data.newChatSettings };
 }
