@@ -138,6 +138,40 @@ test("settings made new chats' own: a new chat starts with them, after a reload 
   await expect(status).toBeVisible();
 });
 
+test.describe("a reader in Tokyo", () => {
+  test.use({ timezoneId: "Asia/Tokyo" });
+
+  test("sees the conversations grouped by when each was last written to, by their own days: today, yesterday, the 7 and the 30 days before, then by month", async ({ page }) => {
+    // 12:00 on 5 December 2026 in Tokyo, 03:00 in UTC.
+    const now = Date.UTC(2026, 11, 5, 3, 0);
+    const hours = 3_600_000;
+    await page.clock.setFixedTime(now);
+    const saved = (id: string, title: string, updatedAt: number) => ({ id, title, questions: [`About ${title}`], answer: "Noted.", updatedAt });
+    const text = savedChatsText([
+      // 01:00 in Tokyo: today there, though still yesterday in UTC.
+      saved("night", "After midnight", now - 11 * hours),
+      saved("late", "Late last night", now - 14 * hours),
+      saved("days", "Three days ago", now - 72 * hours),
+      saved("weeks", "Two weeks ago", now - 14 * 24 * hours),
+      saved("october", "In October", Date.UTC(2026, 9, 10, 3)),
+      saved("june", "Last June", Date.UTC(2025, 5, 1, 3)),
+    ]);
+    await page.evaluate((value) => localStorage.setItem("streamchat", value), text);
+    await page.reload();
+    const group = (name: string) => sidebar(page).getByRole("list", { name }).getByRole("listitem");
+    await expect(sidebar(page).getByRole("heading")).toHaveText(["Today", "Yesterday", "Previous 7 days", "Previous 30 days", "October 2026", "June 2025"]);
+    await expect(group("Today")).toHaveText([/^After midnight/]);
+    await expect(group("Yesterday")).toHaveText([/^Late last night/]);
+    await expect(group("October 2026")).toHaveText([/^In October/]);
+
+    // Written to again, a conversation is today's, at the top; its month has no one left and goes.
+    await conversationButton(page, "In October").click();
+    await askAndWait(page, `Back to this ${uniqueTag()}`);
+    await expect(group("Today")).toHaveText([/^In October/, /^After midnight/]);
+    await expect(sidebar(page).getByRole("heading")).toHaveText(["Today", "Yesterday", "Previous 7 days", "Previous 30 days", "June 2025"]);
+  });
+});
+
 test("the conversation list works from the keyboard alone", async ({ page }) => {
   await askAndWait(page, `Keyboard one ${uniqueTag()}`);
   await sidebar(page).getByRole("button", { name: "New chat" }).press("Enter");
@@ -222,8 +256,9 @@ test("what is typed stays with its conversation, across a switch and a reload, a
   await expect(message).toHaveValue("Half a question about 大阪 🍜");
   await page.reload();
   await expect(message).toHaveValue("Half a question about 大阪 🍜");
-  // A chat with no message is not saved, but its draft is: New chat finds it.
-  await sidebar(page).getByRole("button", { name: "New chat" }).click();
+  // A chat with no message keeps "the new chat's" draft, which is saved: New chat finds it. (The empty chat made
+  // before the reload is listed, untitled, as "New chat" too: the button is the first of the two.)
+  await sidebar(page).getByRole("button", { name: "New chat" }).first().click();
   await expect(message).toHaveValue("For the new chat");
 
   await conversationButton(page, /^Drafts topic/).click();

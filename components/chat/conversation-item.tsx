@@ -54,9 +54,11 @@ export const ConversationItem = memo(function ConversationItem({ id, onSelected,
 
   function remove(event: MouseEvent<HTMLButtonElement>) {
     if (!window.confirm(t.sidebar.confirmDelete(title))) return;
-    // Focus moves to the neighbouring conversation (or New chat), not to the page's start.
+    // Focus moves to the neighbouring conversation, in its group or the next (or to New chat), not to the page's start.
     const item = event.currentTarget.closest("li");
-    const next = (item?.nextElementSibling ?? item?.previousElementSibling)?.querySelector("button") ?? document.getElementById(newChatButtonId);
+    const items = [...(item?.closest("nav")?.querySelectorAll("li") ?? [])];
+    const index = item ? items.indexOf(item) : -1;
+    const next = (items[index + 1] ?? items[index - 1])?.querySelector("button") ?? document.getElementById(newChatButtonId);
     const { conversations, messages } = readState();
     const imageIds = imageIdsIn(JSON.stringify((conversations[id]?.messageIds ?? []).map((messageId) => messages[messageId])));
     deleteConversation(id);

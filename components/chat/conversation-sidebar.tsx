@@ -2,7 +2,7 @@
 
 import { Suspense, useEffect, useRef, useState } from "react";
 import { useChatActions, useChatStore } from "@/components/chat/chat-store-provider";
-import { LazyConversationItem } from "@/components/chat/lazy-chat-rows";
+import { LazyConversationGroups, LazyConversationItem } from "@/components/chat/lazy-chat-rows";
 import { ConversationSearchField } from "@/components/chat/conversation-search-field";
 import { useConversationSearch } from "@/components/chat/use-conversation-search";
 import { forgetDrafts } from "@/components/chat/use-draft";
@@ -82,13 +82,20 @@ export function ConversationSidebar({ open, onClose }: { open: boolean; onClose:
             {hits === undefined ? "" : hits.length > 0 ? t.sidebar.found(hits.length) : t.sidebar.noMatch}
           </p>
         )}
-        <ul className="min-h-0 flex-1 space-y-0.5 overflow-y-auto px-2 py-0.5">
+        {/* Found conversations in one list, by how well they match; otherwise in groups by age (a chunk, with the rows). */}
+        <div className="min-h-0 flex-1 overflow-y-auto px-2 py-0.5">
           <Suspense fallback={null}>
-            {hits
-              ? hits.map(({ id, excerpt }) => <LazyConversationItem key={id} id={id} excerpt={excerpt} onSelected={() => onClose("message")} />)
-              : conversationIds.map((id) => <LazyConversationItem key={id} id={id} onSelected={() => onClose("message")} />)}
+            {hits ? (
+              <ul className="space-y-0.5">
+                {hits.map(({ id, excerpt }) => (
+                  <LazyConversationItem key={id} id={id} excerpt={excerpt} onSelected={() => onClose("message")} />
+                ))}
+              </ul>
+            ) : (
+              <LazyConversationGroups ids={conversationIds} onSelected={() => onClose("message")} />
+            )}
           </Suspense>
-        </ul>
+        </div>
         {conversationIds.length > 0 && (
           <div className="border-t border-slate-200 p-3 dark:border-slate-800">
             <button

@@ -9,12 +9,15 @@ import { lazy } from "react";
 // needed; the lists wait for them in a Suspense boundary meanwhile.
 const loadMessageItem = () => import("@/components/chat/message-item");
 const loadConversationItem = () => import("@/components/chat/conversation-item");
+const loadConversationGroups = () => import("@/components/chat/conversation-groups");
 
 export const LazyMessageItem = lazy(() => loadMessageItem().then((module) => ({ default: module.MessageItem })));
 export const LazyConversationItem = lazy(() => loadConversationItem().then((module) => ({ default: module.ConversationItem })));
+export const LazyConversationGroups = lazy(() => loadConversationGroups().then((module) => ({ default: module.ConversationGroups })));
 
-/** Starts loading both rows. A prefetch: should it fail, the lists ask again when they render one. */
+/** Starts loading the rows (and the conversations' groups). A prefetch: should it fail, the lists ask again when they render one. */
 export function preloadChatRows(): void {
   loadMessageItem().catch(() => undefined);
   loadConversationItem().catch(() => undefined);
+  loadConversationGroups().catch(() => undefined);
 }

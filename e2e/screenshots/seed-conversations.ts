@@ -1,7 +1,10 @@
 import type { PersistedChat } from "@/lib/store/chat";
 import { mathAnswer } from "../../mock/markdown-texts";
 
-const now = Date.UTC(2025, 0, 15, 9, 30);
+// Written to at different times before the screenshot, so that the sidebar shows its groups (Today, Yesterday, ...).
+const hour = 3_600_000;
+const now = Date.now();
+const ago = (hours: number) => now - hours * hour;
 
 /** Saved chats with Japanese, Korean, English and emoji, a stopped answer and a long title: what screenshots should show. */
 export const seedConversations: PersistedChat = {
@@ -10,15 +13,15 @@ export const seedConversations: PersistedChat = {
   streamResponses: true,
   conversations: {
     osaka: { id: "osaka", title: "大阪で食べ歩き 🍜", titleEdited: false, createdAt: now, updatedAt: now, messageIds: ["o1", "o2", "o3", "o4"], settings: { systemPrompt: "" } },
-    seoul: { id: "seoul", title: "서울 카페 추천 ☕", titleEdited: false, createdAt: now, updatedAt: now, messageIds: ["s1", "s2"], settings: { systemPrompt: "" } },
-    sse: { id: "sse", title: "How does an SSE client reconnect?", titleEdited: false, createdAt: now, updatedAt: now, messageIds: ["e1", "e2"], settings: { systemPrompt: "" } },
-    math: { id: "math", title: "The quadratic formula", titleEdited: false, createdAt: now, updatedAt: now, messageIds: ["m1", "m2"], settings: { systemPrompt: "" } },
+    seoul: { id: "seoul", title: "서울 카페 추천 ☕", titleEdited: false, createdAt: ago(26), updatedAt: ago(26), messageIds: ["s1", "s2"], settings: { systemPrompt: "" } },
+    sse: { id: "sse", title: "How does an SSE client reconnect?", titleEdited: false, createdAt: ago(80), updatedAt: ago(80), messageIds: ["e1", "e2"], settings: { systemPrompt: "" } },
+    math: { id: "math", title: "The quadratic formula", titleEdited: false, createdAt: ago(300), updatedAt: ago(300), messageIds: ["m1", "m2"], settings: { systemPrompt: "" } },
     long: {
       id: "long",
       title: "A very long conversation title that has to be cut to fit in the sidebar",
       titleEdited: true,
-      createdAt: now,
-      updatedAt: now,
+      createdAt: ago(1200),
+      updatedAt: ago(1200),
       messageIds: [],
       settings: { systemPrompt: "" },
     },

@@ -1,8 +1,8 @@
 import type { Locale } from "@/lib/i18n/locales";
 
 /*
- * What a message row says (its labels, actions, figures), in every
- * language. Not in the page's dictionaries: the rows, and the markdown that
+ * What a message row says (its labels, actions, figures), and the
+ * conversation list's group headings, in every language. Not in the page's dictionaries: the rows, and the markdown that
  * uses Copy, are chunks of their own, and their texts come with them rather
  * than in every reader's first-load JS. The dictionaries keep what the page
  * says before any row is there ("Thinking…", "Reconnecting…", which the
@@ -41,6 +41,7 @@ const en = {
   openImage: (name: string) => `Open image ${name}`,
   closeImage: "Close image",
   imageNotStored: (name: string) => `Image “${name}” is no longer stored in this browser.`,
+  groups: { today: "Today", yesterday: "Yesterday", week: "Previous 7 days", month: "Previous 30 days" },
 };
 
 export type MessageTexts = typeof en;
@@ -77,6 +78,7 @@ const ja: MessageTexts = {
   openImage: (name) => `画像 ${name} を開く`,
   closeImage: "画像を閉じる",
   imageNotStored: (name) => `画像「${name}」はこのブラウザーにもう保存されていません。`,
+  groups: { today: "今日", yesterday: "昨日", week: "過去 7 日間", month: "過去 30 日間" },
 };
 
 const ko: MessageTexts = {
@@ -111,6 +113,7 @@ const ko: MessageTexts = {
   openImage: (name) => `이미지 ${name} 열기`,
   closeImage: "이미지 닫기",
   imageNotStored: (name) => `이미지 ‘${name}’은(는) 이 브라우저에 더 이상 저장되어 있지 않습니다.`,
+  groups: { today: "오늘", yesterday: "어제", week: "지난 7일", month: "지난 30일" },
 };
 
 export const messageTexts: Record<Locale, MessageTexts> = { en, ja, ko };
