@@ -75,6 +75,26 @@ test("offline mid-answer: the message says it is reconnecting, and back online t
   await expect(answer.getByText(reconnecting)).toHaveCount(0);
 });
 
+test("a part of the page first needed while offline comes once back online, and the page stays meanwhile: Settings opened offline", async ({ page, context }) => {
+  await page.goto("/");
+  await expect(composer(page).message).toBeEditable();
+  const failedChunks: string[] = [];
+  page.on("requestfailed", (request) => request.url().includes("/_next/static/chunks/") && failedChunks.push(request.url()));
+  await context.setOffline(true);
+  // The settings form is a chunk fetched when the dialog first opens: it cannot come now.
+  await page.getByRole("button", { name: "Settings" }).click();
+  await expect.poll(() => failedChunks.length).toBeGreaterThan(0);
+  // Open, and empty until then (its name is the form's heading).
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole("textbox", { name: "System prompt" })).toHaveCount(0);
+  await context.setOffline(false);
+  await expect(page.getByRole("dialog", { name: "Conversation settings" }).getByRole("textbox", { name: "System prompt" })).toBeVisible();
+  await dialog.getByRole("button", { name: "Done" }).click();
+  await sendMessage(page, `mock:paced tokens=5 interval=10 ${uniqueTag()}`);
+  await waitUntilDone(lastAnswer(page));
+});
+
 test("Stop while reconnecting stops the answer, and the upstream request once the server can be told", async ({ page, context }) => {
   const { tag, answer } = await answerUnderWay(page, 400, 3);
   await context.setOffline(true);

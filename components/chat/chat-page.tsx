@@ -1,19 +1,21 @@
 "use client";
 
-import { lazy, Suspense, useCallback, useRef, useState } from "react";
+import { Suspense, useCallback, useRef, useState } from "react";
 import { AccessForm } from "@/components/chat/access-form";
 import { ChatStoreProvider, useChatStore } from "@/components/chat/chat-store-provider";
 import { Composer } from "@/components/chat/composer";
 import { ConversationSettings } from "@/components/chat/conversation-settings";
 import { ConversationSidebar } from "@/components/chat/conversation-sidebar";
 import { composerMessageId } from "@/components/chat/element-ids";
+import { lazyComponent } from "@/components/lazy-component";
 import { MessageList } from "@/components/chat/message-list";
 import { ProviderNotice } from "@/components/chat/provider-notice";
 import { StoreNotice } from "@/components/chat/store-notice";
-// Not first-load JS: drawn on the server, and working before they hydrate (header-preferences.tsx).
-const HeaderPreferences = lazy(() => import("@/components/preferences/header-preferences").then((module) => ({ default: module.HeaderPreferences })));
 import { useTranslations } from "@/components/preferences/use-preferences";
 import { selectActiveConversation } from "@/lib/store/chat-selectors";
+
+// Not first-load JS: drawn on the server, and working before they hydrate (header-preferences.tsx).
+const HeaderPreferences = lazyComponent(() => import("@/components/preferences/header-preferences").then((module) => module.HeaderPreferences));
 
 function ConversationTitle() {
   const title = useChatStore((state) => selectActiveConversation(state)?.title);

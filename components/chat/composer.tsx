@@ -1,6 +1,7 @@
 "use client";
 
-import { lazy, Suspense, useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { lazyComponent } from "@/components/lazy-component";
+import { Suspense, useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { AttachButton } from "@/components/chat/attach-button";
 import { useChatActions, useChatStateReader, useChatStore } from "@/components/chat/chat-store-provider";
 import { composerMessageId } from "@/components/chat/element-ids";
@@ -11,7 +12,7 @@ import { mayHoldImages } from "@/lib/chat/image-scheme";
 import { selectActiveConversation, selectAnsweringId } from "@/lib/store/chat-selectors";
 
 // The images a draft refers to are shown by a chunk fetched with the first one.
-const DraftImages = lazy(() => import("@/components/chat/draft-images").then((module) => ({ default: module.DraftImages })));
+const DraftImages = lazyComponent(() => import("@/components/chat/draft-images").then((module) => module.DraftImages));
 
 const roundButtonClass = "flex h-10 w-10 shrink-0 items-center justify-center rounded-xl text-white";
 

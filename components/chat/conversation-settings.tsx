@@ -1,13 +1,12 @@
 "use client";
 
-import { lazy, Suspense, useRef, useState } from "react";
+import { lazyComponent } from "@/components/lazy-component";
+import { Suspense, useRef, useState } from "react";
 import { useTranslations } from "@/components/preferences/use-preferences";
 
 // The dialog's form (and the model list it offers) is a chunk of its own, fetched when the dialog first opens:
 // the page shows and answers without it.
-const ConversationSettingsForm = lazy(() =>
-  import("@/components/chat/conversation-settings-form").then((module) => ({ default: module.ConversationSettingsForm })),
-);
+const ConversationSettingsForm = lazyComponent(() => import("@/components/chat/conversation-settings-form").then((module) => module.ConversationSettingsForm));
 
 /** A button that opens this conversation's settings (system prompt, model, temperature) in a modal dialog. */
 export function ConversationSettings() {

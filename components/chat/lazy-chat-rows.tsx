@@ -1,6 +1,6 @@
 "use client";
 
-import { lazy } from "react";
+import { lazyComponent } from "@/components/lazy-component";
 
 // The rows of the message list and of the conversation list (a message with its actions, metrics and
 // error; a conversation with its rename form) show nothing on a first visit until something is sent.
@@ -11,9 +11,9 @@ const loadMessageItem = () => import("@/components/chat/message-item");
 const loadConversationItem = () => import("@/components/chat/conversation-item");
 const loadConversationGroups = () => import("@/components/chat/conversation-groups");
 
-export const LazyMessageItem = lazy(() => loadMessageItem().then((module) => ({ default: module.MessageItem })));
-export const LazyConversationItem = lazy(() => loadConversationItem().then((module) => ({ default: module.ConversationItem })));
-export const LazyConversationGroups = lazy(() => loadConversationGroups().then((module) => ({ default: module.ConversationGroups })));
+export const LazyMessageItem = lazyComponent(() => loadMessageItem().then((module) => module.MessageItem));
+export const LazyConversationItem = lazyComponent(() => loadConversationItem().then((module) => module.ConversationItem));
+export const LazyConversationGroups = lazyComponent(() => loadConversationGroups().then((module) => module.ConversationGroups));
 
 /** Starts loading the rows (and the conversations' groups). A prefetch: should it fail, the lists ask again when they render one. */
 export function preloadChatRows(): void {

@@ -1,6 +1,7 @@
 "use client";
 
-import { lazy, memo, Suspense, useRef, useState } from "react";
+import { lazyComponent } from "@/components/lazy-component";
+import { memo, Suspense, useRef, useState } from "react";
 import { useChatActions, useChatStore } from "@/components/chat/chat-store-provider";
 import { MessageActions } from "@/components/chat/message-actions";
 import { MessageError } from "@/components/chat/message-error";
@@ -15,8 +16,8 @@ import { cn } from "@/lib/ui/cn";
 import { countRender } from "@/lib/ui/render-counts";
 
 // Editing a question is rare: its editor is a chunk of its own, and so is showing a question's images.
-const MessageEditor = lazy(() => import("@/components/chat/message-editor").then((module) => ({ default: module.MessageEditor })));
-const QuestionText = lazy(() => import("@/components/chat/question-text").then((module) => ({ default: module.QuestionText })));
+const MessageEditor = lazyComponent(() => import("@/components/chat/message-editor").then((module) => module.MessageEditor));
+const QuestionText = lazyComponent(() => import("@/components/chat/question-text").then((module) => module.QuestionText));
 
 /**
  * One message. It selects only its own entry, so it re-renders when its own

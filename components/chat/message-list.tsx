@@ -1,6 +1,7 @@
 "use client";
 
-import { lazy, Suspense, useEffect, useState } from "react";
+import { lazyComponent } from "@/components/lazy-component";
+import { Suspense, useEffect, useState } from "react";
 import { AnswerAnnouncer } from "@/components/chat/answer-announcer";
 import { useChatStore, useSavedChatsRead } from "@/components/chat/chat-store-provider";
 import { LazyMessageItem } from "@/components/chat/lazy-chat-rows";
@@ -9,7 +10,7 @@ import { preloadMarkdown } from "@/components/markdown/lazy-markdown-message";
 import { useTranslations } from "@/components/preferences/use-preferences";
 import { selectActiveMessageIds, selectAnsweringId } from "@/lib/store/chat-selectors";
 
-const PromptSuggestions = lazy(() => import("@/components/chat/prompt-suggestions").then((module) => ({ default: module.PromptSuggestions })));
+const PromptSuggestions = lazyComponent(() => import("@/components/chat/prompt-suggestions").then((module) => module.PromptSuggestions));
 
 /**
  * The conversation. `aria-busy` while an answer streams, so screen readers do

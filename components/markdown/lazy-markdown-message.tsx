@@ -1,13 +1,11 @@
 "use client";
 
-import { lazy } from "react";
+import { lazyComponent } from "@/components/lazy-component";
 
 // The markdown renderer (react-markdown, remark-gfm, micromark) is the largest part of the page after
 // React. As a chunk of its own, it is not first-load JS: pages ask for it once they are up (see
 // preloadMarkdown), and an answer that comes before it is there shows as plain text meanwhile.
-export const LazyMarkdownMessage = lazy(() =>
-  import("@/components/markdown/markdown-message").then((module) => ({ default: module.MarkdownMessage })),
-);
+export const LazyMarkdownMessage = lazyComponent(() => import("@/components/markdown/markdown-message").then((module) => module.MarkdownMessage));
 
 /** Starts loading the renderer; called once a page is up. */
 export function preloadMarkdown(): void {
