@@ -50,8 +50,11 @@ test("a file dropped on the message box goes in where the caret is", async ({ pa
     (window as unknown as { dropNotes: () => void }).dropNotes = () => box.dispatchEvent(new DragEvent("drop", { dataTransfer: transfer, bubbles: true, cancelable: true }));
   }, "# Notes\n");
   await expect(frame).toHaveCSS("border-top-style", "dashed");
-  // Dragged away without a drop: as it was; dragged back: dashed again.
+  // Dragged over the rest of the page, it would still be taken: still dashed.
   await message.evaluate((box) => box.dispatchEvent(new DragEvent("dragleave", { bubbles: true, relatedTarget: document.body })));
+  await expect(frame).toHaveCSS("border-top-style", "dashed");
+  // Dragged out of the page without a drop: as it was; dragged back: dashed again.
+  await message.evaluate((box) => box.dispatchEvent(new DragEvent("dragleave", { bubbles: true, relatedTarget: null })));
   await expect(frame).toHaveCSS("border-top-style", "solid");
   await message.evaluate((box) => {
     const transfer = new DataTransfer();
@@ -62,6 +65,37 @@ test("a file dropped on the message box goes in where the caret is", async ({ pa
   await message.evaluate(() => (window as unknown as { dropNotes: () => void }).dropNotes());
   await expect(message).toHaveValue("Before\n\nnotes.md\n```md\n# Notes\n```\nAfter");
   await expect(frame).toHaveCSS("border-top-style", "solid");
+});
+
+test("a file dropped anywhere on the page goes into the message, and the browser does not open it in place of the chat", async ({ page }) => {
+  const { message } = composer(page);
+  await message.fill("Look:");
+  const log = page.getByRole("log");
+  const url = page.url();
+  const taken = await log.evaluate((element, text) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([text], "notes.txt", { type: "text/plain" }));
+    element.dispatchEvent(new DragEvent("dragover", { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    const drop = new DragEvent("drop", { dataTransfer: transfer, bubbles: true, cancelable: true });
+    element.dispatchEvent(drop);
+    // Not prevented, the browser would navigate to the file.
+    return drop.defaultPrevented;
+  }, "dropped beside the box\n");
+  expect(taken).toBe(true);
+  await expect(message).toHaveValue("Look:\n\nnotes.txt\n```txt\ndropped beside the box\n```\n");
+  expect(page.url()).toBe(url);
+});
+
+test("a file taken in while offline, before the code that reads files has come, goes in once the connection is back", async ({ page, context }) => {
+  const { message } = composer(page);
+  const failedChunks: string[] = [];
+  page.on("requestfailed", (request) => request.url().includes("/_next/static/chunks/") && failedChunks.push(request.url()));
+  await context.setOffline(true);
+  await attach(page, { name: "offline.md", mimeType: "text/markdown", buffer: Buffer.from("# Written on a train\n") });
+  await expect.poll(() => failedChunks.length).toBeGreaterThan(0);
+  await expect(message).toHaveValue("");
+  await context.setOffline(false);
+  await expect(message).toHaveValue("offline.md\n```md\n# Written on a train\n```\n");
 });
 
 test("a PDF's text goes into the message under its name, page after page, CJK and emoji exact, and reaches the model as the box shows it", async ({ page }) => {

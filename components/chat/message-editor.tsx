@@ -6,6 +6,7 @@ import { DraftImages } from "@/components/chat/draft-images";
 import { useMessageTexts } from "@/components/chat/use-message-texts";
 import { useLocale } from "@/components/preferences/use-preferences";
 import { mayHoldImages } from "@/lib/chat/image-scheme";
+import { retryingImport } from "@/components/lazy-component";
 
 /**
  * Edits a sent message in place; saving resends it (the answers after it are replaced). Its images are shown
@@ -19,7 +20,7 @@ export function MessageEditor({ initial, onSave, onCancel }: { initial: string; 
   const [note, setNote] = useState("");
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   function attach(files: File[]) {
-    void import("@/components/chat/take-in-files").then((module) => module.takeInFiles(files, { element: textareaRef.current, locale, setText, setNote, readState }));
+    void retryingImport(() => import("@/components/chat/take-in-files")).then((module) => module.takeInFiles(files, { element: textareaRef.current, locale, setText, setNote, readState }));
   }
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
     if (event.key === "Escape") onCancel();
