@@ -173,7 +173,7 @@ test("an image nothing refers to any more is deleted from the browser when anoth
   expect(await storedImageIds(page)).toEqual([kept, young, added].sort());
 });
 
-test("deleting a conversation deletes its images from the browser, but not one another conversation's question refers to; Clear all deletes them all", async ({ page }) => {
+test("deleting a conversation deletes its images from the browser, its draft's too, but not one another conversation's question refers to; Clear all deletes them all", async ({ page }) => {
   page.on("dialog", (dialog) => void dialog.accept());
   const sidebar = page.getByRole("navigation", { name: "Conversations" });
   const { message } = composer(page);
@@ -192,7 +192,11 @@ test("deleting a conversation deletes its images from the browser, but not one a
   const beta = await ask(`mock:echo Beta, and alpha's again: ${alpha.reference} ${uniqueTag()}`, "beta.png");
   await sidebar.getByRole("button", { name: "New chat" }).click();
   const gamma = await ask(`mock:echo Gamma ${uniqueTag()}`, "gamma.png");
-  expect(await storedImageIds(page)).toEqual([alpha.id, beta.id, gamma.id].sort());
+  // Gamma's unsent draft has an image of its own.
+  await pasteImage(message, "draft.png", png);
+  await expect(message).toHaveValue(/!\[draft\.png\]/);
+  const draftId = /\(streamchat-image:([^)]+)\)/.exec(await message.inputValue())?.[1] ?? "";
+  expect(await storedImageIds(page)).toEqual([alpha.id, beta.id, gamma.id, draftId].sort());
 
   const remove = async (title: RegExp) => {
     await sidebar.getByRole("button", { name: title }).first().hover();

@@ -60,11 +60,11 @@ export const ConversationItem = memo(function ConversationItem({ id, onSelected,
     const index = item ? items.indexOf(item) : -1;
     const next = (items[index + 1] ?? items[index - 1])?.querySelector("button") ?? document.getElementById(newChatButtonId);
     const { conversations, messages } = readState();
-    const imageIds = imageIdsIn(JSON.stringify((conversations[id]?.messageIds ?? []).map((messageId) => messages[messageId])));
+    const draft = forgetDrafts([id]);
+    const imageIds = imageIdsIn(JSON.stringify((conversations[id]?.messageIds ?? []).map((messageId) => messages[messageId])) + draft);
     deleteConversation(id);
-    forgetDrafts([id]);
     next?.focus();
-    // Its images go with it (IndexedDB, read only when it had some), unless another question refers to one too.
+    // Its images go with it, those of its unsent draft too (IndexedDB, read only when it had some), unless another question refers to one.
     if (imageIds.length > 0)
       void import("@/lib/client/image-store").then((module) => module.deleteImages(imageIds, JSON.stringify(readState().messages))).catch(() => undefined);
   }

@@ -8,9 +8,9 @@ const drafts = () => (shared ??= createDrafts(() => localStorage));
 const subscribe = (listener: () => void) => drafts().subscribe(listener);
 const noDraftOnTheServer = () => "";
 
-/** Forgets the drafts of deleted conversations (every draft when none are named). */
-export function forgetDrafts(conversationIds?: readonly (string | undefined)[]): void {
-  drafts().forget(conversationIds);
+/** Forgets the drafts of deleted conversations (every draft when none are named), and gives the named ones' text. */
+export function forgetDrafts(conversationIds?: readonly (string | undefined)[]): string {
+  return drafts().forget(conversationIds);
 }
 
 /**

@@ -6,8 +6,8 @@ export interface Drafts {
   read(conversationId: string | undefined): string;
   /** Keeps `text` as the conversation's draft; "" forgets it. */
   write(conversationId: string | undefined, text: string): void;
-  /** Forgets the drafts of these conversations, or every draft. */
-  forget(conversationIds?: readonly (string | undefined)[]): void;
+  /** Forgets the drafts of these conversations, or every draft; gives the named conversations' drafts as they were, one after another (their images go too). */
+  forget(conversationIds?: readonly (string | undefined)[]): string;
   /** Told after every change. */
   subscribe(listener: () => void): () => void;
 }
@@ -55,6 +55,7 @@ export function createDrafts(getStorage: () => Storage): Drafts {
       if (read(conversationId) !== text) change(keyOf(conversationId), text);
     },
     forget(conversationIds) {
+      const forgotten = conversationIds?.map(read).join("\n") ?? "";
       const keys = conversationIds?.map(keyOf) ?? [...texts.keys()];
       if (!conversationIds) {
         withStorage((storage) => {
@@ -65,6 +66,7 @@ export function createDrafts(getStorage: () => Storage): Drafts {
         });
       }
       for (const key of keys) change(key, "");
+      return forgotten;
     },
     subscribe(listener) {
       listeners.add(listener);
