@@ -172,6 +172,36 @@ test.describe("a reader in Tokyo", () => {
   });
 });
 
+test("printed or saved as a PDF, a conversation is all of its messages, in the light theme, without the sidebar, the controls or the message box", async ({ page }) => {
+  const questions = Array.from({ length: 12 }, (_, index) => `Question ${index + 1}: 大阪 🍜`);
+  await page.evaluate(
+    (text) => {
+      localStorage.setItem("streamchat", text);
+      localStorage.setItem("streamchat.theme", "dark");
+    },
+    savedChatsText([{ id: "long", title: "A long talk", questions, answer: "An answer of a few lines.\n\n".repeat(4) }]),
+  );
+  await page.reload();
+  await expect(page.getByRole("log").locator("article")).toHaveCount(24);
+  // On screen, one screenful that scrolls inside the log.
+  const pageHeight = () => page.evaluate(() => document.documentElement.scrollHeight / window.innerHeight);
+  expect(await pageHeight()).toBeLessThanOrEqual(1);
+  const logButtons = page.getByRole("log").getByRole("button");
+  expect(await logButtons.count()).toBeGreaterThan(0);
+
+  await page.emulateMedia({ media: "print" });
+  await expect(page.locator("body")).toHaveCSS("background-color", "rgb(255, 255, 255)");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("A long talk");
+  await expect(sidebar(page)).toBeHidden();
+  await expect(composer(page).message).toBeHidden();
+  await expect(page.getByRole("button", { name: "Settings" })).toBeHidden();
+  // Copy, Read aloud, Regenerate and the like: none on paper.
+  await expect(logButtons).toHaveCount(0);
+  // The whole conversation, first question to last answer, flows onto the pages.
+  expect(await pageHeight()).toBeGreaterThan(3);
+  await expect(page.getByText("Question 1: 大阪 🍜")).toBeVisible();
+});
+
 test("the conversation list works from the keyboard alone", async ({ page }) => {
   await askAndWait(page, `Keyboard one ${uniqueTag()}`);
   await sidebar(page).getByRole("button", { name: "New chat" }).press("Enter");
