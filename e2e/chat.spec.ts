@@ -183,6 +183,23 @@ test("Enter sends, Shift+Enter makes a new line", async ({ page }) => {
   await expect(page.locator('article[data-role="user"]').last()).toContainText("second line");
 });
 
+test.describe("on a phone's touch screen", () => {
+  test.use({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } });
+
+  test("Enter makes a new line (the keyboard has no Shift for it), and Send sends", async ({ page }) => {
+    const { message, send } = composer(page);
+    expect(await page.evaluate(() => matchMedia("(pointer: coarse)").matches)).toBe(true);
+    await message.fill("mock:echo first line");
+    await message.press("Enter");
+    await message.pressSequentially("second line");
+    await expect(message).toHaveValue("mock:echo first line\nsecond line");
+    await expect(page.locator('article[data-role="user"]')).toHaveCount(0);
+    await send.tap();
+    await expect(message).toHaveValue("");
+    await expect(page.locator('article[data-role="user"]').last()).toContainText("second line");
+  });
+});
+
 test("the whole conversation is sent each time", async ({ page }) => {
   await sendMessage(page, "mock:echo one");
   await waitUntilDone(lastAnswer(page));

@@ -9,6 +9,7 @@ import { StreamSwitch } from "@/components/chat/stream-switch";
 import { forgetDrafts, useDraft } from "@/components/chat/use-draft";
 import { useLocale, useTranslations } from "@/components/preferences/use-preferences";
 import { mayHoldImages } from "@/lib/chat/image-scheme";
+import { sendsOnEnter } from "@/lib/ui/sends-on-enter";
 import { selectActiveConversation, selectAnsweringId } from "@/lib/store/chat-selectors";
 
 // The images a draft refers to are shown by a chunk fetched with the first one.
@@ -17,7 +18,7 @@ const DraftImages = lazyComponent(() => import("@/components/chat/draft-images")
 const roundButtonClass = "flex h-10 w-10 shrink-0 items-center justify-center rounded-xl text-white";
 
 /**
- * The message box: Enter sends, Shift+Enter is a new line, Escape stops; Stop replaces Send while an answer streams.
+ * The message box: Enter sends, Shift+Enter is a new line (on a touch screen Enter is), Escape stops; Stop replaces Send while an answer streams.
  * What is typed is the shown conversation's draft: it stays with that conversation, across reloads.
  * Send and Stop are drawn as icons and named in English in every language, as the protocol names them
  * (a visible translated word would differ from that name); their tooltips are translated.
@@ -105,7 +106,7 @@ export function Composer() {
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
-    if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
+    if (sendsOnEnter(event)) {
       event.preventDefault();
       submit();
     }
@@ -176,7 +177,8 @@ export function Composer() {
       </div>
       <div className="mt-2 flex items-center justify-between gap-4 px-1">
         <StreamSwitch />
-        <span className="hidden text-xs text-slate-600 sm:inline dark:text-slate-400">{t.composer.hint}</span>
+        {/* Not on a touch screen, where Enter is a new line (sendsOnEnter). */}
+        <span className="hidden text-xs text-slate-600 sm:inline pointer-coarse:hidden dark:text-slate-400">{t.composer.hint}</span>
       </div>
       {note && (
         <p role="alert" className="mt-1 px-1 text-xs text-amber-800 dark:text-amber-300">

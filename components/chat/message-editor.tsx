@@ -7,6 +7,7 @@ import { useMessageTexts } from "@/components/chat/use-message-texts";
 import { useLocale } from "@/components/preferences/use-preferences";
 import { mayHoldImages } from "@/lib/chat/image-scheme";
 import { retryingImport } from "@/components/lazy-component";
+import { sendsOnEnter } from "@/lib/ui/sends-on-enter";
 
 /**
  * Edits a sent message in place; saving resends it (the answers after it are replaced). Its images are shown
@@ -24,7 +25,7 @@ export function MessageEditor({ initial, onSave, onCancel }: { initial: string; 
   }
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
     if (event.key === "Escape") onCancel();
-    else if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing && text.trim()) {
+    else if (sendsOnEnter(event) && text.trim()) {
       event.preventDefault();
       onSave(text);
     }

@@ -1,9 +1,10 @@
 import type { KeyboardEvent } from "react";
+import { sendsOnEnter } from "@/lib/ui/sends-on-enter";
 
-/** A textarea key handler: Enter submits, Shift+Enter is a new line, and Enter that ends an IME composition (Japanese, Korean) only ends it. */
+/** A textarea key handler that submits when the key press sends (lib/ui/sends-on-enter.ts): Enter, but not Shift+Enter, an IME's Enter, or Enter on a touch screen. */
 export function submitOnEnter(submit: () => void) {
   return (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.key !== "Enter" || event.shiftKey || event.nativeEvent.isComposing) return;
+    if (!sendsOnEnter(event)) return;
     event.preventDefault();
     submit();
   };
