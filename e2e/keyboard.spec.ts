@@ -131,8 +131,16 @@ test("shortcuts: Ctrl+K goes to the search, Shift+Escape to the message box, Ctr
   await page.keyboard.press("ControlOrMeta+Shift+O");
   await expect(dialog).toBeVisible();
   await dialog.getByText("Keyboard shortcuts").click();
-  await expect(dialog.getByRole("definition")).toHaveText(["CtrlShiftO", "CtrlK", "ShiftEsc", "Esc", "Enter", "ShiftEnter"]);
-  await expect(dialog.getByRole("term")).toHaveText(["New chat", "Search conversations", "Go to the message box", "Stop the answer", "Send", "New line"]);
+  await expect(dialog.getByRole("definition")).toHaveText(["CtrlShiftO", "CtrlK", "ShiftEsc", "↑", "Esc", "Enter", "ShiftEnter"]);
+  await expect(dialog.getByRole("term")).toHaveText([
+    "New chat",
+    "Search conversations",
+    "Go to the message box",
+    "Edit your last question (in the empty message box)",
+    "Stop the answer",
+    "Send",
+    "New line",
+  ]);
   await dialog.getByRole("button", { name: "Done" }).click();
   await expect(title).toContainText("beta");
 
@@ -153,4 +161,25 @@ test("Shift+Escape while an answer streams goes to the message box and does not 
   await expect(answer).toHaveAttribute("data-status", "streaming");
   await page.keyboard.press("Escape");
   await expect(answer).toHaveAttribute("data-status", "stopped");
+});
+
+test("Up in the empty message box edits the last question; with text in the box it moves the caret, as ever", async ({ page }) => {
+  await twoConversations(page);
+  const { message } = composer(page);
+  // The shortcuts' code comes once the page is up: pressed until it is there.
+  const editor = page.getByRole("log").getByRole("textbox");
+  await expect(async () => {
+    // Once the editor is open, its box is a second one named as a message.
+    if ((await editor.count()) === 0) await message.press("ArrowUp");
+    await expect(editor).toBeVisible({ timeout: 250 });
+  }).toPass();
+  await expect(editor).toHaveValue(/^mock:echo beta/);
+  await expect(editor).toBeFocused();
+  await editor.press("Escape");
+  await expect(editor).toHaveCount(0);
+
+  await message.fill("first line\nsecond line");
+  await message.press("ArrowUp");
+  expect(await message.evaluate((box: HTMLTextAreaElement) => box.selectionStart)).toBeLessThanOrEqual("first line".length);
+  await expect(editor).toHaveCount(0);
 });

@@ -7,7 +7,7 @@ import { composerMessageId, newChatButtonId } from "@/components/chat/element-id
  * (components/chat/composer.tsx). Settings lists them all.
  */
 
-type Action = "newChat" | "search" | "message";
+type Action = "newChat" | "search" | "message" | "editLast";
 
 /** Ctrl on Windows and Linux, ⌘ on a Mac: either one, not both, and never with Alt (which types characters on some layouts). */
 function actionOf(event: KeyboardEvent): Action | undefined {
@@ -17,12 +17,16 @@ function actionOf(event: KeyboardEvent): Action | undefined {
   if (command && event.shiftKey && key === "o") return "newChat";
   if (command && !event.shiftKey && key === "k") return "search";
   if (!event.ctrlKey && !event.metaKey && event.shiftKey && key === "escape") return "message";
+  // Up in the message box while it is empty: nothing to move through there (as in Slack and Discord).
+  const inEmptyBox = event.target instanceof HTMLTextAreaElement && event.target.id === composerMessageId && event.target.value === "";
+  if (!event.ctrlKey && !event.metaKey && !event.shiftKey && key === "arrowup" && inEmptyBox) return "editLast";
   return undefined;
 }
 
-/** Where each action goes: New chat's button, the conversations' search box, the message box. */
+/** Where each action goes: New chat's button, the conversations' search box, the message box, the last question's Edit (when it may be edited). */
 function targetOf(action: Action): HTMLElement | null {
   if (action === "newChat") return document.getElementById(newChatButtonId);
+  if (action === "editLast") return [...document.querySelectorAll<HTMLElement>('[role="log"] article[data-role="user"] [data-action="edit"]')].at(-1) ?? null;
   if (action === "search") return document.querySelector<HTMLElement>('#conversations input[type="search"]');
   return document.getElementById(composerMessageId);
 }
@@ -33,7 +37,8 @@ let listening = false;
  * Ctrl+Shift+O (⌘⇧O) starts a new chat, as its button does; Ctrl+K (⌘K)
  * goes to the search box, when there is one to see (with fewer than two
  * conversations there is none, and the browser's own Ctrl+K stays);
- * Shift+Escape goes to the message box. Not while a dialog is open, nor
+ * Shift+Escape goes to the message box; Up, in the message box while it is
+ * empty, edits the last question. Not while a dialog is open, nor
  * while text is being composed (an IME). Listens once, for the page's life,
  * before anything on the page hears the key (the capture phase): a shortcut
  * taken goes no further, so Shift+Escape never also stops an answer or
@@ -50,7 +55,7 @@ export function listenForShortcuts(): void {
     if (!target || (action !== "newChat" && target.getClientRects().length === 0)) return;
     event.preventDefault();
     event.stopPropagation();
-    if (action === "newChat") target.click();
+    if (action === "newChat" || action === "editLast") target.click();
     else target.focus();
   };
   window.addEventListener("keydown", onKeyDown, { capture: true });

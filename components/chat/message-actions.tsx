@@ -55,7 +55,8 @@ export function MessageActions({
         />
       )}
       {isUser && !busy && (
-        <button type="button" onClick={onEdit} className={actionClass}>
+        // data-action: the Up key in an empty message box presses the last one (components/chat/keyboard-shortcuts.ts).
+        <button type="button" onClick={onEdit} data-action="edit" className={actionClass}>
           {texts.edit}
         </button>
       )}

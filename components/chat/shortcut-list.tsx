@@ -16,6 +16,7 @@ export function ShortcutList() {
     ["newChat", [command, "Shift", "O"]],
     ["search", [command, "K"]],
     ["message", ["Shift", "Esc"]],
+    ["editLast", ["↑"]],
     ["stop", ["Esc"]],
     ["send", ["Enter"]],
     ["newLine", ["Shift", "Enter"]],
