@@ -1,7 +1,7 @@
 "use client";
 
-import { lazyComponent } from "@/components/lazy-component";
 import { Suspense } from "react";
+import { lazyComponent } from "@/components/lazy-component";
 import { useChatStore } from "@/components/chat/chat-store-provider";
 
 // Most pages never ask for a code: the form is a chunk of its own, fetched when the server first wants one.

@@ -1,12 +1,12 @@
 "use client";
 
-import { lazyComponent, retryingImport } from "@/components/lazy-component";
 import { Suspense, useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { AttachButton } from "@/components/chat/attach-button";
 import { useChatActions, useChatStateReader, useChatStore } from "@/components/chat/chat-store-provider";
 import { composerMessageId } from "@/components/chat/element-ids";
 import { StreamSwitch } from "@/components/chat/stream-switch";
 import { forgetDrafts, useDraft } from "@/components/chat/use-draft";
+import { lazyComponent, retryingImport } from "@/components/lazy-component";
 import { useLocale, useTranslations } from "@/components/preferences/use-preferences";
 import { mayHoldImages } from "@/lib/chat/image-scheme";
 import { sendsOnEnter } from "@/lib/ui/sends-on-enter";

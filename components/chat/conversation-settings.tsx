@@ -1,7 +1,7 @@
 "use client";
 
-import { lazyComponent } from "@/components/lazy-component";
 import { Suspense, useRef, useState } from "react";
+import { lazyComponent } from "@/components/lazy-component";
 import { useTranslations } from "@/components/preferences/use-preferences";
 
 // The dialog's form (and the model list it offers) is a chunk of its own, fetched when the dialog first opens:

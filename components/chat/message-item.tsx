@@ -1,7 +1,7 @@
 "use client";
 
-import { lazyComponent } from "@/components/lazy-component";
 import { memo, Suspense, useRef, useState } from "react";
+import { lazyComponent } from "@/components/lazy-component";
 import { useChatActions, useChatStore } from "@/components/chat/chat-store-provider";
 import { MessageActions } from "@/components/chat/message-actions";
 import { MessageError } from "@/components/chat/message-error";

@@ -1,7 +1,7 @@
 "use client";
 
-import { lazyComponent } from "@/components/lazy-component";
 import { Suspense, useEffect, useState } from "react";
+import { lazyComponent } from "@/components/lazy-component";
 import { AnswerAnnouncer } from "@/components/chat/answer-announcer";
 import { useChatStore, useSavedChatsRead } from "@/components/chat/chat-store-provider";
 import { LazyMessageItem } from "@/components/chat/lazy-chat-rows";
