@@ -1,4 +1,4 @@
-import { pdfWithoutEmbeddedFont, pdfWithPassword, printedPdf } from "./pdf-files";
+import { pdfWithoutEmbeddedFont, pdfWithPassword, printedPdf, wordDocument } from "./document-files";
 import type { FileChooser, Page } from "@playwright/test";
 import { composer, expect, lastAnswer, mockRecordFor, test, uniqueTag, waitUntilDone } from "./support";
 
@@ -127,7 +127,37 @@ test("a PDF with no text, one with a password and a damaged one are refused, eac
   await expect(page.getByRole("alert").filter({ hasText: "scan.pdf" })).toHaveText(
     "“scan.pdf” has no text to read (a scan?): attach its pages as images instead. " +
       "“locked.pdf” is protected by a password: attach a copy without one, or copy its text into the message. " +
-      "“paper.pdf” could not be read as a PDF: it may be damaged.",
+      "“paper.pdf” could not be read: it may be damaged.",
+  );
+  await expect(message).toHaveValue("Read these");
+});
+
+test("a Word document's text goes into the message under its name, paragraphs a blank line apart, CJK and emoji exact, and reaches the model", async ({ page }) => {
+  const { message } = composer(page);
+  const tag = uniqueTag();
+  await message.fill(`mock:echo Summarize the minutes. ${tag}`);
+  const docx = await wordDocument(["Meeting minutes", "決定事項：来週リリースします 🚀", "서울 팀 & Tokyo <team>"], ["Owner", "Due"]);
+  await attach(page, { name: "minutes.docx", mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", buffer: docx });
+  const expected = `mock:echo Summarize the minutes. ${tag}\n\nminutes.docx\n\`\`\`\nMeeting minutes\n\n決定事項：来週リリースします 🚀\n\n서울 팀 & Tokyo <team>\n\nOwner\n\nDue\n\`\`\`\n`;
+  await expect(message).toHaveValue(expected);
+  expect(await sendAndReadSent(page, tag)).toBe(expected);
+});
+
+test("a Word document with a password, a damaged one and one with no text are refused, each with what to do instead", async ({ page }) => {
+  const { message } = composer(page);
+  await message.fill("Read these");
+  const word = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+  // Word keeps a document with a password as an encrypted Compound File, not a zip.
+  const locked = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
+  await attach(page, [
+    { name: "locked.docx", mimeType: word, buffer: locked },
+    { name: "broken.docx", mimeType: word, buffer: Buffer.from("PK\u0003\u0004 not really") },
+    { name: "empty.docx", mimeType: word, buffer: await wordDocument([""], []) },
+  ]);
+  await expect(page.getByRole("alert").filter({ hasText: "locked.docx" })).toHaveText(
+    "“locked.docx” is protected by a password: attach a copy without one, or copy its text into the message. " +
+      "“broken.docx” could not be read: it may be damaged. " +
+      "“empty.docx” has no text to read (a scan?): attach its pages as images instead.",
   );
   await expect(message).toHaveValue("Read these");
 });

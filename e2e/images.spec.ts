@@ -275,7 +275,7 @@ test("a model that reads no images: the error says so and what to do, the questi
   await expect(question.getByRole("img", { name: "chart.png" })).toBeVisible();
 });
 
-test("a file that is not text, a PDF or an image, and an image this browser cannot open, are refused with why", async ({ page }) => {
+test("a file that is not text, a document or an image, and an image this browser cannot open, are refused with why", async ({ page }) => {
   const { message } = composer(page);
   await message.fill("Look at these");
   const chooser = page.waitForEvent("filechooser");
@@ -287,7 +287,7 @@ test("a file that is not text, a PDF or an image, and an image this browser cann
     { name: "archive.zip", mimeType: "application/zip", buffer: zip },
   ]);
   await expect(page.getByRole("alert").filter({ hasText: "photo.png" })).toHaveText(
-    "“photo.png” could not be opened as an image (it may be damaged, or in a format this browser cannot read, such as HEIC): attach a PNG, JPEG, WebP or GIF. “archive.zip” is not text, a PDF or an image: text (code, Markdown, CSV, logs), PDFs and images can be attached.",
+    "“photo.png” could not be opened as an image (it may be damaged, or in a format this browser cannot read, such as HEIC): attach a PNG, JPEG, WebP or GIF. “archive.zip” is not text, a PDF, a Word document or an image: text (code, Markdown, CSV, logs), PDFs, Word documents (.docx) and images can be attached.",
   );
   await expect(message).toHaveValue("Look at these");
   // Typing again clears what was said.

@@ -1,6 +1,7 @@
 import { imageIdsIn, imageReference } from "@/lib/chat/image-references";
 import { requestLimits } from "@/lib/chat/request-limits";
-import { largestAttachmentBytes, readAttachments, type ReadPdf, type TakeImage } from "@/lib/chat/read-attachments";
+import { retryingImport } from "@/components/lazy-component";
+import { largestAttachmentBytes, readAttachments, type ReadDocument, type TakeImage } from "@/lib/chat/read-attachments";
 import { newImageId, saveImage, sweepImages } from "@/lib/client/image-store";
 import { shrinkImage } from "@/lib/client/shrink-image";
 import { refusalText } from "@/lib/i18n/attachment-texts";
@@ -40,12 +41,15 @@ const takeImage = async (file: File, makeRoom: () => Promise<void>): ReturnType<
   return { reference: imageReference(id, file.name) };
 };
 
-/** PDF.js comes with the first PDF: most messages never need it. */
-const readPdf: ReadPdf = async (file, mostCharacters) => (await import("@/lib/client/read-pdf-text")).readPdfText(file, mostCharacters);
+/** PDF.js comes with the first PDF, Mammoth with the first Word document: most messages never need them. */
+const readDocument: ReadDocument = async (file, kind, mostCharacters) =>
+  kind === "pdf"
+    ? (await retryingImport(() => import("@/lib/client/read-pdf-text"))).readPdfText(file, mostCharacters)
+    : (await retryingImport(() => import("@/lib/client/read-docx-text"))).readDocxText(file);
 
 /**
  * What the message box does with files picked, dropped or pasted: a text
- * file's text, a PDF's, or a reference to an image, goes where the caret is, on
+ * file's text, a PDF's or a Word document's, or a reference to an image, goes where the caret is, on
  * lines of its own, and the box says which it refused and why. A chunk of
  * its own, fetched at the first file: the box itself only knows to ask for it.
  */
@@ -61,7 +65,7 @@ export async function takeInFiles(files: readonly File[], box: MessageBox): Prom
     if ("reference" in taken) images += 1;
     return taken;
   };
-  const { text, refused } = await readAttachments(files, { takeImage: takeImageWhileRoom, readPdf });
+  const { text, refused } = await readAttachments(files, { takeImage: takeImageWhileRoom, readDocument });
   box.setNote(refusalText(refused, box.locale, largestAttachmentBytes));
   const element = box.element;
   if (!element || text === "") return;

@@ -47,34 +47,44 @@ describe("readAttachments", () => {
     ]);
   });
 
-  test("a PDF's text goes to a plain fenced block under its name; what `readPdf` refused, or a text over the limit, is named with why", async () => {
-    const asked: Array<[string, number]> = [];
-    const readPdf = async (pdf: File, mostCharacters: number) => {
-      asked.push([pdf.name, mostCharacters]);
-      if (pdf.name === "scan.pdf") return { refused: "no_text_pdf" as const };
+  test("a PDF's or a Word document's text goes to a plain fenced block under its name; what `readDocument` refused, or a text over the limit, is named with why", async () => {
+    const asked: Array<[string, string, number]> = [];
+    const readDocument = async (document: File, kind: "pdf" | "docx", mostCharacters: number) => {
+      asked.push([document.name, kind, mostCharacters]);
+      if (document.name === "scan.pdf") return { refused: "no_text_document" as const };
       // Over the limit in UTF-8 bytes though not in characters: the limit is the bytes sent.
-      if (pdf.name === "long.PDF") return { text: "あ".repeat(largestAttachmentBytes / 3 + 1) };
+      if (document.name === "long.PDF") return { text: "あ".repeat(largestAttachmentBytes / 3 + 1) };
       return { text: "Quarterly report\n\n売上は 12% 増えました" };
     };
+    const word = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     const { text, refused } = await readAttachments(
-      [file("report.pdf", "%PDF-1.7"), file("scan.pdf", "%PDF-1.7"), file("long.PDF", "%PDF-1.7"), new File(["%PDF-1.7"], "download", { type: "application/pdf" })],
-      { readPdf },
+      [
+        file("report.pdf", "%PDF-1.7"),
+        file("scan.pdf", "%PDF-1.7"),
+        file("long.PDF", "%PDF-1.7"),
+        new File(["%PDF-1.7"], "download", { type: "application/pdf" }),
+        file("minutes.docx", "PK"),
+        new File(["PK"], "attachment", { type: word }),
+      ],
+      { readDocument },
     );
     expect(asked).toEqual([
-      ["report.pdf", largestAttachmentBytes],
-      ["scan.pdf", largestAttachmentBytes],
-      ["long.PDF", largestAttachmentBytes],
-      ["download", largestAttachmentBytes],
+      ["report.pdf", "pdf", largestAttachmentBytes],
+      ["scan.pdf", "pdf", largestAttachmentBytes],
+      ["long.PDF", "pdf", largestAttachmentBytes],
+      ["download", "pdf", largestAttachmentBytes],
+      ["minutes.docx", "docx", largestAttachmentBytes],
+      ["attachment", "docx", largestAttachmentBytes],
     ]);
     const block = "```\nQuarterly report\n\n売上は 12% 増えました\n```";
-    expect(text).toBe(`report.pdf\n${block}\n\ndownload\n${block}`);
+    expect(text).toBe(`report.pdf\n${block}\n\ndownload\n${block}\n\nminutes.docx\n${block}\n\nattachment\n${block}`);
     expect(refused).toEqual([
-      { name: "scan.pdf", reason: "no_text_pdf" },
+      { name: "scan.pdf", reason: "no_text_document" },
       { name: "long.PDF", reason: "text_too_large" },
     ]);
   });
 
-  test("without a PDF reader, a PDF is not text", async () => {
+  test("without a document reader, a PDF is not text", async () => {
     const { refused } = await readAttachments([file("paper.pdf", new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x00]))]);
     expect(refused).toEqual([{ name: "paper.pdf", reason: "not_text" }]);
   });

@@ -2,11 +2,11 @@
  * Files a person attaches to a message (the message box's paperclip,
  * a file dropped on it or pasted into it): a text file is read here and
  * put into the message as fenced code, named, where it can still be read
- * and edited before it is sent; a PDF's text the same way (`readPdf`); an
- * image is kept and referred to there (`takeImage`). A file that is none of
- * these (a zip, a Word file) is refused rather than sent as garbage, and so
- * is a text so large that it would crowd out the conversation (it is sent
- * again with every turn).
+ * and edited before it is sent; a PDF's or a Word document's text the same
+ * way (`readDocument`); an image is kept and referred to there
+ * (`takeImage`). A file that is none of these (a zip, a spreadsheet) is
+ * refused rather than sent as garbage, and so is a text so large that it
+ * would crowd out the conversation (it is sent again with every turn).
  */
 
 /** About 50,000 tokens of code or prose: a long file, not a dump. */
@@ -14,7 +14,7 @@ export const largestAttachmentBytes = 200_000;
 
 export interface AttachmentRefusal {
   name: string;
-  reason: "not_text" | "too_large" | "text_too_large" | ImageRefusal | PdfRefusal;
+  reason: "not_text" | "too_large" | "text_too_large" | ImageRefusal | DocumentRefusal;
 }
 
 export interface ReadAttachments {
@@ -33,35 +33,47 @@ export type ImageRefusal = "unreadable_image" | "not_kept" | "too_many_images";
  */
 export type TakeImage = (file: File) => Promise<{ reference: string } | { refused: ImageRefusal }>;
 
-/** Why a PDF's text was not taken: PDF.js cannot read the file, it needs a password, or it has no text (a scan). */
-export type PdfRefusal = "unreadable_pdf" | "protected_pdf" | "no_text_pdf";
+/** The documents whose text is read out of them: PDFs, and Word's .docx. */
+export type DocumentKind = "pdf" | "docx";
+
+/** Why a document's text was not taken: it cannot be read, it needs a password, or it has no text (a scan). */
+export type DocumentRefusal = "unreadable_document" | "protected_document" | "no_text_document";
 
 /**
- * Reads a PDF's text, its pages one paragraph apart (lib/chat/pdf-text.ts),
- * or says why it could not. It may stop reading once the text is longer
- * than `mostCharacters`: such a text is refused. The browser's
- * (lib/client/read-pdf-text.ts).
+ * Reads a document's text (a PDF's pages one paragraph apart, a Word
+ * document's paragraphs so: lib/chat/document-text.ts), or says why it could
+ * not. It may stop reading once the text is longer than `mostCharacters`:
+ * such a text is refused. The browser's (components/chat/take-in-files.ts).
  */
-export type ReadPdf = (file: File, mostCharacters: number) => Promise<{ text: string } | { refused: PdfRefusal }>;
+export type ReadDocument = (file: File, kind: DocumentKind, mostCharacters: number) => Promise<{ text: string } | { refused: DocumentRefusal }>;
 
 /** What reads the files that are not text; without one, such files are refused as not text. */
 export interface AttachmentReaders {
   takeImage?: TakeImage;
-  readPdf?: ReadPdf;
+  readDocument?: ReadDocument;
 }
 
-const isPdf = (file: File) => file.type === "application/pdf" || /\.pdf$/i.test(file.name);
+const wordDocumentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-/** Each file in the order given: text files and PDFs' texts as fenced blocks, images (`image/*`) as `takeImage` makes them. */
-export async function readAttachments(files: readonly File[], { takeImage, readPdf }: AttachmentReaders = {}): Promise<ReadAttachments> {
+/** A PDF or a Word document, by its type or, when the browser gives none, its name. */
+export function documentKindOf(file: File): DocumentKind | undefined {
+  if (file.type === "application/pdf" || /\.pdf$/i.test(file.name)) return "pdf";
+  if (file.type === wordDocumentType || /\.docx$/i.test(file.name)) return "docx";
+  return undefined;
+}
+
+/** Each file in the order given: text files' and documents' texts as fenced blocks, images (`image/*`) as `takeImage` makes them. */
+export async function readAttachments(files: readonly File[], { takeImage, readDocument }: AttachmentReaders = {}): Promise<ReadAttachments> {
   const blocks: string[] = [];
   const refused: AttachmentRefusal[] = [];
   for (const file of files) {
-    if (readPdf && isPdf(file)) {
-      const read = await readPdf(file, largestAttachmentBytes);
+    const kind = documentKindOf(file);
+    if (readDocument && kind) {
+      const read = await readDocument(file, kind, largestAttachmentBytes);
       if ("refused" in read) refused.push({ name: file.name, reason: read.refused });
       // The same limit as a text file's, on the text that would be sent, not on the PDF's bytes.
       else if (new TextEncoder().encode(read.text).length > largestAttachmentBytes) refused.push({ name: file.name, reason: "text_too_large" });
+      // A document's text is not PDF or Word: plainly fenced.
       else blocks.push(attachmentBlock(file.name, read.text, ""));
       continue;
     }

@@ -1,6 +1,6 @@
 import { getDocument, GlobalWorkerOptions, PasswordException, type PDFDocumentProxy } from "pdfjs-dist";
-import type { ReadPdf } from "@/lib/chat/read-attachments";
-import { documentText, pageText, type PdfTextPiece } from "@/lib/chat/pdf-text";
+import type { DocumentRefusal } from "@/lib/chat/read-attachments";
+import { documentText, pageText, type PdfTextPiece } from "@/lib/chat/document-text";
 
 /*
  * A PDF's text, read in this browser with PDF.js (Mozilla's, what Firefox
@@ -23,14 +23,16 @@ const startWorker = () => {
  */
 let reading: Promise<unknown> = Promise.resolve();
 
-export const readPdfText: ReadPdf = (file, mostCharacters) => {
+type DocumentRead = Promise<{ text: string } | { refused: DocumentRefusal }>;
+
+export function readPdfText(file: File, mostCharacters: number): DocumentRead {
   const read = reading.then(() => readOne(file, mostCharacters));
   reading = read.catch(() => undefined);
   return read;
-};
+}
 
 /** Reads the text of each page until there is more than `mostCharacters` (the caller refuses that much: reading on would be work for nothing). */
-const readOne: ReadPdf = async (file, mostCharacters) => {
+async function readOne(file: File, mostCharacters: number): DocumentRead {
   startWorker();
   const loading = getDocument({
     data: new Uint8Array(await file.arrayBuffer()),
@@ -46,7 +48,7 @@ const readOne: ReadPdf = async (file, mostCharacters) => {
     pdf = await loading.promise;
   } catch (error) {
     await loading.destroy();
-    return { refused: error instanceof PasswordException ? "protected_pdf" : "unreadable_pdf" };
+    return { refused: error instanceof PasswordException ? "protected_document" : "unreadable_document" };
   }
   try {
     const pages: string[] = [];
@@ -60,11 +62,11 @@ const readOne: ReadPdf = async (file, mostCharacters) => {
       page.cleanup();
     }
     const text = documentText(pages);
-    return text === "" ? { refused: "no_text_pdf" } : { text };
+    return text === "" ? { refused: "no_text_document" } : { text };
   } catch {
-    return { refused: "unreadable_pdf" };
+    return { refused: "unreadable_document" };
   } finally {
     // The document goes; the worker stays for the next PDF. Awaited: the next PDF may not start on a worker being let go.
     await loading.destroy();
   }
-};
+}

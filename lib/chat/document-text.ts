@@ -1,7 +1,9 @@
 /**
- * A PDF's text as a message takes it, from the pieces PDF.js finds on each
- * page (lib/client/read-pdf-text.ts reads them in the browser). Pure, so
- * that the joining is tested without a PDF.
+ * A document's text as a message takes it: a PDF's from the pieces PDF.js
+ * finds on each page (lib/client/read-pdf-text.ts reads them in the
+ * browser), a Word document's from the text Mammoth gives
+ * (lib/client/read-docx-text.ts). Pure, so that the joining is tested
+ * without a PDF or a Word file.
  */
 
 /** A run of a page's characters as PDF.js gives it (`TextItem`): its text, and whether a line ends after it. */
@@ -29,7 +31,15 @@ const kangxiRadicals = /[\u2F00-\u2FD5]/g;
  * the text goes to a model, and to the person first, who edits it.
  */
 export function pageText(pieces: readonly PdfTextPiece[]): string {
-  const text = pieces.map((piece) => (piece.hasEOL ? `${piece.str}\n` : piece.str)).join("");
+  return tidyText(pieces.map((piece) => (piece.hasEOL ? `${piece.str}\n` : piece.str)).join(""));
+}
+
+/**
+ * Text as a message takes it: a Kangxi radical read as the ideograph it
+ * looks like, no spaces ending a line, no more than one blank line in a
+ * row, none around it.
+ */
+export function tidyText(text: string): string {
   return text
     .replace(kangxiRadicals, (radical) => radical.normalize("NFKC"))
     .split("\n")

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { documentText, pageText } from "@/lib/chat/pdf-text";
+import { documentText, pageText, tidyText } from "@/lib/chat/document-text";
 
 describe("pageText", () => {
   test("pieces run together within a line and break where a line ends; CJK and emoji exact", () => {
@@ -34,6 +34,12 @@ describe("pageText", () => {
   test("a page with no pieces, or only spaces, has no text", () => {
     expect(pageText([])).toBe("");
     expect(pageText([{ str: " ", hasEOL: true }])).toBe("");
+  });
+});
+
+describe("tidyText", () => {
+  test("a Word document's paragraphs: blank lines beyond one and trailing spaces dropped, CJK and emoji exact", () => {
+    expect(tidyText("\nTitle  \n\n\n\n本文です 🍜\r\n\n")).toBe("Title\n\n本文です 🍜");
   });
 });
 
