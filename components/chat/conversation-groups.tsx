@@ -43,9 +43,9 @@ export function ConversationGroups({ ids, onSelected }: { ids: readonly string[]
   const groups = groupByAge(ids, (id) => conversations[id]?.updatedAt ?? 0, now);
   return groups.map(({ group, ids: members }) => (
     <Fragment key={group}>
-      <h3 id={`${headingId}${group}`} className="px-3 pt-3 pb-1 text-xs font-medium text-slate-600 dark:text-slate-400">
+      <h2 id={`${headingId}${group}`} className="px-3 pt-3 pb-1 text-xs font-medium text-slate-600 dark:text-slate-400">
         {groupName(group, texts, locale)}
-      </h3>
+      </h2>
       {/* Named by its heading: a screen reader says "Today, list, 3 items". */}
       <ul aria-labelledby={`${headingId}${group}`} className="space-y-0.5">
         {members.map((id) => (
