@@ -148,6 +148,9 @@ test.describe("the theme", () => {
     await expect.poll(() => held).toBe(1);
     await themeButton(page, "Light").click();
     await expect(html(page)).not.toHaveClass(/\bdark\b/);
+    // Drawn pressed though not hydrated: from the choice the page marks <html> with.
+    await expect(themeButton(page, "System")).toHaveCSS("background-color", "rgba(0, 0, 0, 0)");
+    await expect(themeButton(page, "Light")).not.toHaveCSS("background-color", "rgba(0, 0, 0, 0)");
     await languageSwitch(page).selectOption("ja");
     await expect(html(page)).toHaveAttribute("lang", "ja");
     await expect(composer(page).message).toHaveAttribute("placeholder", "メッセージを入力");
@@ -157,8 +160,23 @@ test.describe("the theme", () => {
     await expect(languageSwitch(page)).toHaveValue("ja");
     // Chunks still being routed would be cut by the reload.
     await page.unrouteAll({ behavior: "wait" });
+    // Reloaded with the chunk held again: the chosen theme's button is drawn pressed from the first paint.
+    let releaseAgain = () => {};
+    const releasedAgain = new Promise<void>((resolve) => (releaseAgain = resolve));
+    await page.route("**/_next/static/chunks/*.js", async (route) => {
+      const response = await route.fetch();
+      const body = await response.text();
+      if (/"data-theme-choice":/.test(body)) await releasedAgain;
+      await route.fulfill({ response, body });
+    });
     await page.reload();
     await expect(html(page)).not.toHaveClass(/\bdark\b/);
     await expect(html(page)).toHaveAttribute("lang", "ja");
+    // (Named as the server drew them, in English, until they hydrate.)
+    await expect(themeButton(page, "Light")).not.toHaveCSS("background-color", "rgba(0, 0, 0, 0)");
+    await expect(themeButton(page, "System")).toHaveCSS("background-color", "rgba(0, 0, 0, 0)");
+    releaseAgain();
+    await page.unrouteAll({ behavior: "wait" });
+    await expect(page.getByRole("group", { name: "テーマ" }).getByRole("button", { name: "ライト" })).toHaveAttribute("aria-pressed", "true");
   });
 });

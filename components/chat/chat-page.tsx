@@ -16,6 +16,14 @@ import { selectActiveConversation } from "@/lib/store/chat-selectors";
 
 // Not first-load JS: drawn on the server, and working before they hydrate (header-preferences.tsx).
 const HeaderPreferences = lazyComponent(() => import("@/components/preferences/header-preferences").then((module) => module.HeaderPreferences));
+// One element for every render of the page. A new one (the page renders again at once, in the reader's language)
+// is an update to the controls before they have hydrated: React then drops their server HTML and shows nothing
+// there until their chunk has come. The same element is no update: the server's HTML stays until it hydrates.
+const headerPreferences = (
+  <Suspense>
+    <HeaderPreferences />
+  </Suspense>
+);
 
 function ConversationTitle() {
   const title = useChatStore((state) => selectActiveConversation(state)?.title);
@@ -76,9 +84,7 @@ export function ChatPage() {
             <a href="/compare" className="shrink-0 rounded-lg px-2 py-1.5 text-sm text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">
               {t.page.compare}
             </a>
-            <Suspense>
-              <HeaderPreferences />
-            </Suspense>
+            {headerPreferences}
             <ConversationSettings />
           </header>
           <ProviderNotice />

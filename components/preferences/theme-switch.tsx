@@ -3,7 +3,6 @@
 import type { ReactNode } from "react";
 import { useThemePreference, useTranslations } from "@/components/preferences/use-preferences";
 import { themePreferences, type ThemePreference } from "@/lib/preferences/preferences";
-import { cn } from "@/lib/ui/cn";
 
 const icons: Record<ThemePreference, ReactNode> = {
   system: (
@@ -40,12 +39,9 @@ export function ThemeSwitch() {
           aria-label={names[theme]}
           title={names[theme]}
           data-theme-choice={theme}
-          className={cn(
-            "rounded-md p-1",
-            chosen === theme
-              ? "bg-slate-800 text-white dark:bg-slate-200 dark:text-slate-900"
-              : "text-slate-600 hover:bg-slate-100 hover:text-slate-900 dark:text-slate-400 dark:hover:bg-slate-800 dark:hover:text-slate-100",
-          )}
+          // Drawn pressed by app/globals.css from the choice on <html>, which the inline script puts there before the
+          // first paint: right at once, though this chunk hydrates later (aria-pressed is right from then).
+          className="rounded-md p-1 text-slate-600 hover:bg-slate-100 hover:text-slate-900 dark:text-slate-400 dark:hover:bg-slate-800 dark:hover:text-slate-100"
         >
           <svg aria-hidden viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" className="h-4 w-4">
             {icons[theme]}

@@ -33,6 +33,17 @@ describe("the theme", () => {
     expect(classes.has("dark")).toBe(dark);
   });
 
+  test.each([
+    { saved: undefined, chosen: [] },
+    { saved: "system", chosen: [] },
+    { saved: "light", chosen: ["chose-light"] },
+    { saved: "dark", chosen: ["chose-dark"] },
+  ])("saved $saved: the choice is marked $chosen, for the header to show before it hydrates", ({ saved, chosen }) => {
+    const { environment, classes } = fakeWindow({ stored: saved ? { [preferencesConfig.themeKey]: saved } : {}, systemDark: true });
+    apply(environment);
+    expect([...classes].filter((name) => name.startsWith("chose-"))).toEqual(chosen);
+  });
+
   test("the class goes away again when the choice turns light", () => {
     const stored: Record<string, string> = { [preferencesConfig.themeKey]: "dark" };
     const { environment, classes } = fakeWindow({ stored });

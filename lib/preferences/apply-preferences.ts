@@ -15,7 +15,8 @@ export interface PreferencesConfig {
 
 /**
  * Puts the reader's theme and language on `<html>`: class `dark` from the
- * saved choice, or the system's when there is none or it is "system"; `lang`
+ * saved choice, or the system's when there is none or it is "system" (and
+ * `chose-light` or `chose-dark` for the choice itself); `lang`
  * from the saved language, or the first of the browser's languages we have.
  *
  * It runs twice over: inline in `<head>` before the first paint (so no flash
@@ -35,6 +36,9 @@ export function applyPreferences(config: PreferencesConfig, environment: Prefere
   }
   const dark = theme === "dark" || (theme !== "light" && environment.matchMedia("(prefers-color-scheme: dark)").matches);
   root.classList.toggle("dark", dark);
+  // Which theme was chosen, not only which one shows: the header's buttons are drawn pressed from it (app/globals.css).
+  root.classList.toggle("chose-light", theme === "light");
+  root.classList.toggle("chose-dark", theme === "dark");
   if (locale === null || !config.locales.includes(locale)) {
     locale = config.fallbackLocale;
     const languages = environment.navigator.languages ?? [environment.navigator.language ?? ""];
