@@ -71,7 +71,7 @@ export async function readAttachments(files: readonly File[], { takeImage, readD
     if (readDocument && kind) {
       const read = await readDocument(file, kind, largestAttachmentBytes);
       if ("refused" in read) refused.push({ name: file.name, reason: read.refused });
-      // The same limit as a text file's, on the text that would be sent, not on the PDF's bytes.
+      // The same limit as a text file's, on the text that would be sent, not on the document's bytes.
       else if (new TextEncoder().encode(read.text).length > largestAttachmentBytes) refused.push({ name: file.name, reason: "text_too_large" });
       // A document's text is not PDF or Word: plainly fenced.
       else blocks.push(attachmentBlock(file.name, read.text, ""));
