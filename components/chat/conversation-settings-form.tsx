@@ -5,13 +5,11 @@ import { BackupControls } from "@/components/chat/backup-controls";
 import { ShortcutList } from "@/components/chat/shortcut-list";
 import { LockButton } from "@/components/chat/lock-button";
 import { ModelOptions } from "@/components/chat/model-options";
-import { NewChatSettings } from "@/components/chat/new-chat-settings";
+import { NewChatSettings, noSettings } from "@/components/chat/new-chat-settings";
 import { useModels } from "@/components/chat/use-models";
 import { useSettingsTexts } from "@/components/chat/use-settings-texts";
 import { selectActiveConversation } from "@/lib/store/chat-selectors";
-import type { ConversationSettings as Settings } from "@/lib/store/chat-types";
 
-const noSettings: Settings = { systemPrompt: "" };
 /** What reasoning models (OpenAI's, and gpt-oss or Qwen3 on Ollama) all take; a model that takes none refuses the request, and says so. */
 const reasoningEfforts = ["low", "medium", "high"] as const;
 const fieldClass =

@@ -45,7 +45,10 @@ export type DocumentRefusal = "unreadable_document" | "protected_document" | "no
  * not. It may stop reading once the text is longer than `mostCharacters`:
  * such a text is refused. The browser's (components/chat/take-in-files.ts).
  */
-export type ReadDocument = (file: File, kind: DocumentKind, mostCharacters: number) => Promise<{ text: string } | { refused: DocumentRefusal }>;
+export type ReadDocument = (file: File, kind: DocumentKind, mostCharacters: number) => Promise<DocumentText>;
+
+/** A document's text, or why it was not taken. */
+export type DocumentText = { text: string } | { refused: DocumentRefusal };
 
 /** What reads the files that are not text; without one, such files are refused as not text. */
 export interface AttachmentReaders {

@@ -1,4 +1,11 @@
 /**
+ * What a server takes of one request's body unless CHAT_MAX_BODY_BYTES says
+ * otherwise (shared/PROTOCOL.md): the server's default, and what the page
+ * keeps to when the server has not said (`GET /api/models`, `max_body_bytes`).
+ */
+export const defaultMaxBodyBytes = 1_048_576;
+
+/**
  * Limits on what one request may carry, beside the byte limit on the body:
  * the server's schema holds requests to them (lib/chat/schema.ts), and the
  * page keeps to them when it builds a request (lib/store/request-images.ts),

@@ -2,7 +2,7 @@
 // tests for generator functions with eval when loaded, which the page's policy blocks and reports.
 import mammoth from "mammoth/mammoth.browser.min.js";
 import { tidyText } from "@/lib/chat/document-text";
-import type { DocumentRefusal } from "@/lib/chat/read-attachments";
+import type { DocumentText } from "@/lib/chat/read-attachments";
 
 /*
  * A Word document's text (.docx), read in this browser with Mammoth (what
@@ -17,7 +17,7 @@ import type { DocumentRefusal } from "@/lib/chat/read-attachments";
  */
 const compoundFileSignature = [0xd0, 0xcf, 0x11, 0xe0];
 
-export async function readDocxText(file: File): Promise<{ text: string } | { refused: DocumentRefusal }> {
+export async function readDocxText(file: File): Promise<DocumentText> {
   const bytes = await file.arrayBuffer();
   const start = new Uint8Array(bytes, 0, Math.min(4, bytes.byteLength));
   if (compoundFileSignature.every((byte, index) => start[index] === byte)) return { refused: "protected_document" };

@@ -1,5 +1,5 @@
 import { getDocument, GlobalWorkerOptions, PasswordException, type PDFDocumentProxy } from "pdfjs-dist";
-import type { DocumentRefusal } from "@/lib/chat/read-attachments";
+import type { DocumentText } from "@/lib/chat/read-attachments";
 import { documentText, pageText, type PdfTextPiece } from "@/lib/chat/document-text";
 
 /*
@@ -23,16 +23,14 @@ const startWorker = () => {
  */
 let reading: Promise<unknown> = Promise.resolve();
 
-type DocumentRead = Promise<{ text: string } | { refused: DocumentRefusal }>;
-
-export function readPdfText(file: File, mostCharacters: number): DocumentRead {
+export function readPdfText(file: File, mostCharacters: number): Promise<DocumentText> {
   const read = reading.then(() => readOne(file, mostCharacters));
   reading = read.catch(() => undefined);
   return read;
 }
 
 /** Reads the text of each page until there is more than `mostCharacters` (the caller refuses that much: reading on would be work for nothing). */
-async function readOne(file: File, mostCharacters: number): DocumentRead {
+async function readOne(file: File, mostCharacters: number): Promise<DocumentText> {
   startWorker();
   const loading = getDocument({
     data: new Uint8Array(await file.arrayBuffer()),

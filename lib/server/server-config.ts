@@ -1,3 +1,5 @@
+import { defaultMaxBodyBytes } from "@/lib/chat/request-limits";
+
 type Environment = Record<string, string | undefined>;
 
 export interface ServerConfig {
@@ -73,7 +75,7 @@ export const vercelMaxBodyBytes = 4_500_000;
 
 /** Reads the server's limits from the environment (shared/PROTOCOL.md, "Configuration"). */
 export function serverConfigFrom(environment: Environment): ServerConfig {
-  const maxBodyBytes = integer(environment.CHAT_MAX_BODY_BYTES, 1_048_576, 1);
+  const maxBodyBytes = integer(environment.CHAT_MAX_BODY_BYTES, defaultMaxBodyBytes, 1);
   return {
     maxBodyBytes: environment.VERCEL === "1" ? Math.min(maxBodyBytes, vercelMaxBodyBytes) : maxBodyBytes,
     maxConcurrent: integer(environment.CHAT_MAX_CONCURRENT, 256, 1),

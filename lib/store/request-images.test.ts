@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import type { ChatRequestInput } from "@/lib/chat/schema";
-import { requestLimits } from "@/lib/chat/request-limits";
-import { defaultMaxBodyBytes, imageBudgetCharacters, withImagesLoaded, type ReadImages } from "@/lib/store/request-images";
+import { defaultMaxBodyBytes, requestLimits } from "@/lib/chat/request-limits";
+import { imageBudgetCharacters, withImagesLoaded, type ReadImages } from "@/lib/store/request-images";
 
 const image = (id: string) => `![${id}.png](streamchat-image:${id})`;
 /** A stored image's `data:` URL of about `characters` characters. */

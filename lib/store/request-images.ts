@@ -1,10 +1,7 @@
 import { contentWithImages, imageIdsIn } from "@/lib/chat/image-references";
 import { mayHoldImages } from "@/lib/chat/image-scheme";
-import { requestLimits } from "@/lib/chat/request-limits";
+import { defaultMaxBodyBytes, requestLimits } from "@/lib/chat/request-limits";
 import type { ChatRequestInput } from "@/lib/chat/schema";
-
-/** What a server takes a request when it does not say (shared/PROTOCOL.md; `GET /api/models` says, as `max_body_bytes`). */
-export const defaultMaxBodyBytes = 1_048_576;
 
 /** Bytes left for what turning references into image parts adds besides the images (about 70 bytes an image). */
 const partsRoomBytes = 4_096;
