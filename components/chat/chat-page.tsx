@@ -9,8 +9,6 @@ import { ConversationSidebar } from "@/components/chat/conversation-sidebar";
 import { composerMessageId } from "@/components/chat/element-ids";
 import { lazyComponent } from "@/components/lazy-component";
 import { MessageList } from "@/components/chat/message-list";
-import { ProviderNotice } from "@/components/chat/provider-notice";
-import { StoreNotice } from "@/components/chat/store-notice";
 import { useTranslations } from "@/components/preferences/use-preferences";
 import { selectActiveConversation } from "@/lib/store/chat-selectors";
 
@@ -24,6 +22,18 @@ const headerPreferences = (
     <HeaderPreferences />
   </Suspense>
 );
+
+// The demo model's notice and the saved chats' are a chunk, with their texts: most readers never see one.
+const PageNotices = lazyComponent(() => import("@/components/chat/page-notices").then((module) => module.PageNotices));
+
+function Notices() {
+  const shown = useChatStore((state) => state.models?.provider === "demo" || state.notice !== undefined);
+  return shown ? (
+    <Suspense>
+      <PageNotices />
+    </Suspense>
+  ) : null;
+}
 
 function ConversationTitle() {
   const title = useChatStore((state) => selectActiveConversation(state)?.title);
@@ -87,8 +97,7 @@ export function ChatPage() {
             {headerPreferences}
             <ConversationSettings />
           </header>
-          <ProviderNotice />
-          <StoreNotice />
+          <Notices />
           <main className="flex min-h-0 flex-1 flex-col">
             <MessageList />
             <AccessForm />

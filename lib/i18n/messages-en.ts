@@ -66,16 +66,6 @@ export const en = {
     unlock: "Unlock",
     lock: "Lock (sign out)",
   },
-
-  notice: {
-    demoModelBefore: "The ",
-    demoModel: "offline demo model",
-    demoModelAfter: " is answering. To use a real model, set ",
-    demoModelEnd: " and restart the server.",
-    savedChatsUnreadable: "Your saved conversations could not be read, so the chat started afresh.",
-    savedChatsFull: "This browser has no room left to save your conversations, so new messages are not being saved. Delete conversations you no longer need, and saving starts again.",
-    dismiss: "Dismiss",
-  },
 };
 
 /** The shape every language fills: the same keys, the same parameters. */

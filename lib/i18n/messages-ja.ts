@@ -63,14 +63,4 @@ export const ja: Messages = {
     unlock: "ロック解除",
     lock: "ロックする（サインアウト）",
   },
-
-  notice: {
-    demoModelBefore: "現在は",
-    demoModel: "オフラインのデモモデル",
-    demoModelAfter: "が回答しています。実際のモデルを使うには ",
-    demoModelEnd: " を設定してサーバーを再起動してください。",
-    savedChatsUnreadable: "保存された会話を読み込めなかったため、新しい状態で始めました。",
-    savedChatsFull: "このブラウザには会話を保存する空き容量がないため、新しいメッセージは保存されていません。不要な会話を削除すると、保存が再開されます。",
-    dismiss: "閉じる",
-  },
 };

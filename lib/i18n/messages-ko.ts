@@ -63,14 +63,4 @@ export const ko: Messages = {
     unlock: "잠금 해제",
     lock: "잠그기(로그아웃)",
   },
-
-  notice: {
-    demoModelBefore: "지금은 ",
-    demoModel: "오프라인 데모 모델",
-    demoModelAfter: "이 답변하고 있습니다. 실제 모델을 사용하려면 ",
-    demoModelEnd: "를 설정하고 서버를 다시 시작하세요.",
-    savedChatsUnreadable: "저장된 대화를 읽을 수 없어 새로 시작했습니다.",
-    savedChatsFull: "이 브라우저에 대화를 저장할 공간이 없어 새 메시지가 저장되지 않고 있습니다. 필요 없는 대화를 삭제하면 다시 저장됩니다.",
-    dismiss: "닫기",
-  },
 };

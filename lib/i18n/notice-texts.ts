@@ -1,0 +1,42 @@
+import type { Locale } from "@/lib/i18n/locales";
+
+/*
+ * The notices above the chat, in every language: the demo model answering,
+ * saved chats unreadable or out of room. Not in the page's dictionaries: the
+ * notices are a chunk, fetched only when one of them shows.
+ */
+
+const en = {
+  demoModelBefore: "The ",
+  demoModel: "offline demo model",
+  demoModelAfter: " is answering. To use a real model, set ",
+  demoModelEnd: " and restart the server.",
+  savedChatsUnreadable: "Your saved conversations could not be read, so the chat started afresh.",
+  savedChatsFull:
+    "This browser has no room left to save your conversations, so new messages are not being saved. Delete conversations you no longer need, and saving starts again.",
+  dismiss: "Dismiss",
+};
+
+export type NoticeTexts = typeof en;
+
+const ja: NoticeTexts = {
+  demoModelBefore: "現在は",
+  demoModel: "オフラインのデモモデル",
+  demoModelAfter: "が回答しています。実際のモデルを使うには ",
+  demoModelEnd: " を設定してサーバーを再起動してください。",
+  savedChatsUnreadable: "保存された会話を読み込めなかったため、新しい状態で始めました。",
+  savedChatsFull: "このブラウザには会話を保存する空き容量がないため、新しいメッセージは保存されていません。不要な会話を削除すると、保存が再開されます。",
+  dismiss: "閉じる",
+};
+
+const ko: NoticeTexts = {
+  demoModelBefore: "지금은 ",
+  demoModel: "오프라인 데모 모델",
+  demoModelAfter: "이 답변하고 있습니다. 실제 모델을 사용하려면 ",
+  demoModelEnd: "를 설정하고 서버를 다시 시작하세요.",
+  savedChatsUnreadable: "저장된 대화를 읽을 수 없어 새로 시작했습니다.",
+  savedChatsFull: "이 브라우저에 대화를 저장할 공간이 없어 새 메시지가 저장되지 않고 있습니다. 필요 없는 대화를 삭제하면 다시 저장됩니다.",
+  dismiss: "닫기",
+};
+
+export const noticeTexts: Record<Locale, NoticeTexts> = { en, ja, ko };
