@@ -8,6 +8,17 @@ import { composer, expect, lastAnswer, mockRecordFor, sendMessage, test, uniqueT
 const sidebar = (page: Page) => page.getByRole("navigation", { name: "Conversations" });
 const conversationButton = (page: Page, title: string | RegExp) => sidebar(page).getByRole("button", { name: title, exact: typeof title === "string" });
 
+/** Chooses one of a conversation's actions in its "⋯" menu, which shows on hover (or keyboard focus) on a wide screen. */
+async function conversationAction(page: Page, title: string | RegExp, action: "Rename" | "Pin" | "Unpin" | "Download as Markdown" | "Delete"): Promise<void> {
+  await conversationButton(page, title).hover();
+  await sidebar(page)
+    .getByRole("listitem")
+    .filter({ has: page.getByRole("button", { name: title, exact: typeof title === "string" }) })
+    .getByRole("button", { name: /^Options for “/ })
+    .click();
+  await page.getByRole("menu").getByRole("menuitem", { name: action, exact: true }).click();
+}
+
 async function askAndWait(page: Page, text: string): Promise<void> {
   await sendMessage(page, text);
   await waitUntilDone(lastAnswer(page));
@@ -32,8 +43,7 @@ test("conversations: titled from the first message, switched, renamed, deleted, 
   await expect(page.getByRole("log").locator('article[data-role="user"]')).toContainText("First topic");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("First topic");
 
-  await conversationButton(page, /^First topic/).hover();
-  await sidebar(page).getByRole("button", { name: /^Rename “First topic/ }).click();
+  await conversationAction(page, /^First topic/, "Rename");
   const titleField = sidebar(page).getByRole("textbox", { name: "Conversation title" });
   await titleField.fill("Renamed by hand");
   await titleField.press("Enter");
@@ -44,8 +54,7 @@ test("conversations: titled from the first message, switched, renamed, deleted, 
   await expect(page.getByRole("log").locator('article[data-role="user"]')).toContainText("First topic");
   await expect(conversationButton(page, /^Second topic/)).toBeVisible();
 
-  await conversationButton(page, "Renamed by hand").hover();
-  await sidebar(page).getByRole("button", { name: "Delete “Renamed by hand”" }).click();
+  await conversationAction(page, "Renamed by hand", "Delete");
   await expect(sidebar(page).getByRole("listitem")).toHaveCount(1);
   await page.reload();
   await expect(sidebar(page).getByRole("listitem")).toHaveCount(1);
@@ -59,9 +68,7 @@ test("conversations: titled from the first message, switched, renamed, deleted, 
 test("declining the confirmation deletes nothing", async ({ page }) => {
   page.on("dialog", (dialog) => void dialog.dismiss());
   await askAndWait(page, `Keep me ${uniqueTag()}`);
-  // Rename and delete show on hover (or keyboard focus).
-  await conversationButton(page, /^Keep me/).hover();
-  await sidebar(page).getByRole("button", { name: /^Delete “Keep me/ }).click();
+  await conversationAction(page, /^Keep me/, "Delete");
   await sidebar(page).getByRole("button", { name: "Clear all conversations" }).click();
   await expect(sidebar(page).getByRole("listitem")).toHaveCount(1);
 });
@@ -172,6 +179,34 @@ test.describe("a reader in Tokyo", () => {
   });
 });
 
+test("a pinned conversation stays first, under Pinned, whatever its age and after a reload; unpinned, it goes back to its group", async ({ page }) => {
+  const day = 24 * 3_600_000;
+  const saved = (id: string, title: string, updatedAt: number) => ({ id, title, questions: [`About ${title}`], answer: "Noted.", updatedAt });
+  const text = savedChatsText([saved("recent", "Recent one", Date.now() - 60_000), saved("old", "Old recipe", Date.now() - 60 * day)]);
+  await page.evaluate((value) => localStorage.setItem("streamchat", value), text);
+  await page.reload();
+  const headings = sidebar(page).getByRole("heading");
+  const group = (name: string) => sidebar(page).getByRole("list", { name }).getByRole("listitem");
+  await expect(headings).toHaveText(["Today", /\d{4}/]);
+
+  await conversationAction(page, "Old recipe", "Pin");
+  await expect(headings).toHaveText(["Pinned", "Today"]);
+  await expect(group("Pinned")).toHaveText([/^Old recipe/]);
+  // The row moved; the focus went with it.
+  await expect(conversationButton(page, "Old recipe")).toBeFocused();
+
+  // Written to, it stays where it was pinned.
+  await conversationButton(page, "Old recipe").click();
+  await askAndWait(page, `More about it ${uniqueTag()}`);
+  await page.reload();
+  await expect(headings).toHaveText(["Pinned", "Today"]);
+  await expect(group("Pinned")).toHaveText([/^Old recipe/]);
+
+  await conversationAction(page, "Old recipe", "Unpin");
+  await expect(headings).toHaveText(["Today"]);
+  await expect(group("Today")).toHaveText([/^Old recipe/, /^Recent one/]);
+});
+
 test("printed or saved as a PDF, a conversation is all of its messages, in the light theme, without the sidebar, the controls or the message box", async ({ page }) => {
   const questions = Array.from({ length: 12 }, (_, index) => `Question ${index + 1}: 大阪 🍜`);
   await page.evaluate(
@@ -213,11 +248,22 @@ test("the conversation list works from the keyboard alone", async ({ page }) => 
   await expect(sidebar(page).getByRole("searchbox", { name: "Search conversations" })).toBeFocused();
   await page.keyboard.press("Tab");
   await expect(conversationButton(page, /^Keyboard two/)).toBeFocused();
-  // Past its rename, download and delete buttons.
-  for (const name of [/^Rename “Keyboard two/, /^Download “Keyboard two/, /^Delete “Keyboard two/]) {
-    await page.keyboard.press("Tab");
-    await expect(sidebar(page).getByRole("button", { name })).toBeFocused();
-  }
+  // Its menu opens with Enter, on its first action; the arrows move through the actions, Escape closes it on its button.
+  await page.keyboard.press("Tab");
+  const options = sidebar(page).getByRole("button", { name: /^Options for “Keyboard two/ });
+  await expect(options).toBeFocused();
+  await page.keyboard.press("Enter");
+  const menu = page.getByRole("menu");
+  await expect(menu.getByRole("menuitem")).toHaveText(["Rename", "Pin", "Download as Markdown", "Delete"]);
+  await expect(menu.getByRole("menuitem", { name: "Rename" })).toBeFocused();
+  await page.keyboard.press("ArrowUp");
+  await expect(menu.getByRole("menuitem", { name: "Delete" })).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown");
+  await expect(menu.getByRole("menuitem", { name: "Pin" })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(menu).toBeHidden();
+  await expect(options).toBeFocused();
   await page.keyboard.press("Tab");
   await expect(conversationButton(page, /^Keyboard one/)).toBeFocused();
   await page.keyboard.press("Enter");
@@ -331,8 +377,7 @@ test("a conversation downloads as a Markdown file named after it, CJK and emoji 
   const tag = uniqueTag();
   const question = `mock:echo Trip to 大阪 🍜 ${tag}`;
   await askAndWait(page, question);
-  await conversationButton(page, /^mock:echo Trip/).hover();
-  const [download] = await Promise.all([page.waitForEvent("download"), sidebar(page).getByRole("button", { name: `Download “${question}” as Markdown` }).click()]);
+  const [download] = await Promise.all([page.waitForEvent("download"), conversationAction(page, question, "Download as Markdown")]);
   expect(download.suggestedFilename()).toBe(`mock echo Trip to 大阪 🍜 ${tag}.md`);
   const text = readFileSync(await download.path(), "utf8");
   const escaped = (literal: string) => literal.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -390,8 +435,7 @@ test("a rename and a deletion made in a tab while it takes in another tab's save
   await second.goto("/");
   await expect(conversationButton(second, /^Dogs topic/)).toBeVisible();
   // Rename once here first, so that the title field's code is loaded before the code starts coming slowly.
-  await conversationButton(second, /^Dogs topic/).hover();
-  await sidebar(second).getByRole("button", { name: /^Rename “Dogs topic/ }).click();
+  await conversationAction(second, /^Dogs topic/, "Rename");
   await sidebar(second).getByRole("textbox", { name: "Conversation title" }).press("Escape");
   // From now on the second tab gets its code slowly: taking another tab's save in (that code loads then) takes seconds.
   await second.route("**/_next/static/chunks/**", async (route) => {
@@ -404,13 +448,11 @@ test("a rename and a deletion made in a tab while it takes in another tab's save
   const tag = uniqueTag();
   await sendMessage(page, `Birds topic mock:paced tokens=3 interval=1500 first=0 ${tag}`);
   await expect.poll(() => second.evaluate(() => localStorage.getItem("streamchat") ?? "")).toContain(tag);
-  await conversationButton(second, /^Cats topic/).hover();
-  await sidebar(second).getByRole("button", { name: /^Rename “Cats topic/ }).click();
+  await conversationAction(second, /^Cats topic/, "Rename");
   const titleField = sidebar(second).getByRole("textbox", { name: "Conversation title" });
   await titleField.fill("Renamed in the second tab");
   await titleField.press("Enter");
-  await conversationButton(second, /^Dogs topic/).hover();
-  await sidebar(second).getByRole("button", { name: /^Delete “Dogs topic/ }).click();
+  await conversationAction(second, /^Dogs topic/, "Delete");
 
   const titles = (tab: Page) => sidebar(tab).getByRole("listitem");
   for (const tab of [second, page]) {

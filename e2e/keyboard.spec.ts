@@ -29,7 +29,7 @@ test.beforeEach(async ({ page }) => {
   await expect(composer(page).message).toBeEditable();
 });
 
-test("Tab reaches the conversation list, Enter switches conversation, and rename and delete work by keyboard", async ({ page }) => {
+test("Tab reaches the conversation list, Enter switches conversation, and rename and delete work by keyboard, through the conversation's menu", async ({ page }) => {
   await twoConversations(page);
   const alpha = conversations(page).getByRole("button", { name: /^mock:echo alpha/ });
   await tabFromStartTo(page, alpha);
@@ -38,9 +38,11 @@ test("Tab reaches the conversation list, Enter switches conversation, and rename
   await expect(page.getByRole("heading", { level: 1 })).toContainText("mock:echo alpha");
   await expect(contentOf(lastAnswer(page))).toContainText("You said: mock:echo alpha");
 
-  // Rename: Tab to its rename button, Enter, type, Enter; focus comes back to the conversation.
+  // Rename: Tab to its "⋯" button, Enter opens its menu on Rename, Enter, type, Enter; focus comes back to the conversation.
   await page.keyboard.press("Tab");
-  await expect(conversations(page).getByRole("button", { name: /^Rename “mock:echo alpha/ })).toBeFocused();
+  await expect(conversations(page).getByRole("button", { name: /^Options for “mock:echo alpha/ })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("menuitem", { name: "Rename" })).toBeFocused();
   await page.keyboard.press("Enter");
   const title = conversations(page).getByRole("textbox", { name: "Conversation title" });
   await expect(title).toBeFocused();
@@ -50,13 +52,13 @@ test("Tab reaches the conversation list, Enter switches conversation, and rename
   await expect(renamed).toBeFocused();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Trip to 大阪 🍜");
 
-  // Delete: Tab past rename and download to its delete button, Enter, accept; focus goes to the neighbouring conversation.
+  // Delete: Tab to its "⋯" button, Enter, End to Delete (the menu's last), Enter, accept; focus goes to the neighbouring conversation.
   page.once("dialog", (dialog) => void dialog.accept());
   await page.keyboard.press("Tab");
-  await page.keyboard.press("Tab");
-  await expect(conversations(page).getByRole("button", { name: "Download “Trip to 大阪 🍜” as Markdown" })).toBeFocused();
-  await page.keyboard.press("Tab");
-  await expect(conversations(page).getByRole("button", { name: "Delete “Trip to 大阪 🍜”" })).toBeFocused();
+  await expect(conversations(page).getByRole("button", { name: "Options for “Trip to 大阪 🍜”" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("End");
+  await expect(page.getByRole("menuitem", { name: "Delete" })).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(renamed).toHaveCount(0);
   await expect(conversations(page).getByRole("button", { name: /^mock:echo beta/ })).toBeFocused();

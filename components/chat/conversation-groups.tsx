@@ -28,8 +28,8 @@ function useDayStart(): number {
 }
 
 /**
- * The conversation list when nothing is searched: under headings by when each
- * was last written to (Today, Yesterday, Previous 7 days, Previous 30 days,
+ * The conversation list when nothing is searched: the pinned ones under Pinned,
+ * the others under headings by when each was last written to (Today, Yesterday, Previous 7 days, Previous 30 days,
  * then by month), each group a list named by its heading. With the rows, a
  * chunk of its own.
  */
@@ -40,7 +40,7 @@ export function ConversationGroups({ ids, onSelected }: { ids: readonly string[]
   const locale = useLocale();
   const headingId = useId();
   const now = useDayStart();
-  const groups = groupByAge(ids, (id) => conversations[id]?.updatedAt ?? 0, now);
+  const groups = groupByAge(ids, (id) => conversations[id]?.updatedAt ?? 0, now, (id) => conversations[id]?.pinned === true);
   return groups.map(({ group, ids: members }) => (
     <Fragment key={group}>
       <h2 id={`${headingId}${group}`} className="px-3 pt-3 pb-1 text-xs font-medium text-slate-600 dark:text-slate-400">

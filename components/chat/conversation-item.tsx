@@ -1,6 +1,7 @@
 "use client";
 
-import { memo, useEffect, useId, useRef, useState, type FormEvent, type MouseEvent } from "react";
+import { memo, useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { ActionMenu } from "@/components/chat/action-menu";
 import { useChatActions, useChatStateReader, useChatStore } from "@/components/chat/chat-store-provider";
 import { newChatButtonId } from "@/components/chat/element-ids";
 import { forgetDrafts } from "@/components/chat/use-draft";
@@ -14,11 +15,10 @@ import { conversationMarkdown, markdownFileName } from "@/lib/store/conversation
 import { downloadText } from "@/lib/ui/download-text";
 import { imageIdsIn } from "@/lib/chat/image-references";
 
-const iconButtonClass = "rounded p-1.5 text-slate-600 hover:bg-slate-300 dark:text-slate-300 dark:hover:bg-slate-700";
-
 /**
- * One conversation in the sidebar: select it, rename it in place, or delete it; all by keyboard too.
- * Found by a search in one of its messages, it shows the words around what was found under its title, and opens at that message.
+ * One conversation in the sidebar: select it; its "⋯" menu renames it in place, pins or unpins it, downloads or
+ * deletes it; all by keyboard too. Found by a search in one of its messages, it shows the words around what was
+ * found under its title, and opens at that message.
  */
 export const ConversationItem = memo(function ConversationItem({ id, onSelected, excerpt }: { id: string; onSelected: () => void; excerpt?: MessageExcerpt }) {
   const t = useTranslations();
@@ -26,8 +26,9 @@ export const ConversationItem = memo(function ConversationItem({ id, onSelected,
   const settingsText = useSettingsTexts();
   const title = useChatStore((state) => state.conversations[id]?.title) || t.page.newChat;
   const active = useChatStore((state) => state.activeConversationId === id);
+  const pinned = useChatStore((state) => state.conversations[id]?.pinned === true);
   const answering = useChatStore((state) => state.answering[id] !== undefined);
-  const { selectConversation, renameConversation, deleteConversation } = useChatActions();
+  const { selectConversation, renameConversation, deleteConversation, pinConversation } = useChatActions();
   const readState = useChatStateReader();
   const excerptId = useId();
   const [renaming, setRenaming] = useState(false);
@@ -52,10 +53,10 @@ export const ConversationItem = memo(function ConversationItem({ id, onSelected,
     finishRenaming();
   }
 
-  function remove(event: MouseEvent<HTMLButtonElement>) {
-    if (!window.confirm(t.sidebar.confirmDelete(title))) return;
+  function remove() {
+    if (!window.confirm(texts.conversation.confirmDelete(title))) return;
     // Focus moves to the neighbouring conversation, in its group or the next (or to New chat), not to the page's start.
-    const item = event.currentTarget.closest("li");
+    const item = selectRef.current?.closest("li");
     const items = [...(item?.closest("nav")?.querySelectorAll("li") ?? [])];
     const index = item ? items.indexOf(item) : -1;
     const next = (items[index + 1] ?? items[index - 1])?.querySelector("button") ?? document.getElementById(newChatButtonId);
@@ -69,11 +70,24 @@ export const ConversationItem = memo(function ConversationItem({ id, onSelected,
       void import("@/lib/client/image-store").then((module) => module.deleteImages(imageIds, JSON.stringify(readState().messages))).catch(() => undefined);
   }
 
+  function pin() {
+    pinConversation(id, !pinned);
+    // It moves to or from Pinned, a row made anew there: focus follows it, not left on the page's start.
+    requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-conversation="${CSS.escape(id)}"]`)?.focus());
+  }
+
   function download() {
     const { conversations, messages } = readState();
     const conversation = conversations[id];
     if (!conversation) return;
-    const labels = { untitled: t.page.newChat, you: t.sidebar.fileYou, assistant: t.sidebar.fileAssistant, systemPrompt: settingsText.systemPrompt, stopped: texts.stopped, reasoning: texts.reasoning };
+    const labels = {
+      untitled: t.page.newChat,
+      you: texts.conversation.fileYou,
+      assistant: texts.conversation.fileAssistant,
+      systemPrompt: settingsText.systemPrompt,
+      stopped: texts.stopped,
+      reasoning: texts.reasoning,
+    };
     downloadText(markdownFileName(conversation.title, t.page.newChat), conversationMarkdown(conversation, messages, labels), "text/markdown");
   }
 
@@ -83,14 +97,14 @@ export const ConversationItem = memo(function ConversationItem({ id, onSelected,
         <form onSubmit={rename} className="flex gap-1 px-2 py-1">
           <input
             name="title"
-            aria-label={t.sidebar.conversationTitle}
+            aria-label={texts.conversation.title}
             defaultValue={title}
             autoFocus
             onKeyDown={(event) => event.key === "Escape" && finishRenaming()}
             className="min-w-0 flex-1 rounded border border-slate-500 bg-white px-2 py-1 text-sm dark:bg-slate-800"
           />
           <button type="submit" className="rounded px-2 text-sm font-medium text-blue-700 hover:bg-blue-50 dark:text-blue-300 dark:hover:bg-slate-800">
-            {t.sidebar.save}
+            {texts.conversation.save}
           </button>
         </form>
       </li>
@@ -102,6 +116,7 @@ export const ConversationItem = memo(function ConversationItem({ id, onSelected,
       <button
         ref={selectRef}
         type="button"
+        data-conversation={id}
         aria-current={active ? "page" : undefined}
         aria-describedby={excerpt ? excerptId : undefined}
         onClick={() => {
@@ -115,7 +130,7 @@ export const ConversationItem = memo(function ConversationItem({ id, onSelected,
           {answering && (
             <>
               <span aria-hidden className="mr-1.5 inline-block h-2 w-2 animate-pulse rounded-full bg-blue-500" />
-              <span className="sr-only">{t.sidebar.answering}: </span>
+              <span className="sr-only">{texts.conversation.answering}: </span>
             </>
           )}
           {title}
@@ -129,19 +144,21 @@ export const ConversationItem = memo(function ConversationItem({ id, onSelected,
           </span>
         )}
       </button>
-      {/* On wide screens they show on hover and when the conversation has focus (so Tab reaches them), and leave the title its width otherwise. */}
-      <div className="flex shrink-0 md:hidden md:group-focus-within:flex md:group-hover:flex">
-        <button type="button" aria-label={t.sidebar.renameConversation(title)} title={t.sidebar.rename} onClick={() => setRenaming(true)} className={iconButtonClass}>
-          <span aria-hidden>✎</span>
-        </button>
-        <button type="button" aria-label={t.sidebar.downloadConversation(title)} title={t.sidebar.download} onClick={download} className={iconButtonClass}>
-          <svg aria-hidden viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" className="h-3.5 w-3.5">
-            <path d="M8 2.5v8M4.5 7 8 10.5 11.5 7M3 13.5h10" />
-          </svg>
-        </button>
-        <button type="button" aria-label={t.sidebar.deleteConversation(title)} title={t.sidebar.delete} onClick={remove} className={iconButtonClass}>
-          <span aria-hidden>✕</span>
-        </button>
+      {/*
+        On wide screens it shows on hover and when the conversation has focus (so Tab reaches it), and leaves the title
+        its width otherwise; and while its menu is open: the pointer over the menu (in the top layer) is not over the
+        row, and hidden with its button the menu would go, and its focus with it.
+      */}
+      <div className="flex shrink-0 md:hidden md:group-focus-within:flex md:group-hover:flex md:has-[:popover-open]:flex">
+        <ActionMenu
+          label={texts.conversation.options(title)}
+          actions={[
+            { label: texts.conversation.rename, onSelect: () => setRenaming(true) },
+            { label: pinned ? texts.conversation.unpin : texts.conversation.pin, onSelect: pin },
+            { label: texts.conversation.download, onSelect: download },
+            { label: texts.conversation.delete, onSelect: remove, destructive: true },
+          ]}
+        />
       </div>
     </li>
   );

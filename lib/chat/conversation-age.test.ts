@@ -39,6 +39,17 @@ describe("groupByAge", () => {
     ]);
   });
 
+  test("pinned conversations come first, under Pinned, in the list's order whatever their age; the others keep their groups", () => {
+    const updated: Record<string, number> = { today: at(12, 5, 9), pinnedToday: at(12, 5, 8), august: at(8, 2), pinnedLastYear: at(1, 3, 12, 2025) };
+    const pinned = new Set(["pinnedLastYear", "pinnedToday"]);
+    const ids = ["today", "pinnedToday", "august", "pinnedLastYear"];
+    expect(groupByAge(ids, (id) => updated[id] ?? 0, now, (id) => pinned.has(id))).toEqual([
+      { group: "pinned", ids: ["pinnedToday", "pinnedLastYear"] },
+      { group: "today", ids: ["today"] },
+      { group: "2026-08", ids: ["august"] },
+    ]);
+  });
+
   test("no conversations, no groups", () => {
     expect(groupByAge([], () => 0, now)).toEqual([]);
   });

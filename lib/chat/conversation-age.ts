@@ -5,7 +5,10 @@
  * is the calendar's, across a change to or from summer time too.
  */
 
-/** "today", "yesterday", "week" (the 7 days before yesterday's end), "month" (the 30 days before now), or a month as "2026-10". */
+/**
+ * "pinned" (the reader's pinned conversations, whatever their age), "today", "yesterday", "week" (the 7 days before
+ * yesterday's end), "month" (the 30 days before now), or a month as "2026-10".
+ */
 export type AgeGroup = string;
 
 /** Which group a conversation last written to at `updatedAt` is in, seen at `now`. */
@@ -25,7 +28,7 @@ export interface ConversationGroup {
   ids: string[];
 }
 
-const named = ["today", "yesterday", "week", "month"];
+const named = ["pinned", "today", "yesterday", "week", "month"];
 /** Where a group goes: the named ones in their order, then the months, newest first. */
 function rank(group: AgeGroup): number {
   const index = named.indexOf(group);
@@ -33,15 +36,16 @@ function rank(group: AgeGroup): number {
 }
 
 /**
- * The conversations in their groups, newest group first, each keeping the
- * list's order. The list is newest first already, but a restored backup's
- * conversations come below those that were here, whatever their age: they
- * join their group rather than make a second "Today" lower down.
+ * The conversations in their groups, the pinned ones first, then the newest
+ * group first, each keeping the list's order. The list is newest first
+ * already, but a restored backup's conversations come below those that were
+ * here, whatever their age: they join their group rather than make a second
+ * "Today" lower down.
  */
-export function groupByAge(ids: readonly string[], updatedAtOf: (id: string) => number, now: number): ConversationGroup[] {
+export function groupByAge(ids: readonly string[], updatedAtOf: (id: string) => number, now: number, isPinned: (id: string) => boolean = () => false): ConversationGroup[] {
   const groups = new Map<AgeGroup, string[]>();
   for (const id of ids) {
-    const group = ageGroup(updatedAtOf(id), now);
+    const group = isPinned(id) ? "pinned" : ageGroup(updatedAtOf(id), now);
     const members = groups.get(group);
     if (members) members.push(id);
     else groups.set(group, [id]);

@@ -41,7 +41,21 @@ const en = {
   openImage: (name: string) => `Open image ${name}`,
   closeImage: "Close image",
   imageNotStored: (name: string) => `Image “${name}” is no longer stored in this browser.`,
-  groups: { today: "Today", yesterday: "Yesterday", week: "Previous 7 days", month: "Previous 30 days" },
+  groups: { pinned: "Pinned", today: "Today", yesterday: "Yesterday", week: "Previous 7 days", month: "Previous 30 days" },
+  conversation: {
+    options: (title: string) => `Options for “${title}”`,
+    rename: "Rename",
+    pin: "Pin",
+    unpin: "Unpin",
+    download: "Download as Markdown",
+    delete: "Delete",
+    confirmDelete: (title: string) => `Delete “${title}”?`,
+    title: "Conversation title",
+    save: "Save",
+    fileYou: "You",
+    fileAssistant: "Assistant",
+    answering: "answering",
+  },
 };
 
 export type MessageTexts = typeof en;
@@ -78,7 +92,21 @@ const ja: MessageTexts = {
   openImage: (name) => `画像 ${name} を開く`,
   closeImage: "画像を閉じる",
   imageNotStored: (name) => `画像「${name}」はこのブラウザーにもう保存されていません。`,
-  groups: { today: "今日", yesterday: "昨日", week: "過去 7 日間", month: "過去 30 日間" },
+  groups: { pinned: "ピン留め", today: "今日", yesterday: "昨日", week: "過去 7 日間", month: "過去 30 日間" },
+  conversation: {
+    options: (title) => `「${title}」のオプション`,
+    rename: "名前を変更",
+    pin: "ピン留め",
+    unpin: "ピン留めを外す",
+    download: "Markdown でダウンロード",
+    delete: "削除",
+    confirmDelete: (title) => `「${title}」を削除しますか？`,
+    title: "会話のタイトル",
+    save: "保存",
+    fileYou: "あなた",
+    fileAssistant: "アシスタント",
+    answering: "回答中",
+  },
 };
 
 const ko: MessageTexts = {
@@ -113,7 +141,21 @@ const ko: MessageTexts = {
   openImage: (name) => `이미지 ${name} 열기`,
   closeImage: "이미지 닫기",
   imageNotStored: (name) => `이미지 ‘${name}’은(는) 이 브라우저에 더 이상 저장되어 있지 않습니다.`,
-  groups: { today: "오늘", yesterday: "어제", week: "지난 7일", month: "지난 30일" },
+  groups: { pinned: "고정됨", today: "오늘", yesterday: "어제", week: "지난 7일", month: "지난 30일" },
+  conversation: {
+    options: (title) => `‘${title}’ 옵션`,
+    rename: "이름 바꾸기",
+    pin: "고정",
+    unpin: "고정 해제",
+    download: "Markdown으로 다운로드",
+    delete: "삭제",
+    confirmDelete: (title) => `‘${title}’ 대화를 삭제할까요?`,
+    title: "대화 제목",
+    save: "저장",
+    fileYou: "나",
+    fileAssistant: "어시스턴트",
+    answering: "답변 중",
+  },
 };
 
 export const messageTexts: Record<Locale, MessageTexts> = { en, ja, ko };

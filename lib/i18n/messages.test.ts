@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import { errorText } from "@/lib/i18n/error-text";
 import { errorTexts } from "@/lib/i18n/error-texts";
 import { messageTexts } from "@/lib/i18n/message-texts";
+import { noticeTexts } from "@/lib/i18n/notice-texts";
 import { suggestionTexts } from "@/lib/i18n/suggestion-texts";
 import { cjkLanguageOf, demoAnswerFor } from "@/lib/providers/demo/demo-answers";
 import { locales } from "@/lib/i18n/locales";
@@ -47,11 +48,13 @@ describe("the dictionaries", () => {
     }
   });
 
-  test("the settings dialog's texts, which come with it, are in every language too, translated", () => {
-    for (const locale of ["ja", "ko"] as const) {
-      expect(shapeOf(settingsTexts[locale])).toEqual(shapeOf(settingsTexts.en));
-      const english = textsOf(settingsTexts.en);
-      expect(textsOf(settingsTexts[locale]).filter((text, index) => text.trim() === "" || text === english[index])).toEqual([]);
+  test("the settings dialog's texts and the notices', which come with their chunks, are in every language too, translated", () => {
+    for (const texts of [settingsTexts, noticeTexts]) {
+      for (const locale of ["ja", "ko"] as const) {
+        expect(shapeOf(texts[locale])).toEqual(shapeOf(texts.en));
+        const english = textsOf(texts.en);
+        expect(textsOf(texts[locale]).filter((text, index) => text.trim() === "" || text === english[index])).toEqual([]);
+      }
     }
     expect(settingsTexts.ko.restored(2, 1)).toContain("2");
   });
@@ -90,7 +93,7 @@ describe("the dictionaries", () => {
 
   test("parameters reach the text", () => {
     expect(errorTexts.ja.tryAgainIn(7)).toContain("7");
-    expect(messages.ko.sidebar.confirmDelete("여행 계획")).toContain("여행 계획");
+    expect(messageTexts.ko.conversation.confirmDelete("여행 계획")).toContain("여행 계획");
   });
 });
 

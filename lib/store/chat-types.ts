@@ -92,6 +92,8 @@ export interface Conversation {
   updatedAt: number;
   messageIds: string[];
   settings: ConversationSettings;
+  /** Pinned by the reader: listed first in the sidebar, under Pinned, whatever its age. */
+  pinned?: boolean;
 }
 
 export interface ChatData {
@@ -145,6 +147,8 @@ export interface ChatState extends ChatData, AccessState {
   selectConversation(conversationId: string): void;
   renameConversation(conversationId: string, title: string): void;
   deleteConversation(conversationId: string): void;
+  /** Pins a conversation at the sidebar's top, or unpins it (its place among the others is when it was last written to, as before). */
+  pinConversation(conversationId: string, pinned: boolean): void;
   updateSettings(settings: Partial<ConversationSettings>): void;
   /** New conversations start with these settings from now on (undefined: with none). */
   setNewChatSettings(settings: ConversationSettings | undefined): void;

@@ -415,6 +415,11 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
             saveNow();
           },
 
+          pinConversation(conversationId, pinned) {
+            set((state) => withConversationChanged(state, conversationId, { pinned: pinned || undefined }));
+            saveNow();
+          },
+
           deleteConversation(conversationId) {
             const answering = get().answering[conversationId];
             if (answering) stopAnswer(answering);

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { selectActiveConversation } from "@/lib/store/chat-selectors";
+import { restoreChat } from "@/lib/store/restore-chat";
 import { answerWith, createHarness, exchange, settle } from "@/lib/store/testing/chat-store-harness";
 
 const contents = (chat: ReturnType<typeof createHarness>) => chat.messageIds().map((id) => chat.state().messages[id]?.content);
@@ -31,6 +32,18 @@ describe("conversations", () => {
     chat.state().renameConversation(id, "  Renamed  ");
     chat.state().renameConversation(id, "   ");
     expect(chat.state().conversations[id]?.title).toBe("Renamed");
+  });
+
+  test("a pinned conversation stays pinned as it is written to and once saved and read again; unpinned, nothing of it is saved", async () => {
+    const chat = createHarness();
+    await exchange(chat, "keep this one", "ok");
+    const id = chat.state().activeConversationId ?? "";
+    chat.state().pinConversation(id, true);
+    await exchange(chat, "more", "ok");
+    const saved = JSON.parse(JSON.stringify(chat.state())) as unknown;
+    expect(restoreChat(saved)?.conversations[id]?.pinned).toBe(true);
+    chat.state().pinConversation(id, false);
+    expect(JSON.stringify(chat.state().conversations[id])).not.toContain("pinned");
   });
 
   test("new, switch and delete keep each conversation's messages apart", async () => {

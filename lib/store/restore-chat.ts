@@ -73,6 +73,7 @@ const readConversation = readObject<Conversation>({
   updatedAt: readNumber(),
   messageIds: readArray(readString),
   settings: readSettings,
+  pinned: readOptional(readBoolean),
 });
 
 export const readChatData = readObject<ChatData>({
