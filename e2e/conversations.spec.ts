@@ -3,13 +3,13 @@ import path from "node:path";
 import type { Page } from "@playwright/test";
 import { savedChatsText } from "../lib/store/testing/saved-chats-text";
 import { documentAnswer } from "../mock/markdown-answer";
-import { composer, expect, lastAnswer, mockRecordFor, sendMessage, test, uniqueTag, waitUntilDone } from "./support";
+import { composer, expect, lastAnswer, mockRecordFor, sendMessage, test, textOf, uniqueTag, waitUntilDone } from "./support";
 
 const sidebar = (page: Page) => page.getByRole("navigation", { name: "Conversations" });
 const conversationButton = (page: Page, title: string | RegExp) => sidebar(page).getByRole("button", { name: title, exact: typeof title === "string" });
 
 /** Chooses one of a conversation's actions in its "⋯" menu, which shows on hover (or keyboard focus) on a wide screen. */
-async function conversationAction(page: Page, title: string | RegExp, action: "Rename" | "Pin" | "Unpin" | "Download as Markdown" | "Delete"): Promise<void> {
+async function conversationAction(page: Page, title: string | RegExp, action: "Rename" | "Pin" | "Unpin" | "Copy link to share" | "Download as Markdown" | "Delete"): Promise<void> {
   await conversationButton(page, title).hover();
   await sidebar(page)
     .getByRole("listitem")
@@ -254,7 +254,7 @@ test("the conversation list works from the keyboard alone", async ({ page }) => 
   await expect(options).toBeFocused();
   await page.keyboard.press("Enter");
   const menu = page.getByRole("menu");
-  await expect(menu.getByRole("menuitem")).toHaveText(["Rename", "Pin", "Download as Markdown", "Delete"]);
+  await expect(menu.getByRole("menuitem")).toHaveText(["Rename", "Pin", "Copy link to share", "Download as Markdown", "Delete"]);
   await expect(menu.getByRole("menuitem", { name: "Rename" })).toBeFocused();
   await page.keyboard.press("ArrowUp");
   await expect(menu.getByRole("menuitem", { name: "Delete" })).toBeFocused();
@@ -382,6 +382,39 @@ test("a conversation downloads as a Markdown file named after it, CJK and emoji 
   const text = readFileSync(await download.path(), "utf8");
   const escaped = (literal: string) => literal.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   expect(text).toMatch(new RegExp(`^# ${escaped(question)}\n\n### You\n\n${escaped(question)}\n\n### Assistant( · [^\n]+)?\n\n${escaped(`You said: ${question} (1 messages)`)}\n$`));
+});
+
+test("a conversation shared as a link opens in another browser as that browser's own, exact, and once however often the link is opened", async ({ page, browser }) => {
+  const question = `mock:echo 大阪 🍜 👨‍👩‍👧 ${uniqueTag()}`;
+  await askAndWait(page, question);
+  const answer = await textOf(lastAnswer(page));
+  await conversationAction(page, question, "Copy link to share");
+  await expect(sidebar(page).getByRole("status")).toHaveText(/^Link copied\. Anyone who has it can read this conversation/);
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#share=[\w-]+$/);
+
+  const other = await (await browser.newContext()).newPage();
+  await other.goto(link);
+  await expect(other.getByRole("heading", { level: 1 })).toHaveText(question);
+  await expect(other.getByRole("log").locator('article[data-role="user"]')).toContainText([question]);
+  expect(await textOf(other.getByRole("log").locator('article[data-role="assistant"]'))).toBe(answer);
+  await expect(other.getByRole("status").filter({ hasText: "shared with you as a link" })).toBeVisible();
+  // The address is the page's own again: a reload shows the copy, and makes no second one.
+  expect(new URL(other.url()).hash).toBe("");
+  await other.reload();
+  await expect(sidebar(other).getByRole("listitem")).toHaveCount(1);
+  await expect(other.getByRole("heading", { level: 1 })).toHaveText(question);
+  // Gone on with there, it is that browser's own; the link opened again shows it, as it now is, and adds nothing.
+  await sendMessage(other, "mock:echo and one more");
+  await waitUntilDone(lastAnswer(other));
+  await other.goto(link);
+  await expect(sidebar(other).getByRole("listitem")).toHaveCount(1);
+  await expect(other.getByRole("log").locator('article[data-role="user"]')).toContainText([question, "mock:echo and one more"]);
+
+  // A link cut short says so, and changes nothing.
+  await other.goto(link.slice(0, -12));
+  await expect(other.getByRole("status").filter({ hasText: "This shared link could not be read" })).toBeVisible();
+  await expect(sidebar(other).getByRole("listitem")).toHaveCount(1);
 });
 
 test("a backup of every conversation, restored in another browser, adds them beside its own and replaces nothing", async ({ page, browser }) => {

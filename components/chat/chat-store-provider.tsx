@@ -9,6 +9,7 @@ import type { ChatClientOptions } from "@/lib/client/chat-stream";
 import type { ChatRequestInput } from "@/lib/chat/schema";
 import { createChatStore, loadAnswerReading, loadSavedChatReader, type ChatState, type ChatStore, type PersistedChat } from "@/lib/store/chat";
 import { savedChatsKey } from "@/lib/store/chat-persistence";
+import { isShareFragment } from "@/lib/chat/share-fragment";
 import { createThrottledStorage } from "@/lib/store/throttled-storage";
 
 const ChatStoreContext = createContext<ChatStore | null>(null);
@@ -78,7 +79,12 @@ export function ChatStoreProvider({ children }: { children: ReactNode }) {
     void import("@/components/chat/keyboard-shortcuts").then((module) => module.listenForShortcuts());
     loadAnswerReading().catch(() => undefined);
     preloadChatRows();
-    void store.persist.rehydrate();
+    // A shared conversation in the address (a link opened, or pasted into this tab's address bar) is taken in
+    // once the saved chats are read, so that it joins them rather than be overwritten by them.
+    const openSharedLink = () => {
+      if (isShareFragment(location.hash)) void import("@/components/chat/open-shared-link").then((module) => module.openSharedLink(store));
+    };
+    void store.persist.rehydrate()?.then(openSharedLink);
     void store.getState().loadModels();
     // Another tab saved the chats (the event never fires in the tab that wrote): take its write in,
     // and follow any answer it is writing.
@@ -87,7 +93,11 @@ export function ChatStoreProvider({ children }: { children: ReactNode }) {
       if (event.key === name && event.storageArea === localStorage) void store.getState().takeOtherTabWrite(event.oldValue);
     };
     window.addEventListener("storage", onStorage);
-    return () => window.removeEventListener("storage", onStorage);
+    window.addEventListener("hashchange", openSharedLink);
+    return () => {
+      window.removeEventListener("storage", onStorage);
+      window.removeEventListener("hashchange", openSharedLink);
+    };
   }, [store]);
   return <ChatStoreContext value={store}>{children}</ChatStoreContext>;
 }

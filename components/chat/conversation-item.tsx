@@ -7,6 +7,7 @@ import { newChatButtonId } from "@/components/chat/element-ids";
 import { forgetDrafts } from "@/components/chat/use-draft";
 import { useMessageTexts } from "@/components/chat/use-message-texts";
 import { useSettingsTexts } from "@/components/chat/use-settings-texts";
+import { useShareLink } from "@/components/chat/use-share-link";
 import { useTranslations } from "@/components/preferences/use-preferences";
 import { cn } from "@/lib/ui/cn";
 import type { MessageExcerpt } from "@/lib/store/search-conversations";
@@ -32,6 +33,7 @@ export const ConversationItem = memo(function ConversationItem({ id, onSelected,
   const readState = useChatStateReader();
   const excerptId = useId();
   const [renaming, setRenaming] = useState(false);
+  const [shareStatus, share] = useShareLink(id);
   const selectRef = useRef<HTMLButtonElement>(null);
   const refocus = useRef(false);
 
@@ -112,7 +114,7 @@ export const ConversationItem = memo(function ConversationItem({ id, onSelected,
   }
 
   return (
-    <li className={cn("group flex items-center rounded-lg", active ? "bg-slate-200 dark:bg-slate-800" : "hover:bg-slate-100 dark:hover:bg-slate-800/60")}>
+    <li className={cn("group flex flex-wrap items-center rounded-lg", active ? "bg-slate-200 dark:bg-slate-800" : "hover:bg-slate-100 dark:hover:bg-slate-800/60")}>
       <button
         ref={selectRef}
         type="button"
@@ -155,11 +157,17 @@ export const ConversationItem = memo(function ConversationItem({ id, onSelected,
           actions={[
             { label: texts.conversation.rename, onSelect: () => setRenaming(true) },
             { label: pinned ? texts.conversation.unpin : texts.conversation.pin, onSelect: pin },
+            { label: texts.conversation.share, onSelect: share },
             { label: texts.conversation.download, onSelect: download },
             { label: texts.conversation.delete, onSelect: remove, destructive: true },
           ]}
         />
       </div>
+      {shareStatus && (
+        <p role="status" className="basis-full px-3 pb-2 text-xs text-slate-600 dark:text-slate-400">
+          {shareStatus}
+        </p>
+      )}
     </li>
   );
 });

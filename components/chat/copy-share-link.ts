@@ -1,0 +1,29 @@
+import { longestShareLink, shareFragment } from "@/lib/chat/share-link";
+import type { ChatData } from "@/lib/store/chat-types";
+import { sharedConversationOf } from "@/lib/store/shared-conversation";
+
+export type ShareOutcome = "copied" | "shown" | "too_long" | "nothing_to_share";
+
+/**
+ * Makes a conversation's share link (lib/chat/share-link.ts) and puts it on
+ * the clipboard. Where the browser will not write it there (no permission,
+ * or the click's user activation spent on the way, as Safari counts it),
+ * `showLink` shows it to be copied by hand. A chunk, with the compression.
+ */
+export async function copyShareLink(
+  state: Pick<ChatData, "conversations" | "messages">,
+  conversationId: string,
+  showLink: (link: string) => void,
+): Promise<ShareOutcome> {
+  const shared = sharedConversationOf(state, conversationId);
+  if (!shared || shared.messages.length === 0) return "nothing_to_share";
+  const link = `${location.origin}${location.pathname}${await shareFragment(shared)}`;
+  if (link.length > longestShareLink) return "too_long";
+  try {
+    await navigator.clipboard.writeText(link);
+    return "copied";
+  } catch {
+    showLink(link);
+    return "shown";
+  }
+}
