@@ -100,7 +100,7 @@ for (const colorScheme of ["light", "dark"] as const) {
       await expectNoSeriousAxeViolations(page);
     });
 
-    test("the conversations drawer at phone width", async ({ page }) => {
+    test("the conversations drawer at phone width, and a conversation's menu in it", async ({ page }) => {
       await page.setViewportSize({ width: 390, height: 844 });
       await sendMessage(page, `mock:echo ${uniqueTag()}`);
       await waitUntilDone(lastAnswer(page));
@@ -109,6 +109,19 @@ for (const colorScheme of ["light", "dark"] as const) {
       await expect(drawer).toBeVisible();
       await expect(drawer.getByRole("button", { name: "New chat" })).toBeFocused();
       await expectNoSeriousAxeViolations(page);
+
+      // A conversation pinned, and its menu open over the drawer.
+      await drawer.getByRole("button", { name: /^Options for/ }).click();
+      await page.getByRole("menuitem", { name: "Pin" }).click();
+      await expect(drawer.getByRole("heading", { name: "Pinned" })).toBeVisible();
+      await drawer.getByRole("button", { name: /^Options for/ }).click();
+      await expect(page.getByRole("menuitem", { name: "Rename" })).toBeFocused();
+      await expect(page.getByRole("menuitem", { name: "Unpin" })).toBeVisible();
+      await expectNoSeriousAxeViolations(page);
+      // Escape closes the menu, not the drawer around it.
+      await page.keyboard.press("Escape");
+      await expect(page.getByRole("menu")).toBeHidden();
+      await expect(drawer).toBeVisible();
     });
   });
 }

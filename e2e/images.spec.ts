@@ -199,8 +199,10 @@ test("deleting a conversation deletes its images from the browser, its draft's t
   expect(await storedImageIds(page)).toEqual([alpha.id, beta.id, gamma.id, draftId].sort());
 
   const remove = async (title: RegExp) => {
-    await sidebar.getByRole("button", { name: title }).first().hover();
-    await sidebar.getByRole("button", { name: new RegExp(`^Delete “${title.source.slice(1)}`) }).click();
+    const row = sidebar.getByRole("listitem").filter({ has: page.getByRole("button", { name: title }) });
+    await row.getByRole("button", { name: title }).hover();
+    await row.getByRole("button", { name: /^Options for “/ }).click();
+    await page.getByRole("menu").getByRole("menuitem", { name: "Delete" }).click();
     await expect(sidebar.getByRole("button", { name: title })).toHaveCount(0);
   };
   await remove(/^mock:echo Gamma/);
