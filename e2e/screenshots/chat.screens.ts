@@ -94,13 +94,16 @@ test.describe("close up, at twice the pixels", () => {
   });
 });
 
-test("keyboard focus, dark: the skip link, then a conversation with its actions", async ({ page }) => {
+test("keyboard focus, dark: the skip link, then a conversation with its menu button, then the menu", async ({ page }) => {
   await page.setViewportSize(desktop);
   await open(page, { theme: "dark" });
   await page.keyboard.press("Tab");
   await shot(page, "desktop-dark-focus-skip-link");
   for (let presses = 0; presses < 3; presses += 1) await page.keyboard.press("Tab");
   await shot(page, "desktop-dark-focus-conversation");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Enter");
+  await shot(page, "desktop-dark-conversation-menu");
 });
 
 for (const [name, viewport, theme] of [["desktop-light-images", desktop, "light"], ["phone-dark-images", phone, "dark"]] as const) {

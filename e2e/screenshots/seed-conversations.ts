@@ -15,7 +15,7 @@ export const seedConversations: PersistedChat = {
     osaka: { id: "osaka", title: "大阪で食べ歩き 🍜", titleEdited: false, createdAt: now, updatedAt: now, messageIds: ["o1", "o2", "o3", "o4"], settings: { systemPrompt: "" } },
     seoul: { id: "seoul", title: "서울 카페 추천 ☕", titleEdited: false, createdAt: ago(26), updatedAt: ago(26), messageIds: ["s1", "s2"], settings: { systemPrompt: "" } },
     sse: { id: "sse", title: "How does an SSE client reconnect?", titleEdited: false, createdAt: ago(80), updatedAt: ago(80), messageIds: ["e1", "e2"], settings: { systemPrompt: "" } },
-    math: { id: "math", title: "The quadratic formula", titleEdited: false, createdAt: ago(300), updatedAt: ago(300), messageIds: ["m1", "m2"], settings: { systemPrompt: "" } },
+    math: { id: "math", title: "The quadratic formula", titleEdited: false, createdAt: ago(300), updatedAt: ago(300), messageIds: ["m1", "m2"], settings: { systemPrompt: "" }, pinned: true },
     long: {
       id: "long",
       title: "A very long conversation title that has to be cut to fit in the sidebar",
