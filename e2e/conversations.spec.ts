@@ -417,6 +417,35 @@ test("a conversation shared as a link opens in another browser as that browser's
   await expect(sidebar(other).getByRole("listitem")).toHaveCount(1);
 });
 
+test("Branch from here: a new conversation of the messages up to that answer, asked on from there; the original stays as it was", async ({ page }) => {
+  const [first, second, third] = [`mock:echo First ${uniqueTag()}`, `mock:echo Second ${uniqueTag()}`, uniqueTag()];
+  await askAndWait(page, first);
+  const firstAnswer = await textOf(lastAnswer(page));
+  await askAndWait(page, second);
+  const log = page.getByRole("log");
+  await log.locator('article[data-role="assistant"]').first().getByRole("button", { name: "Branch from here" }).click();
+
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${first} · branch`);
+  await expect(log.locator("article")).toHaveCount(2);
+  expect(await textOf(lastAnswer(page))).toBe(firstAnswer);
+  await expect(composer(page).message).toBeFocused();
+  await page.keyboard.type(`mock:echo Third ${third}`);
+  await page.keyboard.press("Enter");
+  await waitUntilDone(lastAnswer(page));
+  // The model is asked with the branch: the first exchange, then the new question; not the second.
+  const asked = (await mockRecordFor(third)).body.messages as Array<{ role: string; content: string }>;
+  expect(asked.map(({ role, content }) => [role, content])).toEqual([
+    ["user", first],
+    ["assistant", firstAnswer],
+    ["user", `mock:echo Third ${third}`],
+  ]);
+
+  await page.reload();
+  await expect(sidebar(page).getByRole("listitem")).toHaveCount(2);
+  await conversationButton(page, first).click();
+  await expect(log.locator('article[data-role="user"]')).toContainText([first, second]);
+});
+
 test("a backup of every conversation, restored in another browser, adds them beside its own and replaces nothing", async ({ page, browser }) => {
   const saved = savedChatsText([
     { id: "trip", title: "Trip to 大阪 🍜", questions: ["How long is the train?"], answer: "The 新幹線 takes two and a half hours." },

@@ -28,7 +28,8 @@ async function completeChat(request: ChatRequestInput, options: ChatClientOption
   return (await loadChatStream()).completeChat(request, options);
 }
 
-function randomId(): string {
+/** A random id (24 hex digits) for a conversation or a message. */
+export function randomId(): string {
   // crypto.randomUUID needs a secure context; a plain-http deployment has none.
   return Array.from(crypto.getRandomValues(new Uint8Array(12)), (byte) => byte.toString(16).padStart(2, "0")).join("");
 }

@@ -1,6 +1,9 @@
 "use client";
 
-import { useChatActions, useChatStore } from "@/components/chat/chat-store-provider";
+import { randomId, useChatActions, useChatStateReader, useChatStateWriter, useChatStore } from "@/components/chat/chat-store-provider";
+import { composerMessageId } from "@/components/chat/element-ids";
+import { useTranslations } from "@/components/preferences/use-preferences";
+import { withBranchedConversation } from "@/lib/store/branch-conversation";
 import { CopyButton } from "@/components/chat/copy-button";
 import { ReadAloudButton } from "@/components/chat/read-aloud-button";
 import { RegenerateWith } from "@/components/chat/regenerate-with";
@@ -14,10 +17,10 @@ const actionClass =
   "rounded-md px-2 py-1 text-xs text-slate-600 hover:bg-slate-200 hover:text-slate-900 dark:text-slate-400 dark:hover:bg-slate-800 dark:hover:text-slate-100";
 
 /**
- * Copy (and, for an answer, Read aloud), and what can be done next with a
- * finished message: go through its versions, edit a question, regenerate the
- * last answer (with another model, too), or continue it when it ended early
- * (cut off at the token limit, stopped).
+ * Copy (and, for an answer, Read aloud and Branch from here), and what can
+ * be done next with a finished message: go through its versions, edit a
+ * question, regenerate the last answer (with another model, too), or continue
+ * it when it ended early (cut off at the token limit, stopped).
  */
 export function MessageActions({
   message,
@@ -34,7 +37,19 @@ export function MessageActions({
   const busy = useChatStore((state) => selectAnsweringId(state) !== undefined);
   const { regenerate, continueAnswer, showVersion, showBranch } = useChatActions();
   const texts = useMessageTexts();
+  const t = useTranslations();
+  const readState = useChatStateReader();
+  const writeState = useChatStateWriter();
   if (message.status === "waiting" || message.status === "streaming") return null;
+
+  function branch() {
+    const conversationId = readState().activeConversationId ?? "";
+    const title = texts.branchTitle(readState().conversations[conversationId]?.title || t.page.newChat);
+    writeState((state) => withBranchedConversation(state, { conversationId, messageId: message.id, newId: randomId(), title, now: Date.now() }));
+    // The branch is shown; what comes next is asking it something.
+    document.getElementById(composerMessageId)?.focus();
+  }
+
   const isUser = message.role === "user";
   // An edited question's branches (any question), a regenerated answer's versions (the last answer: only it regenerates).
   const others = isUser ? message.branches : isLast ? message.versions : undefined;
@@ -43,9 +58,14 @@ export function MessageActions({
   // An answer an error broke off is continued from its error's box, which waits out a rate limit.
   const endedEarly = message.finishReason === "length" || message.status === "stopped";
   return (
-    <div className={cn("mt-1 flex gap-1", isUser && "justify-end")}>
+    <div className={cn("mt-1 flex flex-wrap gap-1", isUser && "justify-end")}>
       {text && <CopyButton text={text} label={isUser ? texts.copyMessage : texts.copyAnswer} className={actionClass} />}
       {text && !isUser && <ReadAloudButton messageId={message.id} className={actionClass} />}
+      {text && !isUser && (
+        <button type="button" onClick={branch} className={actionClass}>
+          {texts.branch}
+        </button>
+      )}
       {!busy && count > 1 && (
         <VersionSwitcher
           count={count}
