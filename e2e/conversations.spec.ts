@@ -242,8 +242,10 @@ test("the conversation list works from the keyboard alone", async ({ page }) => 
   await sidebar(page).getByRole("button", { name: "New chat" }).press("Enter");
   await expect(composer(page).message).toBeFocused();
   await askAndWait(page, `Keyboard two ${uniqueTag()}`);
-  // Tab from the new-chat button past the search box into the list, and open the older conversation with Enter.
+  // Tab from the new-chat button past the column's close button and the search box into the list, and open the older conversation with Enter.
   await sidebar(page).getByRole("button", { name: "New chat" }).focus();
+  await page.keyboard.press("Tab");
+  await expect(sidebar(page).getByRole("button", { name: "Close conversations" })).toBeFocused();
   await page.keyboard.press("Tab");
   await expect(sidebar(page).getByRole("searchbox", { name: "Search conversations" })).toBeFocused();
   await page.keyboard.press("Tab");

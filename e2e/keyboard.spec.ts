@@ -114,7 +114,7 @@ test("a skip link, first on the page, leads past the conversations to the messag
   await expect(composer(page).message).toBeFocused();
 });
 
-test("shortcuts: Ctrl+K goes to the search, Shift+Escape to the message box, Ctrl+Shift+O starts a new chat; none while a dialog is open; Settings lists them", async ({ page }) => {
+test("shortcuts: Ctrl+K goes to the search, Shift+Escape to the message box, Ctrl+Shift+O starts a new chat, Ctrl+Shift+S closes and opens the conversations; none while a dialog is open; Settings lists them", async ({ page }) => {
   await twoConversations(page);
   const search = conversations(page).getByRole("searchbox", { name: "Search conversations" });
   const { message } = composer(page);
@@ -133,10 +133,11 @@ test("shortcuts: Ctrl+K goes to the search, Shift+Escape to the message box, Ctr
   await page.keyboard.press("ControlOrMeta+Shift+O");
   await expect(dialog).toBeVisible();
   await dialog.getByText("Keyboard shortcuts").click();
-  await expect(dialog.getByRole("definition")).toHaveText(["CtrlShiftO", "CtrlK", "ShiftEsc", "↑", "Esc", "Enter", "ShiftEnter"]);
+  await expect(dialog.getByRole("definition")).toHaveText(["CtrlShiftO", "CtrlK", "CtrlShiftS", "ShiftEsc", "↑", "Esc", "Enter", "ShiftEnter"]);
   await expect(dialog.getByRole("term")).toHaveText([
     "New chat",
     "Search conversations",
+    "Close or open the conversations",
     "Go to the message box",
     "Edit your last question (in the empty message box)",
     "Stop the answer",
@@ -149,6 +150,15 @@ test("shortcuts: Ctrl+K goes to the search, Shift+Escape to the message box, Ctr
   await page.keyboard.press("ControlOrMeta+Shift+O");
   await expect(title).toHaveText("New chat");
   await expect(message).toBeFocused();
+
+  // Ctrl+Shift+S closes the conversations column, and opens it again.
+  await page.keyboard.press("ControlOrMeta+Shift+S");
+  await expect(conversations(page)).toBeHidden();
+  await expect(page.getByRole("button", { name: "Open conversations" })).toBeFocused();
+  await page.keyboard.press("ControlOrMeta+Shift+S");
+  await expect(conversations(page)).toBeVisible();
+  // The first: the untitled chat just started is called New chat too.
+  await expect(conversations(page).getByRole("button", { name: "New chat" }).first()).toBeFocused();
 });
 
 test("Shift+Escape while an answer streams goes to the message box and does not stop it; Escape does", async ({ page }) => {

@@ -180,3 +180,41 @@ test.describe("the theme", () => {
     await expect(page.getByRole("group", { name: "テーマ" }).getByRole("button", { name: "ライト" })).toHaveAttribute("aria-pressed", "true");
   });
 });
+
+test("on a wide screen the conversations column closes for the chat's full width, stays closed after a reload from the first paint, and opens again", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto("/");
+  const conversations = page.getByRole("navigation", { name: "Conversations" });
+  const open = page.getByRole("button", { name: "Open conversations" });
+  await expect(open).toBeHidden();
+  await conversations.getByRole("button", { name: "Close conversations" }).click();
+  await expect(conversations).toBeHidden();
+  await expect(open).toBeFocused();
+  await expect.poll(async () => (await page.getByRole("main").boundingBox())?.x).toBe(0);
+
+  // Closed before the page's script runs: the inline script marks <html>, and the stylesheet hides the column.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/_next/static/chunks/*.js", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.reload({ waitUntil: "domcontentloaded" });
+  await expect(page.locator("html")).toHaveClass(/\bconversations-closed\b/);
+  await expect(conversations).toBeHidden();
+  release();
+  await expect(composer(page).message).toBeEditable();
+
+  await open.click();
+  await expect(conversations).toBeVisible();
+  await expect(conversations.getByRole("button", { name: "New chat" })).toBeFocused();
+  await page.reload();
+  await expect(conversations).toBeVisible();
+
+  // A phone keeps its drawer, whatever a wide screen chose.
+  await conversations.getByRole("button", { name: "Close conversations" }).click();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await open.click();
+  await expect(conversations).toBeVisible();
+  await expect(conversations.getByRole("button", { name: "New chat" })).toBeFocused();
+});

@@ -6,11 +6,13 @@ import { ChatStoreProvider, useChatStore } from "@/components/chat/chat-store-pr
 import { Composer } from "@/components/chat/composer";
 import { ConversationSettings } from "@/components/chat/conversation-settings";
 import { ConversationSidebar } from "@/components/chat/conversation-sidebar";
-import { composerMessageId } from "@/components/chat/element-ids";
+import { composerMessageId, newChatButtonId } from "@/components/chat/element-ids";
 import { lazyComponent } from "@/components/lazy-component";
 import { MessageList } from "@/components/chat/message-list";
 import { useTranslations } from "@/components/preferences/use-preferences";
 import { selectActiveConversation } from "@/lib/store/chat-selectors";
+import { isWide } from "@/lib/ui/is-wide";
+import { setConversationsClosed } from "@/lib/preferences/preferences";
 
 // Not first-load JS: drawn on the server, and working before they hydrate (header-preferences.tsx).
 const HeaderPreferences = lazyComponent(() => import("@/components/preferences/header-preferences").then((module) => module.HeaderPreferences));
@@ -82,7 +84,12 @@ export function ChatPage() {
               aria-label={t.page.openConversations}
               aria-controls="conversations"
               aria-expanded={sidebarOpen}
-              onClick={() => setSidebarOpen(true)}
+              data-opens-conversations
+              onClick={() => {
+                if (!isWide()) return setSidebarOpen(true);
+                setConversationsClosed(false);
+                document.getElementById(newChatButtonId)?.focus();
+              }}
               className="shrink-0 rounded-lg p-1.5 text-slate-700 hover:bg-slate-100 md:hidden dark:text-slate-300 dark:hover:bg-slate-800"
             >
               <svg aria-hidden viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" className="h-5 w-5">

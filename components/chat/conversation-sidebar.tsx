@@ -9,6 +9,8 @@ import { forgetDrafts } from "@/components/chat/use-draft";
 import { useTranslations } from "@/components/preferences/use-preferences";
 import { composerMessageId, newChatButtonId } from "@/components/chat/element-ids";
 import { cn } from "@/lib/ui/cn";
+import { isWide, wideScreen } from "@/lib/ui/is-wide";
+import { setConversationsClosed } from "@/lib/preferences/preferences";
 
 /**
  * The conversations: a column beside the chat on wide screens, a drawer over it on phones.
@@ -26,7 +28,7 @@ export function ConversationSidebar({ open, onClose }: { open: boolean; onClose:
     if (!open) return;
     newChatRef.current?.focus();
     // Grown past phone width, the drawer is a column again: close it, or the page beside it stays inert.
-    const wide = window.matchMedia("(min-width: 48rem)");
+    const wide = window.matchMedia(wideScreen);
     const closeWhenWide = () => wide.matches && onClose("menu");
     wide.addEventListener("change", closeWhenWide);
     return () => wide.removeEventListener("change", closeWhenWide);
@@ -62,13 +64,22 @@ export function ConversationSidebar({ open, onClose }: { open: boolean; onClose:
             <span aria-hidden>+ </span>
             {t.sidebar.newChat}
           </button>
-          {/* Touch and screen-reader users have no Escape key; the backdrop is not a control. */}
+          {/*
+            On a phone it closes the drawer (touch and screen-reader users have no Escape key; the backdrop is not a
+            control); on a wide screen it closes the column, for the chat's full width, until the header's menu
+            button opens it again (kept in the browser, as the theme is).
+          */}
           <button
             type="button"
             aria-label={t.page.closeConversations}
             title={t.page.closeConversations}
-            onClick={() => onClose("menu")}
-            className="shrink-0 rounded-lg px-2.5 text-slate-700 hover:bg-slate-200 md:hidden dark:text-slate-300 dark:hover:bg-slate-800"
+            data-closes-conversations
+            onClick={() => {
+              if (!isWide()) return onClose("menu");
+              setConversationsClosed(true);
+              document.querySelector<HTMLElement>("[data-opens-conversations]")?.focus();
+            }}
+            className="shrink-0 rounded-lg px-2.5 text-slate-700 hover:bg-slate-200 dark:text-slate-300 dark:hover:bg-slate-800"
           >
             <svg aria-hidden viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" className="h-5 w-5">
               <path d="M5 5l10 10M15 5 5 15" />

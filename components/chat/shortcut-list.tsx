@@ -15,6 +15,7 @@ export function ShortcutList() {
   const shortcuts: Array<[keyof SettingsTexts["shortcut"], string[]]> = [
     ["newChat", [command, "Shift", "O"]],
     ["search", [command, "K"]],
+    ["conversations", [command, "Shift", "S"]],
     ["message", ["Shift", "Esc"]],
     ["editLast", ["↑"]],
     ["stop", ["Esc"]],

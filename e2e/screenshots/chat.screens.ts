@@ -99,7 +99,7 @@ test("keyboard focus, dark: the skip link, then a conversation with its menu but
   await open(page, { theme: "dark" });
   await page.keyboard.press("Tab");
   await shot(page, "desktop-dark-focus-skip-link");
-  for (let presses = 0; presses < 3; presses += 1) await page.keyboard.press("Tab");
+  for (let presses = 0; presses < 4; presses += 1) await page.keyboard.press("Tab");
   await shot(page, "desktop-dark-focus-conversation");
   await page.keyboard.press("Tab");
   await page.keyboard.press("Enter");

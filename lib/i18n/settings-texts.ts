@@ -32,6 +32,7 @@ const en = {
   shortcut: {
     newChat: "New chat",
     search: "Search conversations",
+    conversations: "Close or open the conversations",
     message: "Go to the message box",
     editLast: "Edit your last question (in the empty message box)",
     stop: "Stop the answer",
@@ -66,6 +67,7 @@ const ja: SettingsTexts = {
   shortcut: {
     newChat: "新しいチャット",
     search: "会話を検索",
+    conversations: "会話一覧を閉じる・開く",
     message: "メッセージ欄へ移動",
     editLast: "最後の質問を編集（空のメッセージ欄で）",
     stop: "回答を止める",
@@ -98,6 +100,7 @@ const ko: SettingsTexts = {
   shortcut: {
     newChat: "새 채팅",
     search: "대화 검색",
+    conversations: "대화 목록 닫기·열기",
     message: "메시지 입력란으로 이동",
     editLast: "마지막 질문 편집(빈 메시지 입력란에서)",
     stop: "답변 중지",

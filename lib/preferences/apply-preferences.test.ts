@@ -78,6 +78,25 @@ describe("the language", () => {
   });
 });
 
+describe("the conversations column", () => {
+  test("closed on a wide screen where the reader closed it, open otherwise; blocked storage leaves the page's own toggle as it is", () => {
+    const closed = fakeWindow({ stored: { [preferencesConfig.conversationsKey]: "closed" } });
+    apply(closed.environment);
+    expect(closed.classes.has("conversations-closed")).toBe(true);
+    closed.environment.localStorage.getItem = (key) => (key === preferencesConfig.conversationsKey ? "open" : null);
+    apply(closed.environment);
+    expect(closed.classes.has("conversations-closed")).toBe(false);
+
+    const blocked = fakeWindow({});
+    blocked.classes.add("conversations-closed");
+    blocked.environment.localStorage.getItem = () => {
+      throw new DOMException("blocked", "SecurityError");
+    };
+    apply(blocked.environment);
+    expect(blocked.classes.has("conversations-closed")).toBe(true);
+  });
+});
+
 test("blocked storage still gives the system's theme and the browser's language", () => {
   const { environment, root, classes } = fakeWindow({ systemDark: true, languages: ["ko-KR"] });
   environment.localStorage.getItem = () => {

@@ -9,6 +9,8 @@ export interface PreferencesEnvironment {
 export interface PreferencesConfig {
   themeKey: string;
   localeKey: string;
+  /** "closed": the conversations column is closed on a wide screen. */
+  conversationsKey: string;
   locales: readonly string[];
   fallbackLocale: string;
 }
@@ -17,7 +19,9 @@ export interface PreferencesConfig {
  * Puts the reader's theme and language on `<html>`: class `dark` from the
  * saved choice, or the system's when there is none or it is "system" (and
  * `chose-light` or `chose-dark` for the choice itself); `lang`
- * from the saved language, or the first of the browser's languages we have.
+ * from the saved language, or the first of the browser's languages we have;
+ * and class `conversations-closed` when the reader closed the conversations
+ * column on a wide screen (app/globals.css hides it from the first paint).
  *
  * It runs twice over: inline in `<head>` before the first paint (so no flash
  * of the wrong theme; see preferences-script.tsx, which sends its source),
@@ -31,6 +35,8 @@ export function applyPreferences(config: PreferencesConfig, environment: Prefere
   try {
     theme = environment.localStorage.getItem(config.themeKey);
     locale = environment.localStorage.getItem(config.localeKey);
+    // Only from what storage says: where it is blocked, the page's own toggle of the class stands.
+    root.classList.toggle("conversations-closed", environment.localStorage.getItem(config.conversationsKey) === "closed");
   } catch {
     // Storage can be blocked; the system's scheme and the browser's languages still apply.
   }

@@ -8,6 +8,7 @@ export const themePreferences: readonly ThemePreference[] = ["system", "light", 
 export const preferencesConfig: PreferencesConfig = {
   themeKey: "streamchat.theme",
   localeKey: "streamchat.locale",
+  conversationsKey: "streamchat.conversations",
   locales,
   fallbackLocale: defaultLocale,
 };
@@ -95,4 +96,10 @@ export function currentThemePreference(): ThemePreference {
 
 export function setThemePreference(theme: ThemePreference): void {
   write(preferencesConfig.themeKey, theme);
+}
+
+/** Closes or opens the conversations column of a wide screen, and keeps the choice (the toggle holds even where storage is blocked). */
+export function setConversationsClosed(closed: boolean): void {
+  document.documentElement.classList.toggle("conversations-closed", closed);
+  write(preferencesConfig.conversationsKey, closed ? "closed" : "open");
 }
