@@ -28,17 +28,29 @@ export function ActionMenu({ label, actions }: { label: string; actions: readonl
 
   const items = () => [...(menuRef.current?.querySelectorAll<HTMLButtonElement>("[role=menuitem]") ?? [])];
 
-  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+  /** Arrows, Home and End move through the actions; from the button (the menu open, focus not in it yet), to the first or last. */
+  function moveFocus(event: KeyboardEvent<HTMLElement>) {
+    const all = items();
+    const index = all.indexOf(document.activeElement as HTMLButtonElement);
+    const last = all.length - 1;
+    const next = ({ ArrowDown: index + 1, ArrowUp: index < 0 ? last : index - 1, Home: 0, End: last } as Record<string, number>)[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    all[(next + all.length) % all.length]?.focus();
+  }
+
+  function onMenuKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     // The popover closes itself on Escape; what is around it (the phone's drawer) stays open.
     if (event.key === "Escape") event.stopPropagation();
     // Tab leaves the menu from its button, to what follows it.
     if (event.key === "Tab") menuRef.current?.hidePopover();
-    const all = items();
-    const index = all.indexOf(document.activeElement as HTMLButtonElement);
-    const next = ({ ArrowDown: index + 1, ArrowUp: index - 1, Home: 0, End: all.length - 1 } as Record<string, number>)[event.key];
-    if (next === undefined) return;
-    event.preventDefault();
-    all[(next + all.length) % all.length]?.focus();
+    moveFocus(event);
+  }
+
+  // The menu opens as Enter is pressed, but its first action takes focus only at the toggle event, a task later:
+  // a key pressed in between (Enter, then End at once) reaches the button, and still moves through the menu.
+  function onButtonKeyDown(event: KeyboardEvent<HTMLButtonElement>) {
+    if (menuRef.current?.matches(":popover-open")) moveFocus(event);
   }
 
   return (
@@ -50,6 +62,7 @@ export function ActionMenu({ label, actions }: { label: string; actions: readonl
         aria-expanded={open}
         aria-label={label}
         title={label}
+        onKeyDown={onButtonKeyDown}
         className="rounded p-1.5 text-slate-600 hover:bg-slate-300 dark:text-slate-300 dark:hover:bg-slate-700"
       >
         <svg aria-hidden viewBox="0 0 16 16" fill="currentColor" className="h-3.5 w-3.5">
@@ -66,9 +79,10 @@ export function ActionMenu({ label, actions }: { label: string; actions: readonl
         aria-label={label}
         onToggle={(event) => {
           setOpen(event.newState === "open");
-          if (event.newState === "open") items()[0]?.focus();
+          // Unless a key pressed meanwhile has put focus on an action already.
+          if (event.newState === "open" && !event.currentTarget.contains(document.activeElement)) items()[0]?.focus();
         }}
-        onKeyDown={onKeyDown}
+        onKeyDown={onMenuKeyDown}
         className="m-0 [inset:auto] min-w-36 rounded-lg border border-slate-200 bg-white p-1 text-slate-800 shadow-lg [position-area:bottom_span-left] [position-try-fallbacks:flip-block] dark:border-slate-700 dark:bg-slate-800 dark:text-slate-100"
       >
         {actions.map(({ label: actionLabel, onSelect, destructive }) => (
