@@ -9,7 +9,7 @@ const sidebar = (page: Page) => page.getByRole("navigation", { name: "Conversati
 const conversationButton = (page: Page, title: string | RegExp) => sidebar(page).getByRole("button", { name: title, exact: typeof title === "string" });
 
 /** Chooses one of a conversation's actions in its "⋯" menu, which shows on hover (or keyboard focus) on a wide screen. */
-async function conversationAction(page: Page, title: string | RegExp, action: "Rename" | "Pin" | "Unpin" | "Copy link to share" | "Download as Markdown" | "Delete"): Promise<void> {
+async function conversationAction(page: Page, title: string | RegExp, action: "Rename" | "Pin" | "Unpin" | "Share as a link" | "Download as Markdown" | "Delete"): Promise<void> {
   await conversationButton(page, title).hover();
   await sidebar(page)
     .getByRole("listitem")
@@ -256,7 +256,7 @@ test("the conversation list works from the keyboard alone", async ({ page }) => 
   await expect(options).toBeFocused();
   await page.keyboard.press("Enter");
   const menu = page.getByRole("menu");
-  await expect(menu.getByRole("menuitem")).toHaveText(["Rename", "Pin", "Copy link to share", "Download as Markdown", "Delete"]);
+  await expect(menu.getByRole("menuitem")).toHaveText(["Rename", "Pin", "Share as a link", "Download as Markdown", "Delete"]);
   await expect(menu.getByRole("menuitem", { name: "Rename" })).toBeFocused();
   await page.keyboard.press("ArrowUp");
   await expect(menu.getByRole("menuitem", { name: "Delete" })).toBeFocused();
@@ -390,7 +390,7 @@ test("a conversation shared as a link opens in another browser as that browser's
   const question = `mock:echo 大阪 🍜 👨‍👩‍👧 ${uniqueTag()}`;
   await askAndWait(page, question);
   const answer = await textOf(lastAnswer(page));
-  await conversationAction(page, question, "Copy link to share");
+  await conversationAction(page, question, "Share as a link");
   await expect(sidebar(page).getByRole("status")).toHaveText(/^Link copied\. Anyone who has it can read this conversation/);
   const link = await page.evaluate(() => navigator.clipboard.readText());
   expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#share=[\w-]+$/);
@@ -417,6 +417,38 @@ test("a conversation shared as a link opens in another browser as that browser's
   await other.goto(link.slice(0, -12));
   await expect(other.getByRole("status").filter({ hasText: "This shared link could not be read" })).toBeVisible();
   await expect(sidebar(other).getByRole("listitem")).toHaveCount(1);
+});
+
+test("on a phone, a conversation's link goes to the system's share sheet; the sheet closed, nothing is said", async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  const phone = await context.newPage();
+  // Chromium on Linux has no share sheet: a stand-in records what it was given, and is closed once without a choice.
+  await phone.addInitScript(() => {
+    const shared: ShareData[] = [];
+    Object.assign(window, { shared });
+    navigator.share = async (data?: ShareData) => {
+      if (shared.push(data ?? {}) === 1) throw new DOMException("closed", "AbortError");
+    };
+  });
+  await phone.goto("/");
+  const question = `mock:echo On the go ${uniqueTag()}`;
+  await composer(phone).message.fill(question);
+  await composer(phone).send.click();
+  await waitUntilDone(lastAnswer(phone));
+  await phone.getByRole("button", { name: "Open conversations" }).click();
+  const share = async () => {
+    await sidebar(phone).getByRole("button", { name: `Options for “${question}”` }).click();
+    await phone.getByRole("menuitem", { name: "Share as a link" }).click();
+  };
+  await share();
+  await expect.poll(() => phone.evaluate(() => (window as unknown as { shared: ShareData[] }).shared.length)).toBe(1);
+  await expect(sidebar(phone).getByRole("status")).toHaveCount(0);
+  await share();
+  await expect(sidebar(phone).getByRole("status")).toHaveText(/^Link shared\. Anyone who has it can read this conversation/);
+  const [, given] = await phone.evaluate(() => (window as unknown as { shared: ShareData[] }).shared);
+  expect(given?.title).toBe(question);
+  expect(given?.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#share=[\w-]+$/);
+  await context.close();
 });
 
 test("Branch from here: a new conversation of the messages up to that answer, asked on from there; the original stays as it was", async ({ page }) => {

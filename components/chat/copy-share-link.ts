@@ -2,13 +2,16 @@ import { longestShareLink, shareFragment } from "@/lib/chat/share-link";
 import type { ChatData } from "@/lib/store/chat-types";
 import { sharedConversationOf } from "@/lib/store/shared-conversation";
 
-export type ShareOutcome = "copied" | "shown" | "too_long" | "nothing_to_share";
+export type ShareOutcome = "shared" | "cancelled" | "copied" | "shown" | "too_long" | "nothing_to_share";
 
 /**
- * Makes a conversation's share link (lib/chat/share-link.ts) and puts it on
- * the clipboard. Where the browser will not write it there (no permission,
- * or the click's user activation spent on the way, as Safari counts it),
- * `showLink` shows it to be copied by hand. A chunk, with the compression.
+ * Makes a conversation's share link (lib/chat/share-link.ts) and hands it
+ * on: on a touch screen to the system's share sheet (Web Share: messages,
+ * mail, Copy), as a phone's apps do; elsewhere, or where the sheet cannot
+ * be had, to the clipboard. Where the browser will not write it there (no
+ * permission, or the click's user activation spent on the way, as Safari
+ * counts it), `showLink` shows it to be copied by hand. A chunk, with the
+ * compression.
  */
 export async function copyShareLink(
   state: Pick<ChatData, "conversations" | "messages">,
@@ -19,6 +22,15 @@ export async function copyShareLink(
   if (!shared || shared.messages.length === 0) return "nothing_to_share";
   const link = `${location.origin}${location.pathname}${await shareFragment(shared)}`;
   if (link.length > longestShareLink) return "too_long";
+  if (typeof navigator.share === "function" && matchMedia("(pointer: coarse)").matches) {
+    try {
+      await navigator.share({ title: shared.title, url: link });
+      return "shared";
+    } catch (error) {
+      // Closed by the reader: nothing more to do. Refused (no activation left): the clipboard, below.
+      if (error instanceof DOMException && error.name === "AbortError") return "cancelled";
+    }
+  }
   try {
     await navigator.clipboard.writeText(link);
     return "copied";

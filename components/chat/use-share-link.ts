@@ -5,7 +5,7 @@ import { useChatStateReader } from "@/components/chat/chat-store-provider";
 import { useMessageTexts } from "@/components/chat/use-message-texts";
 
 /**
- * A conversation's "Copy link to share" (components/chat/copy-share-link.ts,
+ * A conversation's "Share as a link" (components/chat/copy-share-link.ts,
  * a chunk): what it did, said under the conversation's row for a while, and
  * the action itself. A link the browser would not copy is shown to be
  * copied by hand.
@@ -24,7 +24,8 @@ export function useShareLink(conversationId: string): [status: string | undefine
   async function share() {
     const { copyShareLink } = await import("@/components/chat/copy-share-link");
     const outcome = await copyShareLink(readState(), conversationId, (link) => window.prompt(texts.linkToCopy, link));
-    setStatus({ copied: texts.linkCopied, shown: undefined, too_long: texts.tooLongToShare, nothing_to_share: texts.nothingToShare }[outcome]);
+    const said = { shared: texts.linkShared, cancelled: undefined, copied: texts.linkCopied, shown: undefined, too_long: texts.tooLongToShare, nothing_to_share: texts.nothingToShare };
+    setStatus(said[outcome]);
   }
 
   return [status, () => void share()];
