@@ -266,6 +266,11 @@ test("the conversation list works from the keyboard alone", async ({ page }) => 
   await page.keyboard.press("Escape");
   await expect(menu).toBeHidden();
   await expect(options).toBeFocused();
+  // Up on the closed button opens it on its last action.
+  await page.keyboard.press("ArrowUp");
+  await expect(menu.getByRole("menuitem", { name: "Delete" })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(options).toBeFocused();
   await page.keyboard.press("Tab");
   await expect(conversationButton(page, /^Keyboard one/)).toBeFocused();
   await page.keyboard.press("Enter");

@@ -25,6 +25,7 @@ export function ActionMenu({ label, actions }: { label: string; actions: readonl
   const menuId = useId();
   const menuRef = useRef<HTMLDivElement>(null);
   const [open, setOpen] = useState(false);
+  const openOnLast = useRef(false);
 
   const items = () => [...(menuRef.current?.querySelectorAll<HTMLButtonElement>("[role=menuitem]") ?? [])];
 
@@ -49,8 +50,13 @@ export function ActionMenu({ label, actions }: { label: string; actions: readonl
 
   // The menu opens as Enter is pressed, but its first action takes focus only at the toggle event, a task later:
   // a key pressed in between (Enter, then End at once) reaches the button, and still moves through the menu.
+  // Down or Up on the closed button opens the menu on its first or last action, as the pattern has it.
   function onButtonKeyDown(event: KeyboardEvent<HTMLButtonElement>) {
-    if (menuRef.current?.matches(":popover-open")) moveFocus(event);
+    if (menuRef.current?.matches(":popover-open")) return moveFocus(event);
+    if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+    event.preventDefault();
+    openOnLast.current = event.key === "ArrowUp";
+    event.currentTarget.click();
   }
 
   return (
@@ -80,7 +86,8 @@ export function ActionMenu({ label, actions }: { label: string; actions: readonl
         onToggle={(event) => {
           setOpen(event.newState === "open");
           // Unless a key pressed meanwhile has put focus on an action already.
-          if (event.newState === "open" && !event.currentTarget.contains(document.activeElement)) items()[0]?.focus();
+          if (event.newState === "open" && !event.currentTarget.contains(document.activeElement)) items().at(openOnLast.current ? -1 : 0)?.focus();
+          openOnLast.current = false;
         }}
         onKeyDown={onMenuKeyDown}
         className="m-0 [inset:auto] min-w-36 rounded-lg border border-slate-200 bg-white p-1 text-slate-800 shadow-lg [position-area:bottom_span-left] [position-try-fallbacks:flip-block] dark:border-slate-700 dark:bg-slate-800 dark:text-slate-100"
