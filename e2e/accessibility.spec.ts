@@ -196,3 +196,27 @@ for (const reducedMotion of ["no-preference", "reduce"] as const) {
     await composer(page).stop.click();
   });
 }
+
+test("in a contrast theme (forced colours) the switch, the pressed theme button and the conversation shown are still drawn", async ({ page }) => {
+  await page.emulateMedia({ forcedColors: "active" });
+  await page.goto("/");
+  await sendMessage(page, `mock:echo ${uniqueTag()}`);
+  await waitUntilDone(lastAnswer(page));
+  const background = (element: HTMLElement) => getComputedStyle(element).backgroundColor;
+  // The switch's knob stands out from its track, on and off.
+  const streamSwitch = composer(page).streamSwitch;
+  for (const checked of [true, false]) {
+    await expect(streamSwitch).toBeChecked({ checked });
+    const [track, knob] = await streamSwitch.evaluate((element) => [getComputedStyle(element).backgroundColor, getComputedStyle(element.firstElementChild as HTMLElement).backgroundColor]);
+    expect(knob).not.toBe(track);
+    await streamSwitch.click();
+  }
+  // The pressed theme button is not drawn as the others are.
+  const theme = page.getByRole("group", { name: "Theme" });
+  await theme.getByRole("button", { name: "Dark" }).click();
+  await expect(theme.getByRole("button", { name: "Dark" })).toHaveAttribute("aria-pressed", "true");
+  expect(await theme.getByRole("button", { name: "Dark" }).evaluate(background)).not.toBe(await theme.getByRole("button", { name: "Light" }).evaluate(background));
+  // The conversation shown is outlined.
+  const shown = page.getByRole("navigation", { name: "Conversations" }).locator('[aria-current="page"]');
+  expect(await shown.evaluate((element) => getComputedStyle(element).outlineStyle)).toBe("solid");
+});
