@@ -66,7 +66,8 @@ export const MessageItem = memo(function MessageItem({ id }: { id: string }) {
         <div
           className={cn(
             "max-w-full break-words",
-            isUser ? "rounded-2xl bg-blue-600 px-4 py-2 text-white sm:max-w-[80%]" : "w-full text-slate-900 dark:text-slate-100",
+            // The bubble is drawn by its background, which a contrast theme (forced colours) paints over: a border there.
+            isUser ? "rounded-2xl bg-blue-600 px-4 py-2 text-white sm:max-w-[80%] forced-colors:border" : "w-full text-slate-900 dark:text-slate-100",
           )}
         >
           {message.status === "waiting" && <span className="inline-block animate-pulse text-slate-500 dark:text-slate-400">{t.message.thinking}</span>}
