@@ -148,3 +148,17 @@ test("the stream health check finds a buffering proxy, and says what to change",
     await proxy.close();
   }
 });
+
+test("in a contrast theme (forced colours) the lanes' dots and the chart's key keep their colours, as the chart's lines do", async ({ page }) => {
+  await page.emulateMedia({ forcedColors: "active" });
+  const { streaming, whole } = comparePage(page);
+  await runCompare(page, `mock:paced tokens=10 interval=10 ${uniqueTag()}`);
+  await waitUntilLaneDone(streaming);
+  await waitUntilLaneDone(whole);
+  const dotColour = (lane: typeof streaming) => lane.locator("span.rounded-full").first().evaluate((element) => getComputedStyle(element).backgroundColor);
+  expect(await dotColour(streaming)).not.toBe(await dotColour(whole));
+  const key = page.getByRole("listitem").filter({ hasText: /^(Streaming|Non-streaming)$/ }).locator("span");
+  await expect(key).toHaveCount(2);
+  const [streamingKey, wholeKey] = await key.evaluateAll((spans) => spans.map((span) => getComputedStyle(span).backgroundColor));
+  expect(streamingKey).not.toBe(wholeKey);
+});
