@@ -197,7 +197,7 @@ for (const reducedMotion of ["no-preference", "reduce"] as const) {
   });
 }
 
-test("in a contrast theme (forced colours) the switch, the pressed theme button, a question's bubble and the conversation shown are still drawn", async ({ page }) => {
+test("in a contrast theme (forced colours) the switch, the pressed theme button, Send, a question's bubble and the conversation shown are still drawn", async ({ page }) => {
   await page.emulateMedia({ forcedColors: "active" });
   await page.goto("/");
   await sendMessage(page, `mock:echo ${uniqueTag()}`);
@@ -216,7 +216,8 @@ test("in a contrast theme (forced colours) the switch, the pressed theme button,
   await theme.getByRole("button", { name: "Dark" }).click();
   await expect(theme.getByRole("button", { name: "Dark" })).toHaveAttribute("aria-pressed", "true");
   expect(await theme.getByRole("button", { name: "Dark" }).evaluate(background)).not.toBe(await theme.getByRole("button", { name: "Light" }).evaluate(background));
-  // A question's bubble has a border.
+  // Send has a border (its background was all that drew it), and so does a question's bubble.
+  expect(await composer(page).send.evaluate((element) => getComputedStyle(element).borderTopStyle)).toBe("solid");
   const bubble = page.getByRole("log").locator('article[data-role="user"] .rounded-2xl');
   expect(await bubble.evaluate((element) => getComputedStyle(element).borderTopStyle)).toBe("solid");
   // The conversation shown is outlined.

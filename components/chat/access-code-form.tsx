@@ -55,7 +55,7 @@ export function AccessCodeForm() {
           aria-describedby={problem ? "access-problem" : undefined}
           className="min-w-0 flex-1 rounded-lg border border-slate-300 bg-white px-3 py-2 text-slate-900 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100"
         />
-        <button type="submit" aria-label="Unlock" disabled={checking} className="rounded-lg bg-blue-600 px-4 py-2 font-medium text-white hover:bg-blue-700 disabled:opacity-60">
+        <button type="submit" aria-label="Unlock" disabled={checking} className="rounded-lg bg-blue-600 px-4 py-2 font-medium text-white hover:bg-blue-700 disabled:opacity-60 forced-colors:border">
           {t.access.unlock}
         </button>
       </div>

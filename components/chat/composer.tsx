@@ -15,7 +15,8 @@ import { selectActiveConversation, selectAnsweringId } from "@/lib/store/chat-se
 // The images a draft refers to are shown by a chunk fetched with the first one.
 const DraftImages = lazyComponent(() => import("@/components/chat/draft-images").then((module) => module.DraftImages));
 
-const roundButtonClass = "flex h-10 w-10 shrink-0 items-center justify-center rounded-xl text-white";
+// Send and Stop are drawn by their background, which a contrast theme (forced colours) paints over: a border there.
+const roundButtonClass = "flex h-10 w-10 shrink-0 items-center justify-center rounded-xl text-white forced-colors:border";
 
 /**
  * The message box: Enter sends, Shift+Enter is a new line (on a touch screen Enter is), Escape stops; Stop replaces Send while an answer streams.

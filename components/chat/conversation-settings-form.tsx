@@ -83,7 +83,7 @@ export function ConversationSettingsForm({ onClose }: { onClose: () => void }) {
         >
           {settingsText.defaultTemperature}
         </button>
-        <button type="button" onClick={() => onClose()} className="rounded-lg bg-blue-600 px-4 py-2 text-sm font-medium text-white hover:bg-blue-700">
+        <button type="button" onClick={() => onClose()} className="rounded-lg bg-blue-600 px-4 py-2 text-sm font-medium text-white hover:bg-blue-700 forced-colors:border">
           {settingsText.done}
         </button>
       </div>

@@ -70,7 +70,7 @@ export function MessageEditor({ initial, onSave, onCancel }: { initial: string; 
           type="button"
           disabled={!text.trim()}
           onClick={() => onSave(text)}
-          className="rounded-lg bg-blue-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-700 disabled:opacity-40"
+          className="rounded-lg bg-blue-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-700 disabled:opacity-40 forced-colors:border"
         >
           {texts.saveAndSend}
         </button>

@@ -87,7 +87,7 @@ export function CompareForm() {
             key="run"
             type="submit"
             disabled={prompt.trim() === ""}
-            className="rounded-xl bg-blue-600 px-5 py-2 font-medium text-white hover:bg-blue-700 disabled:cursor-not-allowed disabled:opacity-40"
+            className="rounded-xl bg-blue-600 px-5 py-2 font-medium text-white hover:bg-blue-700 disabled:cursor-not-allowed disabled:opacity-40 forced-colors:border"
           >
             Run
           </button>

@@ -52,7 +52,7 @@ export function StreamHealthPanel() {
           type="button"
           onClick={() => void check()}
           disabled={state.phase === "checking"}
-          className="rounded-xl bg-blue-600 px-4 py-2 text-sm font-medium text-white hover:bg-blue-700 disabled:cursor-wait disabled:opacity-60"
+          className="rounded-xl bg-blue-600 px-4 py-2 text-sm font-medium text-white hover:bg-blue-700 disabled:cursor-wait disabled:opacity-60 forced-colors:border"
         >
           Check stream health
         </button>
