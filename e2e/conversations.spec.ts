@@ -202,6 +202,11 @@ test("a pinned conversation stays first, under Pinned, whatever its age and afte
   await expect(headings).toHaveText(["Pinned", "Today"]);
   await expect(group("Pinned")).toHaveText([/^Old recipe/]);
 
+  // Found by a search, in one list with the others, it says it is pinned.
+  await sidebar(page).getByRole("searchbox", { name: "Search conversations" }).fill("recipe");
+  await expect(sidebar(page).getByRole("listitem")).toHaveText([/^Old recipe · Pinned/]);
+  await sidebar(page).getByRole("searchbox", { name: "Search conversations" }).fill("");
+
   await conversationAction(page, "Old recipe", "Unpin");
   await expect(headings).toHaveText(["Today"]);
   await expect(group("Today")).toHaveText([/^Old recipe/, /^Recent one/]);

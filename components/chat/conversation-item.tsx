@@ -21,7 +21,18 @@ import { imageIdsIn } from "@/lib/chat/image-references";
  * deletes it; all by keyboard too. Found by a search in one of its messages, it shows the words around what was
  * found under its title, and opens at that message.
  */
-export const ConversationItem = memo(function ConversationItem({ id, onSelected, excerpt }: { id: string; onSelected: () => void; excerpt?: MessageExcerpt }) {
+export const ConversationItem = memo(function ConversationItem({
+  id,
+  onSelected,
+  excerpt,
+  found = false,
+}: {
+  id: string;
+  onSelected: () => void;
+  excerpt?: MessageExcerpt;
+  /** A search's result: one list, with no Pinned heading to say which are pinned, so the row says it. */
+  found?: boolean;
+}) {
   const t = useTranslations();
   const texts = useMessageTexts();
   const settingsText = useSettingsTexts();
@@ -136,6 +147,7 @@ export const ConversationItem = memo(function ConversationItem({ id, onSelected,
             </>
           )}
           {title}
+          {found && pinned && <span className="text-xs text-slate-600 dark:text-slate-400">{` · ${texts.groups.pinned}`}</span>}
         </span>
         {excerpt && (
           // Its description, not part of its name: the conversation is still called by its title.

@@ -99,7 +99,7 @@ export function ConversationSidebar({ open, onClose }: { open: boolean; onClose:
             {hits ? (
               <ul className="space-y-0.5">
                 {hits.map(({ id, excerpt }) => (
-                  <LazyConversationItem key={id} id={id} excerpt={excerpt} onSelected={() => onClose("message")} />
+                  <LazyConversationItem key={id} id={id} excerpt={excerpt} found onSelected={() => onClose("message")} />
                 ))}
               </ul>
             ) : (
