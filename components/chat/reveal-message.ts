@@ -32,7 +32,6 @@ export function revealMessage(messageId: string): void {
       if (performance.now() < lookUntil) requestAnimationFrame(look);
       return;
     }
-    element.dispatchEvent(new Event(revealEvent, { bubbles: true }));
     const log = element.parentElement;
     const scroller = log?.parentElement;
     let settled: ReturnType<typeof setTimeout> | undefined;
@@ -43,6 +42,10 @@ export function revealMessage(messageId: string): void {
       for (const type of readerInput) scroller?.removeEventListener(type, release);
     };
     const center = () => {
+      // Said at each move, not once: should the log's own "open at the end" for the conversation just opened come after
+      // the first, it would follow the end again. (A guess at a test failure seen once under load, not reproduced since:
+      // the message out of view, the log at its end.)
+      element.dispatchEvent(new Event(revealEvent, { bubbles: true }));
       element.scrollIntoView({ block: "center" });
       clearTimeout(settled);
       settled = setTimeout(release, settledMs);
