@@ -28,10 +28,10 @@ function useDayStart(): number {
 }
 
 /**
- * The conversation list when nothing is searched: the pinned ones under Pinned,
- * the others under headings by when each was last written to (Today, Yesterday, Previous 7 days, Previous 30 days,
- * then by month), each group a list named by its heading. With the rows, a
- * chunk of its own.
+ * The conversation list when nothing is searched: the pinned ones under
+ * Pinned, the others under headings by when each was last written to (Today,
+ * Yesterday, Previous 7 days, Previous 30 days, then by month), each group a
+ * list named by its heading. With the rows, a chunk of its own.
  */
 export function ConversationGroups({ ids, onSelected }: { ids: readonly string[]; onSelected: () => void }) {
   // The conversations change when one is added to, renamed or set up: not with an answer's tokens.

@@ -17,8 +17,8 @@ import { downloadText } from "@/lib/ui/download-text";
 import { imageIdsIn } from "@/lib/chat/image-references";
 
 /**
- * One conversation in the sidebar: select it; its "⋯" menu renames it in place, pins or unpins it, downloads or
- * deletes it; all by keyboard too. Found by a search in one of its messages, it shows the words around what was
+ * One conversation in the sidebar: select it; its "⋯" menu renames it in place, pins or unpins it, shares it as a
+ * link, downloads or deletes it; all by keyboard too. Found by a search in one of its messages, it shows the words around what was
  * found under its title, and opens at that message.
  */
 export const ConversationItem = memo(function ConversationItem({
