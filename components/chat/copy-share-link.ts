@@ -1,6 +1,7 @@
 import { longestShareLink, shareFragment } from "@/lib/chat/share-link";
 import type { ChatData } from "@/lib/store/chat-types";
 import { sharedConversationOf } from "@/lib/store/shared-conversation";
+import { isTouchScreen } from "@/lib/ui/sends-on-enter";
 
 export type ShareOutcome = "shared" | "cancelled" | "copied" | "shown" | "too_long" | "nothing_to_share";
 
@@ -22,7 +23,7 @@ export async function copyShareLink(
   if (!shared || shared.messages.length === 0) return "nothing_to_share";
   const link = `${location.origin}${location.pathname}${await shareFragment(shared)}`;
   if (link.length > longestShareLink) return "too_long";
-  if (typeof navigator.share === "function" && matchMedia("(pointer: coarse)").matches) {
+  if (typeof navigator.share === "function" && isTouchScreen()) {
     try {
       await navigator.share({ title: shared.title, url: link });
       return "shared";

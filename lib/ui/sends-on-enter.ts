@@ -1,3 +1,12 @@
+/**
+ * Whether the page is used by touch (a phone, a tablet): its pointer is
+ * coarse. There a keyboard has no Shift for a new line (below),
+ * and a link is sent on from the system's share sheet, not the clipboard.
+ */
+export function isTouchScreen(): boolean {
+  return matchMedia("(pointer: coarse)").matches;
+}
+
 /** What of a key press decides whether it sends: React's keyboard event has all of it. */
 interface KeyPress {
   key: string;
@@ -13,5 +22,5 @@ interface KeyPress {
  * sends, as in ChatGPT's and Claude's apps on phones.
  */
 export function sendsOnEnter({ key, shiftKey, nativeEvent }: KeyPress): boolean {
-  return key === "Enter" && !shiftKey && !nativeEvent.isComposing && !matchMedia("(pointer: coarse)").matches;
+  return key === "Enter" && !shiftKey && !nativeEvent.isComposing && !isTouchScreen();
 }
