@@ -3,9 +3,7 @@
 import { useChatActions, useChatStore } from "@/components/chat/chat-store-provider";
 import { useSettingsTexts } from "@/components/chat/use-settings-texts";
 import type { ConversationSettings as Settings } from "@/lib/store/chat-types";
-
-/** A conversation's settings when none are chosen (the server's model, the model's defaults); the settings dialog shows them so too. */
-export const noSettings: Settings = { systemPrompt: "" };
+import { noSettings } from "@/lib/store/conversation-changes";
 
 const sameSettings = (one: Settings, other: Settings) =>
   one.systemPrompt === other.systemPrompt && one.model === other.model && one.temperature === other.temperature && one.reasoningEffort === other.reasoningEffort;

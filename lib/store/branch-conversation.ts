@@ -1,5 +1,5 @@
 import type { ChatData, Conversation, Message } from "@/lib/store/chat-types";
-import { withConversation } from "@/lib/store/conversation-changes";
+import { emptyConversation, withConversation } from "@/lib/store/conversation-changes";
 
 /** What stays with the original message: its other versions and branches, and how to resume it. */
 const notCopied = ["versions", "version", "branches", "branch", "answerId", "lastEventId", "reconnecting", "continuation"] as const;
@@ -28,6 +28,6 @@ export function withBranchedConversation(
     messages[copyId] = copy;
     return copyId;
   });
-  const conversation: Conversation = { id: newId, title, titleEdited: true, createdAt: now, updatedAt: now, messageIds, settings: original.settings };
+  const conversation: Conversation = { ...emptyConversation(newId, now, original.settings), title, titleEdited: true, messageIds };
   return { ...withConversation(state, conversation), messages: { ...state.messages, ...messages }, activeConversationId: newId };
 }

@@ -7,8 +7,11 @@ import type { ChatData, Conversation, Message } from "@/lib/store/chat-types";
 
 type Data = Pick<ChatData, "conversations" | "conversationIds" | "messages">;
 
+/** A conversation's settings when none are chosen (the server's model, the model's defaults); the settings dialog shows them so too. */
+export const noSettings: Conversation["settings"] = { systemPrompt: "" };
+
 /** Untitled (""): the page shows "New chat" in the reader's language until the first message names it. */
-export function emptyConversation(id: string, now: number, settings: Conversation["settings"] = { systemPrompt: "" }): Conversation {
+export function emptyConversation(id: string, now: number, settings: Conversation["settings"] = noSettings): Conversation {
   return { id, title: "", titleEdited: false, createdAt: now, updatedAt: now, messageIds: [], settings };
 }
 

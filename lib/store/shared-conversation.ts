@@ -1,6 +1,7 @@
 import { withImagesNamed } from "@/lib/chat/image-scheme";
 import type { SharedConversation, SharedMessage } from "@/lib/chat/share-link";
 import type { ChatData, Conversation, Message } from "@/lib/store/chat-types";
+import { emptyConversation, withConversation } from "@/lib/store/conversation-changes";
 
 /**
  * A conversation as a share link carries it: the messages shown (the
@@ -50,19 +51,7 @@ export function withSharedConversation(state: ChatData, shared: SharedConversati
     messages[messageId] = { id: messageId, status: stopped ? "stopped" : "done", ...message, content: withImagesNamed(message.content) };
     return messageId;
   });
-  const conversation: Conversation = {
-    id,
-    title: shared.title,
-    titleEdited: true,
-    createdAt: now,
-    updatedAt: now,
-    messageIds,
-    settings: state.newChatSettings ?? { systemPrompt: "" },
-  };
-  return {
-    conversations: { ...state.conversations, [id]: conversation },
-    conversationIds: [id, ...state.conversationIds],
-    messages: { ...state.messages, ...messages },
-    activeConversationId: id,
-  };
+  // Started with new chats' settings, as a new chat is.
+  const conversation: Conversation = { ...emptyConversation(id, now, state.newChatSettings), title: shared.title, titleEdited: true, messageIds };
+  return { ...withConversation(state, conversation), messages: { ...state.messages, ...messages }, activeConversationId: id };
 }
