@@ -27,6 +27,18 @@ async function answerUnderWay(page: Page, tokens: number, shownToken: number): P
   return { tag, answer, expected: pacedTokens(tokens).join("") };
 }
 
+/** Whether `text` ever left the page from now on (its conversation deleted or another shown, if only for a moment). */
+async function recordWhetherEverGone(page: Page, text: string): Promise<() => Promise<boolean>> {
+  await page.evaluate((watched) => {
+    const record = window as unknown as { everGone: boolean };
+    record.everGone = !document.body.textContent?.includes(watched);
+    new MutationObserver(() => {
+      record.everGone ||= !document.body.textContent?.includes(watched);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  }, text);
+  return () => page.evaluate(() => (window as unknown as { everGone: boolean }).everGone);
+}
+
 /** The answer ended whole, exact to the byte, and the model was asked once and never cut off. */
 async function expectWhole(answer: Locator, expected: string, tag: string): Promise<void> {
   await waitUntilDone(answer);
@@ -146,10 +158,14 @@ test("a second tab slow to take in the first tab's save never saves over it: the
   const answer = lastAnswer(page);
   await expect(contentOf(answer)).toContainText("Token 0.");
   await expect.poll(() => second.evaluate(() => localStorage.getItem("streamchat") ?? "")).toContain(tag);
+  const everGone = await recordWhetherEverGone(page, tag);
   // A change of the second tab's own, made before it has taken that save in.
   await composer(second).streamSwitch.click();
 
   await expectWhole(answer, pacedTokens(3).join(""), tag);
+  // Not for a moment: a write of the second tab's from before it read the first's, saved while that read waited
+  // for the code that takes it in, once deleted the conversation here (it came back with the second tab's next write).
+  expect(await everGone()).toBe(false);
   await expect(page.getByRole("log").getByText(tag)).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Conversations" }).getByRole("listitem")).toHaveCount(1);
   // The second tab took it in and shows it too.

@@ -78,30 +78,50 @@ function loadedSavedChatReader(): SavedChatReader {
   return savedChatReader;
 }
 
+type ChatStorage = NonNullable<ChatStoreDependencies["storage"]>;
+
 /**
  * The storage, with the saved chats' reader loaded before a saved value is
  * handed on (`merge` is synchronous). With nothing saved, or the reader
- * already loaded, it is as synchronous as the storage itself. While saved
- * chats wait for their reader nothing is written: should the reader fail to
- * load, the saved chats stay for the next visit rather than be overwritten.
+ * already loaded, it is as synchronous as the storage itself. From a read
+ * until it is taken in (`readTakenIn`) nothing is written: this tab's state
+ * is then from before the read, and saved it would put back what another tab
+ * changed, even take a conversation that tab is answering in for one deleted
+ * here. A write asked for meanwhile is held back (`hasPending` says so), for
+ * the state once the read is taken in to be saved instead. Should the reader
+ * fail to load, nothing is written after: the saved chats stay for the next
+ * visit rather than be overwritten.
  */
-function withSavedChatReader(storage: PersistStorage<PersistedChat>): PersistStorage<PersistedChat> {
-  let unread = false;
+function withSavedChatReader(storage: ChatStorage): ChatStorage & { flush(): void; hasPending(): boolean; readTakenIn(): void } {
+  let reading = false;
+  let heldBack = false;
+  let readerFailed = false;
   const whenReadable = (value: StorageValue<PersistedChat> | null) => {
     if (value === null || savedChatReader) return value;
-    unread = true;
-    return loadSavedChatReader().then(() => {
-      unread = false;
-      return value;
-    });
+    return loadSavedChatReader().then(
+      () => value,
+      (error: unknown) => {
+        readerFailed = true;
+        throw error;
+      },
+    );
   };
   return {
     getItem(name) {
+      reading = true;
       const value = storage.getItem(name);
       return value !== null && "then" in value ? value.then(whenReadable) : whenReadable(value);
     },
-    setItem: (name, value) => (unread ? undefined : storage.setItem(name, value)),
+    setItem(name, value) {
+      heldBack = reading;
+      return reading ? undefined : storage.setItem(name, value);
+    },
     removeItem: (name) => storage.removeItem(name),
+    flush: () => storage.flush?.(),
+    hasPending: () => heldBack || storage.hasPending?.() === true,
+    readTakenIn() {
+      reading = readerFailed;
+    },
   };
 }
 
@@ -124,8 +144,9 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
   let takingIn: Promise<void> = Promise.resolve();
   /** What was saved before the first of the writes waiting to be taken in, while some wait. */
   let waitingSince: { previousText: string | null } | undefined;
+  const storage = withSavedChatReader(dependencies.storage ?? noStorage);
   /** Writes pending changes at once: a rename or a deletion must reach other tabs before their next write. */
-  const saveNow = () => dependencies.storage?.flush?.();
+  const saveNow = () => storage.flush();
   /** Answers Stop was pressed for before the server named them: cancelled as soon as their `start` event comes. */
   const stopWhenNamed = new Set<string>();
   /** The conversation whose answer an access refusal stopped, to ask again once unlocked. */
@@ -472,8 +493,6 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
               } finally {
                 otherTabWrite = undefined;
               }
-              // A write of this tab's still waiting would put back what it had before: it writes the merged state instead.
-              if (dependencies.storage?.hasPending?.()) store.setState({});
             };
             takingIn = takingIn.catch(() => undefined).then(takeIn);
             return takingIn;
@@ -492,7 +511,7 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
       {
         name: savedChatsKey,
         version: persistVersion,
-        storage: withSavedChatReader(dependencies.storage ?? noStorage),
+        storage,
         skipHydration: true,
         partialize: savedPart,
         // Only saved chats of an older version are migrated: the migrations are a chunk loaded then.
@@ -509,10 +528,16 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
           return restored ? { ...current, ...restored } : { ...current, notice: unreadableNotice };
         },
         onRehydrateStorage: () => (_state, error) => {
+          storage.readTakenIn();
           // Saved chats that could not be parsed or migrated: start afresh, and say so.
-          if (error) store.setState({ notice: unreadableNotice });
+          if (error) {
+            store.setState({ notice: unreadableNotice });
+            return;
+          }
+          // A write of this tab's held back while the read was under way would have saved what it had before: the state now is saved instead.
+          if (storage.hasPending()) store.setState({});
           // An answer cut off by a reload, or one another tab is writing: read on where it is.
-          else store.getState().resumeAnswers();
+          store.getState().resumeAnswers();
         },
       },
     ),

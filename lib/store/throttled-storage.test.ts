@@ -96,6 +96,25 @@ describe("createThrottledStorage", () => {
     vi.advanceTimersByTime(1_000);
     expect(backing.getItem("chat")).toBe(JSON.stringify({ state: { count: 102 }, version: 1 }));
   });
+
+  it("never writes a state asked for before another tab's write was read, even while the read waits to be taken in", () => {
+    const backing = webStorage();
+    const storage = createThrottledStorage<{ count: number }>(() => backing, takeInNothing, 1_000);
+    // This tab's state, not saved yet; then another tab writes, and this tab reads that write (its merge comes later:
+    // the page may still be loading the code that reads saved chats).
+    storage.setItem("chat", { state: { count: 1 }, version: 1 });
+    const theirs = JSON.stringify({ state: { count: 100 }, version: 1 });
+    backing.setItem("chat", theirs);
+    expect(storage.getItem("chat")).toEqual({ state: { count: 100 }, version: 1 });
+    expect(storage.hasPending()).toBe(true);
+    vi.advanceTimersByTime(5_000);
+    storage.flush();
+    expect(backing.getItem("chat")).toBe(theirs);
+    // Taken in, the merged state is saved.
+    storage.setItem("chat", { state: { count: 101 }, version: 1 });
+    vi.advanceTimersByTime(1_000);
+    expect(backing.getItem("chat")).toBe(JSON.stringify({ state: { count: 101 }, version: 1 }));
+  });
 });
 
 describe("when the browser's storage is full", () => {

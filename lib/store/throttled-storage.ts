@@ -19,7 +19,11 @@ function isQuotaExceeded(error: unknown): boolean {
  * is answering in. So the write waits, and `takeInOtherWrite` is asked to take
  * that write in (with the text this tab last knew; the store merges it, which
  * reads it, and writes the merged state) however slow its `storage` event is,
- * even when the page is being hidden.
+ * even when the page is being hidden. A write asked for before a read is
+ * never made: it holds this tab's state from before what was read was taken
+ * in (another tab's conversation missing, or its answer behind), and written
+ * it would be taken for a deletion there too. The store saves anew once it
+ * has taken the read in (`hasPending` says so while one is held back).
  *
  * A write refused because the browser's storage is full calls `onFull(true)`,
  * and the first write that succeeds after it `onFull(false)`.
@@ -30,7 +34,7 @@ export function createThrottledStorage<T>(
   intervalMs = 1_000,
   onFull: (full: boolean) => void = () => undefined,
 ): PersistStorage<T> & { flush(): void; hasPending(): boolean } {
-  let pending: { name: string; value: StorageValue<T> } | undefined;
+  let pending: { name: string; value: StorageValue<T>; beforeRead?: true } | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   /** The text this tab last read or wrote; what another tab wrote since differs from it. */
   let known: string | null | undefined;
@@ -40,7 +44,7 @@ export function createThrottledStorage<T>(
   function flush(): void {
     clearTimeout(timer);
     timer = undefined;
-    if (!pending) return;
+    if (!pending || pending.beforeRead) return;
     const { name, value } = pending;
     try {
       const storage = getStorage();
@@ -74,6 +78,8 @@ export function createThrottledStorage<T>(
     getItem(name) {
       const text = getStorage().getItem(name);
       known = text;
+      // Taken in later (the reader of saved chats may still be loading): till then, writing it would undo what was read.
+      if (pending) pending = { ...pending, beforeRead: true };
       return text === null ? null : (JSON.parse(text) as StorageValue<T>);
     },
     setItem(name, value) {
