@@ -43,8 +43,7 @@ export function revealMessage(messageId: string): void {
     };
     const center = () => {
       // Said at each move, not once: should the log's own "open at the end" for the conversation just opened come after
-      // the first, it would follow the end again. (A guess at a test failure seen once under load, not reproduced since:
-      // the message out of view, the log at its end.)
+      // the first, it would follow the end again.
       element.dispatchEvent(new Event(revealEvent, { bubbles: true }));
       element.scrollIntoView({ block: "center" });
       clearTimeout(settled);
