@@ -1,67 +1,14 @@
-import type { PersistStorage } from "zustand/middleware";
 import { afterEach, expect, test, vi } from "vitest";
 import type { AnswerUpdate } from "@/lib/client/answer-stream";
-import { loadSavedChatReader, type PersistedChat } from "@/lib/store/chat";
-import { createHarness, type Harness } from "@/lib/store/testing/chat-store-harness";
-import { webStorage } from "@/lib/store/testing/web-storage";
-import { createThrottledStorage } from "@/lib/store/throttled-storage";
+import { loadSavedChatReader } from "@/lib/store/chat";
+import { randomNumbers, settled, twoTabs } from "@/lib/store/testing/two-tabs";
 
 // Loaded up front: with the clock faked, a first dynamic import would never be waited for. How slowly a tab
-// takes a read in (the first time, the code that reads saved chats is fetched meanwhile) is played below.
+// takes a read in (the first time, the code that reads saved chats is fetched meanwhile) is played by twoTabs.
 await import("@/lib/store/merge-other-tab");
 await loadSavedChatReader();
 
 afterEach(() => vi.useRealTimers());
-
-/** Numbers in [0, 1), the same for a seed every run: a failing seed can be run again. */
-function randomNumbers(seed: number): () => number {
-  let state = seed;
-  return () => (state = (state * 1_664_525 + 1_013_904_223) >>> 0) / 2 ** 32;
-}
-
-/** Waits for `step` with the clock faked: the harness lets each step settle on a zero timer. */
-async function settled(step: Promise<void> | undefined): Promise<void> {
-  await vi.advanceTimersByTimeAsync(0);
-  await step;
-}
-
-/**
- * Two tabs over one Web Storage, wired as the page wires them: saves throttled, each write heard by the other tab
- * as a storage event some time later; once `slowReads` is called, a read taken in at once or later (`release` lets
- * the oldest waiting one go).
- */
-function twoTabs(random: () => number) {
-  const shared = webStorage();
-  const waitingReads: Array<() => void> = [];
-  let readsWait = false;
-  const tabs: Harness[] = [];
-  for (const index of [0, 1]) {
-    const seenByThisTab: Storage = Object.assign(Object.create(shared) as Storage, {
-      getItem: (key: string) => shared.getItem(key),
-      setItem(key: string, value: string) {
-        const oldValue = shared.getItem(key);
-        shared.setItem(key, value);
-        setTimeout(() => void tabs[1 - index]?.state().takeOtherTabWrite(oldValue), Math.floor(random() * 300));
-      },
-    });
-    const throttled = createThrottledStorage<PersistedChat>(() => seenByThisTab, (previousText) => void tabs[index]?.state().takeOtherTabWrite(previousText), 1_000);
-    const storage: PersistStorage<PersistedChat> = {
-      ...throttled,
-      getItem(name) {
-        const value = throttled.getItem(name);
-        return !readsWait || random() < 0.5 ? value : new Promise((resolve) => waitingReads.push(() => resolve(value)));
-      },
-    };
-    tabs.push(createHarness({ storage, idPrefix: `tab${index}` }));
-  }
-  return {
-    writing: tabs[0] as Harness,
-    following: tabs[1] as Harness,
-    /** From now on, half the reads are taken in later. */
-    slowReads: () => (readsWait = true),
-    release: () => waitingReads.shift()?.(),
-  };
-}
 
 const tokens = 120;
 const expected = Array.from({ length: tokens }, (_, index) => `Token ${index}. `).join("");
@@ -76,7 +23,11 @@ test.each(Array.from({ length: 60 }, (_, index) => index + 1))(
   "a tab that follows another's answer, in any order of events (seed %i): the answer is exact in both, and never leaves the tab writing it",
   async (seed) => {
     const random = randomNumbers(seed);
-    const { writing, following, slowReads, release } = twoTabs(random);
+    const {
+      tabs: [writing, following],
+      slowReads,
+      release,
+    } = twoTabs(random);
     // Loaded before the answer is asked for, as both pages are in the end-to-end test of two tabs.
     await writing.store.persist.rehydrate();
     await following.store.persist.rehydrate();
