@@ -41,6 +41,13 @@ describe("furtherAlong", () => {
     expect(furtherAlong(answer("a", "A", "streaming", "3"), answer("a", "All", "streaming", "7"))?.content).toBe("All");
     expect(furtherAlong(answer("a", "A", "streaming", "3"), answer("a", "All.", "done", "9"))?.status).toBe("done");
   });
+
+  test("a copy saved before its answer began (waiting, not named yet) never replaces one further along, and gives way to it", () => {
+    const waiting: Message = { id: "a", role: "assistant", content: "", status: "waiting" };
+    expect(furtherAlong(answer("a", "All.", "done", "9"), waiting)).toMatchObject({ content: "All.", status: "done" });
+    expect(furtherAlong(answer("a", "Al", "streaming", "5"), waiting)).toMatchObject({ content: "Al", status: "streaming" });
+    expect(furtherAlong(waiting, answer("a", "Al", "streaming", "5"))).toMatchObject({ content: "Al", status: "streaming" });
+  });
 });
 
 describe("mergeOtherTab", () => {

@@ -8,13 +8,19 @@ function eventNumber(message: Message): number {
 }
 
 /**
- * Of two tabs' copies of one message, the one further along: an ended answer
- * never goes back to streaming, and of two open copies of one answer the one
- * with the later event wins. Each copy's text and last event id were saved
- * together, so either is a consistent place to resume from.
+ * Of two tabs' copies of one message, the one further along: a copy saved
+ * before its answer began (waiting, not yet named by the server) never wins
+ * over another, an ended answer never goes back to streaming, and of two
+ * open copies of one answer the one with the later event wins. Each copy's
+ * text and last event id were saved together, so either is a consistent
+ * place to resume from. Otherwise (another run of the answer: continued
+ * there) the saved copy, the other tab's newer word.
  */
 export function furtherAlong(local: Message | undefined, saved: Message | undefined): Message | undefined {
-  if (!local || !saved || local.answerId !== saved.answerId) return saved ?? local;
+  if (!local || !saved) return saved ?? local;
+  // A copy kept waiting, say by a tab that wrote before the answer's start was saved, once set a finished answer back to waiting for good.
+  if (saved.status === "waiting" && saved.answerId === undefined) return local;
+  if (local.answerId !== saved.answerId) return saved;
   if (!isOpen(local) && isOpen(saved)) return local;
   if (isOpen(local) && isOpen(saved) && eventNumber(local) > eventNumber(saved)) return local;
   return saved;
