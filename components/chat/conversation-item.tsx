@@ -2,19 +2,15 @@
 
 import { memo, useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { ActionMenu } from "@/components/chat/action-menu";
-import { useChatActions, useChatStateReader, useChatStore } from "@/components/chat/chat-store-provider";
-import { newChatButtonId } from "@/components/chat/element-ids";
-import { forgetDrafts } from "@/components/chat/use-draft";
+import { useChatActions, useChatStore } from "@/components/chat/chat-store-provider";
+import { useDeleteConversation } from "@/components/chat/use-delete-conversation";
+import { useDownloadConversation } from "@/components/chat/use-download-conversation";
 import { useMessageTexts } from "@/components/chat/use-message-texts";
-import { useSettingsTexts } from "@/components/chat/use-settings-texts";
 import { useShareLink } from "@/components/chat/use-share-link";
 import { useTranslations } from "@/components/preferences/use-preferences";
 import { cn } from "@/lib/ui/cn";
 import type { MessageExcerpt } from "@/lib/store/search-conversations";
 import { revealMessage } from "@/components/chat/reveal-message";
-import { conversationMarkdown, markdownFileName } from "@/lib/store/conversation-markdown";
-import { downloadText } from "@/lib/ui/download-text";
-import { imageIdsIn } from "@/lib/chat/image-references";
 
 /**
  * One conversation in the sidebar: select it; its "⋯" menu renames it in place, pins or unpins it, shares it as a
@@ -35,18 +31,18 @@ export const ConversationItem = memo(function ConversationItem({
 }) {
   const t = useTranslations();
   const texts = useMessageTexts();
-  const settingsText = useSettingsTexts();
   const title = useChatStore((state) => state.conversations[id]?.title) || t.page.newChat;
   const active = useChatStore((state) => state.activeConversationId === id);
   const pinned = useChatStore((state) => state.conversations[id]?.pinned === true);
   const answering = useChatStore((state) => state.answering[id] !== undefined);
-  const { selectConversation, renameConversation, deleteConversation, pinConversation } = useChatActions();
-  const readState = useChatStateReader();
+  const { selectConversation, renameConversation, pinConversation } = useChatActions();
   const excerptId = useId();
   const [renaming, setRenaming] = useState(false);
   const [shareStatus, share] = useShareLink(id);
   const selectRef = useRef<HTMLButtonElement>(null);
   const refocus = useRef(false);
+  const remove = useDeleteConversation(id, title, selectRef);
+  const download = useDownloadConversation(id);
 
   // Renaming done (saved or cancelled): focus goes back to the conversation, not to the page's start.
   useEffect(() => {
@@ -66,42 +62,10 @@ export const ConversationItem = memo(function ConversationItem({
     finishRenaming();
   }
 
-  function remove() {
-    if (!window.confirm(texts.conversation.confirmDelete(title))) return;
-    // Focus moves to the neighbouring conversation, in its group or the next (or to New chat), not to the page's start.
-    const item = selectRef.current?.closest("li");
-    const items = [...(item?.closest("nav")?.querySelectorAll("li") ?? [])];
-    const index = item ? items.indexOf(item) : -1;
-    const next = (items[index + 1] ?? items[index - 1])?.querySelector("button") ?? document.getElementById(newChatButtonId);
-    const { conversations, messages } = readState();
-    const draft = forgetDrafts([id]);
-    const imageIds = imageIdsIn(JSON.stringify((conversations[id]?.messageIds ?? []).map((messageId) => messages[messageId])) + draft);
-    deleteConversation(id);
-    next?.focus();
-    // Its images go with it, those of its unsent draft too (IndexedDB, read only when it had some), unless another question refers to one.
-    if (imageIds.length > 0)
-      void import("@/lib/client/image-store").then((module) => module.deleteImages(imageIds, JSON.stringify(readState().messages))).catch(() => undefined);
-  }
-
   function pin() {
     pinConversation(id, !pinned);
     // It moves to or from Pinned, a row made anew there: focus follows it, not left on the page's start.
     requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-conversation="${CSS.escape(id)}"]`)?.focus());
-  }
-
-  function download() {
-    const { conversations, messages } = readState();
-    const conversation = conversations[id];
-    if (!conversation) return;
-    const labels = {
-      untitled: t.page.newChat,
-      you: texts.conversation.fileYou,
-      assistant: texts.conversation.fileAssistant,
-      systemPrompt: settingsText.systemPrompt,
-      stopped: texts.stopped,
-      reasoning: texts.reasoning,
-    };
-    downloadText(markdownFileName(conversation.title, t.page.newChat), conversationMarkdown(conversation, messages, labels), "text/markdown");
   }
 
   if (renaming) {
