@@ -1,4 +1,4 @@
-import type { Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "./page-checks";
 import { composer, lastAnswer, sendMessage, uniqueTag } from "./support";
 
@@ -181,14 +181,23 @@ test.describe("the theme", () => {
   });
 });
 
+/** Clicks `button` until `done` holds: a button drawn on the server does nothing before the page's code hydrates it. */
+async function clickUntil(button: Locator, done: () => Promise<void>): Promise<void> {
+  await expect(async () => {
+    await button.click({ timeout: 1_000 });
+    await done();
+  }).toPass();
+}
+
 test("on a wide screen the conversations column closes for the chat's full width, stays closed after a reload from the first paint, and opens again", async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto("/");
   const conversations = page.getByRole("navigation", { name: "Conversations" });
   const open = page.getByRole("button", { name: "Open conversations" });
+  const close = conversations.getByRole("button", { name: "Close conversations" });
   await expect(open).toBeHidden();
-  await conversations.getByRole("button", { name: "Close conversations" }).click();
-  await expect(conversations).toBeHidden();
+  // Each button is drawn on the server, and a click before the page's code has hydrated it does nothing: clicked till it does.
+  await clickUntil(close, () => expect(conversations).toBeHidden({ timeout: 500 }));
   await expect(open).toBeFocused();
   await expect.poll(async () => (await page.getByRole("main").boundingBox())?.x).toBe(0);
 
@@ -205,14 +214,13 @@ test("on a wide screen the conversations column closes for the chat's full width
   release();
   await expect(composer(page).message).toBeEditable();
 
-  await open.click();
-  await expect(conversations).toBeVisible();
+  await clickUntil(open, () => expect(conversations).toBeVisible({ timeout: 500 }));
   await expect(conversations.getByRole("button", { name: "New chat" })).toBeFocused();
   await page.reload();
   await expect(conversations).toBeVisible();
 
   // A phone keeps its drawer, whatever a wide screen chose.
-  await conversations.getByRole("button", { name: "Close conversations" }).click();
+  await clickUntil(close, () => expect(conversations).toBeHidden({ timeout: 500 }));
   await page.setViewportSize({ width: 390, height: 844 });
   await open.click();
   await expect(conversations).toBeVisible();
