@@ -92,10 +92,13 @@ type ChatStorage = NonNullable<ChatStoreDependencies["storage"]>;
  * fail to load, nothing is written after: the saved chats stay for the next
  * visit rather than be overwritten.
  */
-function withSavedChatReader(storage: ChatStorage): ChatStorage & { flush(): void; hasPending(): boolean; readTakenIn(): void } {
+function withSavedChatReader(storage: ChatStorage): ChatStorage & { flush(): void; hasPending(): boolean; readTakenIn(): void; whenRead(): Promise<void> } {
   let reading = false;
   let heldBack = false;
   let readerFailed = false;
+  /** Resolved once the read under way is taken in. */
+  let read = Promise.resolve();
+  let readDone = () => {};
   const whenReadable = (value: StorageValue<PersistedChat> | null) => {
     if (value === null || savedChatReader) return value;
     return loadSavedChatReader().then(
@@ -108,6 +111,7 @@ function withSavedChatReader(storage: ChatStorage): ChatStorage & { flush(): voi
   };
   return {
     getItem(name) {
+      if (!reading) read = new Promise((resolve) => (readDone = resolve));
       reading = true;
       const value = storage.getItem(name);
       return value !== null && "then" in value ? value.then(whenReadable) : whenReadable(value);
@@ -121,7 +125,9 @@ function withSavedChatReader(storage: ChatStorage): ChatStorage & { flush(): voi
     hasPending: () => heldBack || storage.hasPending?.() === true,
     readTakenIn() {
       reading = readerFailed;
+      if (!reading) readDone();
     },
+    whenRead: () => read,
   };
 }
 
@@ -487,6 +493,10 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
               waitingSince = undefined;
               // Loaded when another tab first writes (most pages never see one): not first-load JS.
               const { mergeOtherTab, savedBefore } = await import("@/lib/store/merge-other-tab");
+              // Not before this tab's own read is taken in (the page's first, its reader maybe still loading): a read
+              // begun now would end that one unmerged (persist keeps the last), and the saved chats, not in this tab
+              // yet, would look deleted here; once saved, deleted in every tab.
+              await storage.whenRead();
               otherTabWrite = { previous: savedBefore(previousText), merge: mergeOtherTab };
               try {
                 await store.persist.rehydrate();
