@@ -88,9 +88,10 @@ type ChatStorage = NonNullable<ChatStoreDependencies["storage"]>;
  * is then from before the read, and saved it would put back what another tab
  * changed, even take a conversation that tab is answering in for one deleted
  * here. A write asked for meanwhile is held back (`hasPending` says so), for
- * the state once the read is taken in to be saved instead. Should the reader
- * fail to load, nothing is written after: the saved chats stay for the next
- * visit rather than be overwritten.
+ * the state once the read is taken in to be saved instead, and another read
+ * waits for it (`whenRead`). Should the reader fail to load, nothing is
+ * written after, nor another tab's write read: the saved chats stay for the
+ * next visit rather than be overwritten.
  */
 function withSavedChatReader(storage: ChatStorage): ChatStorage & { flush(): void; hasPending(): boolean; readTakenIn(): void; whenRead(): Promise<void> } {
   let reading = false;
