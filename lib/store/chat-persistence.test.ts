@@ -62,6 +62,9 @@ describe("persistence", () => {
     const after = createHarness({ storage, idPrefix: "reloaded" });
     await after.store.persist.rehydrate();
     expect(after.message(1)).toMatchObject({ content: "", status: "stopped" });
+    // Saved so at once: a tab open beside it would otherwise show it waiting until this page changes something.
+    const saved = storage.getItem("streamchat") as { state: { messages: Record<string, { status: string }> } } | null;
+    expect(saved?.state.messages[after.message(1).id]?.status).toBe("stopped");
   });
 
   test("a finished error stays an error, with what went wrong", async () => {

@@ -152,6 +152,8 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
   /** What was saved before the first of the writes waiting to be taken in, while some wait. */
   let waitingSince: { previousText: string | null } | undefined;
   const storage = withSavedChatReader(dependencies.storage ?? noStorage);
+  /** The page's read of its saved chats marked an answer cut off by a reload as stopped: that is saved too. */
+  let markedOnRead = false;
   /** Writes pending changes at once: a rename or a deletion must reach other tabs before their next write. */
   const saveNow = () => storage.flush();
   /** Answers Stop was pressed for before the server named them: cancelled as soon as their `start` event comes. */
@@ -535,7 +537,7 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
             return { ...current, ...otherTabWrite.merge(current, { saved, previous: otherTabWrite.previous }, new Set(Object.keys(current.answering))) };
           }
           if (persisted === undefined) return current;
-          const restored = loadedSavedChatReader().restoreChat(persisted);
+          const restored = loadedSavedChatReader().restoreChat(persisted, false, () => (markedOnRead = true));
           return restored ? { ...current, ...restored } : { ...current, notice: unreadableNotice };
         },
         onRehydrateStorage: () => (_state, error) => {
@@ -545,8 +547,10 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
             store.setState({ notice: unreadableNotice });
             return;
           }
-          // A write of this tab's held back while the read was under way would have saved what it had before: the state now is saved instead.
-          if (storage.hasPending()) store.setState({});
+          // A write of this tab's held back while the read was under way would have saved what it had before: the state now
+          // is saved instead. So is an answer marked stopped (another tab would show it waiting for good).
+          if (storage.hasPending() || markedOnRead) store.setState({});
+          markedOnRead = false;
           // An answer cut off by a reload, or one another tab is writing: read on where it is.
           store.getState().resumeAnswers();
         },

@@ -89,11 +89,12 @@ export const readChatData = readObject<ChatData>({
  * Checks saved chats and repairs what a crash can leave behind: ids that
  * point nowhere are dropped, and an answer cut off by a reload is kept open
  * to be resumed when the server named it (`answerId`), else kept as it was,
- * marked as stopped. Another tab's write (`fromOtherTab`) is taken as it is:
- * its open answers are in flight there. Undefined when the data cannot be
- * used at all.
+ * marked as stopped (`marked` is called then: saved so, other tabs stop
+ * showing it waiting). Another tab's write (`fromOtherTab`) is taken as it
+ * is: its open answers are in flight there. Undefined when the data cannot
+ * be used at all.
  */
-export function restoreChat(persisted: unknown, fromOtherTab = false): ChatData | undefined {
+export function restoreChat(persisted: unknown, fromOtherTab = false, marked?: () => void): ChatData | undefined {
   const data = readChatData(persisted);
   if (data === invalid) return undefined;
   const messages: Record<string, Message> = {};
@@ -107,7 +108,9 @@ export function restoreChat(persisted: unknown, fromOtherTab = false): ChatData 
       // Whether it was reconnecting is this page's to find out again.
       const kept = { ...message };
       delete kept.reconnecting;
-      messages[messageId] = fromOtherTab || !isOpen(message) || message.answerId !== undefined ? kept : { ...kept, status: "stopped" };
+      const cutOff = !fromOtherTab && isOpen(message) && message.answerId === undefined;
+      if (cutOff) marked?.();
+      messages[messageId] = cutOff ? { ...kept, status: "stopped" } : kept;
     }
     conversations[id] = { ...conversation, messageIds };
   }
