@@ -4,6 +4,7 @@ import { furtherAlong, mergeOtherTab } from "@/lib/store/merge-other-tab";
 import type { PersistedChat } from "@/lib/store/chat-types";
 import { createThrottledStorage } from "@/lib/store/throttled-storage";
 import { createHarness, memoryStorage, settle, type Harness } from "@/lib/store/testing/chat-store-harness";
+import { settled } from "@/lib/store/testing/two-tabs";
 import { webStorage } from "@/lib/store/testing/web-storage";
 
 const conversation = (id: string, messageIds: string[], title = id): Conversation => ({
@@ -212,11 +213,6 @@ function twoTabsWithFakeClock(): { shared: Storage; first: Harness; second: Harn
   return { shared, first: tabOver(shared, "first"), second: tabOver(shared, "second") };
 }
 
-/** Waits for `sending` with the clock faked: the harness lets each step settle on a zero timer. */
-async function settled(sending: Promise<void> | undefined): Promise<void> {
-  await vi.advanceTimersByTimeAsync(0);
-  await sending;
-}
 
 describe("a tab slow to hear of another's write", () => {
   afterEach(() => vi.useRealTimers());
