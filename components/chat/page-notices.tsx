@@ -8,8 +8,8 @@ import { noticeTexts } from "@/lib/i18n/notice-texts";
 /**
  * The notices above the chat: that the offline demo model is answering (and
  * how to use a real one), what happened to the saved chats (unreadable, or
- * no room left) and to a shared link opened, the latter until dismissed. A chunk with its texts,
- * fetched only when one of them shows (chat-page.tsx).
+ * no room left) and to a shared link opened, the latter until dismissed. A
+ * chunk with its texts, fetched only when one of them shows (chat-page.tsx).
  */
 export function PageNotices() {
   const isDemo = useModels()?.provider === "demo";
