@@ -1,11 +1,21 @@
 import { describe, expect, test } from "vitest";
+import type { PersistStorage } from "zustand/middleware";
+import type { PersistedChat } from "@/lib/store/chat";
 import { fullNotice, unreadableNotice } from "@/lib/store/chat-persistence";
-import { createHarness, memoryStorage, settle } from "@/lib/store/testing/chat-store-harness";
+import { createHarness, exchange, memoryStorage, settle } from "@/lib/store/testing/chat-store-harness";
 
 /*
  * "After a reload the conversations are still there" (PROTOCOL.md, the chat
  * page): a second store over the same storage stands for the reloaded page.
  */
+
+/** `storage` whose reads wait for `release`, as the page's first read waits for the reader chunk on a slow connection. */
+function slowToRead(storage: PersistStorage<PersistedChat>) {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const slow: PersistStorage<PersistedChat> = { ...storage, getItem: async (name) => (await released, storage.getItem(name)) };
+  return { storage: slow, release };
+}
 
 describe("persistence", () => {
   test("after rehydrate the messages, the streaming switch and new chats' settings come back", async () => {
@@ -78,6 +88,53 @@ describe("persistence", () => {
     const after = createHarness({ storage, idPrefix: "reloaded" });
     await after.store.persist.rehydrate();
     expect(after.message(1)).toMatchObject({ status: "error", error: { code: "auth_failed", message: "The model refused the key.", retryable: false } });
+  });
+
+  test("a question sent before the saved chats are read (their reader slow to come) is kept, its answer goes on, and both are saved", async () => {
+    const storage = memoryStorage();
+    const before = createHarness({ storage });
+    await exchange(before, "Hello", "Hi there.");
+    const saved = before.state().conversationIds;
+
+    // The reloaded page: its message box works before the saved chats are read.
+    const { storage: slowStorage, release } = slowToRead(storage);
+    const after = createHarness({ storage: slowStorage, idPrefix: "reloaded" });
+    const reading = after.store.persist.rehydrate();
+    void after.state().send("Asked before the read");
+    await settle();
+    await after.answers[0]?.send({ type: "start", id: "answer-1", model: "gpt-test" }, { type: "delta", content: "Par" });
+    after.runFrame();
+    release();
+    await reading;
+
+    // The conversation asked in stays shown, the saved one is back beside it, and the answer reads on.
+    expect(after.state().conversationIds).toEqual([after.state().activeConversationId, ...saved]);
+    expect(after.messageIds().map((id) => after.state().messages[id]?.content)).toEqual(["Asked before the read", "Par"]);
+    expect(after.state().messages[before.messageIds()[1] ?? ""]?.content).toBe("Hi there.");
+    await after.answers[0]?.send({ type: "delta", content: "is." }, { type: "finish", finish_reason: "stop" });
+    await after.answers[0]?.end();
+    after.runFrame();
+    expect(after.message(1)).toMatchObject({ content: "Paris.", status: "done" });
+
+    const reloaded = createHarness({ storage, idPrefix: "again" });
+    await reloaded.store.persist.rehydrate();
+    expect(reloaded.state().conversationIds).toEqual(after.state().conversationIds);
+    expect(reloaded.message(1)).toMatchObject({ content: "Paris.", status: "done" });
+  });
+
+  test("the streaming switch turned before the saved chats are read stays as turned", async () => {
+    const storage = memoryStorage();
+    const before = createHarness({ storage });
+    await exchange(before, "Hello", "Hi there.");
+
+    const { storage: slowStorage, release } = slowToRead(storage);
+    const after = createHarness({ storage: slowStorage, idPrefix: "reloaded" });
+    const reading = after.store.persist.rehydrate();
+    after.state().setStreamResponses(false);
+    release();
+    await reading;
+    expect(after.state().streamResponses).toBe(false);
+    expect(after.messageIds()).toEqual(before.messageIds());
   });
 
   test("nothing saved leaves the store empty, ready to chat", async () => {

@@ -7,7 +7,6 @@ import type { ChatClientOptions, CompleteAnswer } from "@/lib/client/chat-stream
 import { ChatClientError, isAbortError } from "@/lib/client/chat-client-error";
 import { createAccessSlice, isAccessRefused, type AccessDependencies } from "@/lib/store/access-slice";
 import { fullNotice, isOpen, persistVersion, savedChatsKey, savedPart, streamResponsesByDefault, unreadableNotice } from "@/lib/store/chat-persistence";
-import type { mergeOtherTab, SavedBefore } from "@/lib/store/merge-other-tab";
 import { historyOf, selectActiveConversation, selectAnsweringId, titleFrom } from "@/lib/store/chat-selectors";
 import type { ChatState, Conversation, Message, MessageError, MessageStatus, PersistedChat } from "@/lib/store/chat-types";
 import type { ReadImages } from "@/lib/store/request-images";
@@ -145,8 +144,8 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
   const pendingDeltas = new Map<string, { pieces: string[]; reasoning: string[]; eventId: string | undefined }>();
   const sentAt = new Map<string, number>();
   let frameScheduled = false;
-  /** Set while another tab's write is being taken in (`merge` then merges rather than restores). */
-  let otherTabWrite: { previous: SavedBefore; merge: typeof mergeOtherTab } | undefined;
+  /** Set while another tab's write is being taken in: what was saved before it (`merge` takes it in as that tab's). */
+  let otherTabWrite: { previousText: string | null } | undefined;
   /** Other tabs' writes are taken in one at a time (`otherTabWrite` is one); this is the last one asked for. */
   let takingIn: Promise<void> = Promise.resolve();
   /** What was saved before the first of the writes waiting to be taken in, while some wait. */
@@ -494,13 +493,11 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
             const takeIn = async () => {
               const previousText = waitingSince?.previousText ?? null;
               waitingSince = undefined;
-              // Loaded when another tab first writes (most pages never see one): not first-load JS.
-              const { mergeOtherTab, savedBefore } = await import("@/lib/store/merge-other-tab");
               // Not before this tab's own read is taken in (the page's first, its reader maybe still loading): a read
               // begun now would end that one unmerged (persist keeps the last), and the saved chats, not in this tab
               // yet, would look deleted here; once saved, deleted in every tab.
               await storage.whenRead();
-              otherTabWrite = { previous: savedBefore(previousText), merge: mergeOtherTab };
+              otherTabWrite = { previousText };
               try {
                 await store.persist.rehydrate();
               } finally {
@@ -529,16 +526,13 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
         partialize: savedPart,
         // Only saved chats of an older version are migrated: the migrations are a chunk loaded then.
         migrate: async (persisted, version) => (await import("@/lib/store/migrate-chat")).migrateChat(persisted, version),
+        // The page's read, or another tab's write, merged with this tab's state (restore-chat.ts, loaded with the value).
         merge: (persisted, current) => {
-          if (otherTabWrite) {
-            // Another tab's write: unreadable or gone, this tab's copy stands (its next write saves it again).
-            const saved = persisted === undefined ? undefined : loadedSavedChatReader().restoreChat(persisted, true);
-            if (!saved) return current;
-            return { ...current, ...otherTabWrite.merge(current, { saved, previous: otherTabWrite.previous }, new Set(Object.keys(current.answering))) };
-          }
           if (persisted === undefined) return current;
-          const restored = loadedSavedChatReader().restoreChat(persisted, false, () => (markedOnRead = true));
-          return restored ? { ...current, ...restored } : { ...current, notice: unreadableNotice };
+          const read = loadedSavedChatReader().readSavedChats(persisted, current, otherTabWrite ?? { marked: () => (markedOnRead = true) });
+          if (read) return { ...current, ...read };
+          // Another tab's write that cannot be read: this tab's copy stands (its next write saves it again).
+          return otherTabWrite ? current : { ...current, notice: unreadableNotice };
         },
         onRehydrateStorage: () => (_state, error) => {
           storage.readTakenIn();

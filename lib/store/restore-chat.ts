@@ -1,6 +1,7 @@
 import { readUsage } from "@/lib/chat/event-readers";
 import type { ChatRole } from "@/lib/chat/schema";
 import { isOpen } from "@/lib/store/chat-persistence";
+import { mergeOtherTab, savedBefore } from "@/lib/store/merge-other-tab";
 import type { AnswerVersion, ChatData, Continuation, Conversation, ConversationSettings, Message, MessageError, MessageStatus, QuestionBranch } from "@/lib/store/chat-types";
 import {
   type FieldReaders,
@@ -116,4 +117,26 @@ export function restoreChat(persisted: unknown, fromOtherTab = false, marked?: (
   }
   const activeConversationId = data.activeConversationId !== undefined && conversations[data.activeConversationId] ? data.activeConversationId : conversationIds[0];
   return { conversations, conversationIds, activeConversationId, messages, streamResponses: data.streamResponses, newChatSettings: data.newChatSettings };
+}
+
+/**
+ * Saved chats read into this tab's state, as another tab's write is
+ * (`mergeOtherTab`): this tab keeps what is its own. For another tab's write
+ * (`previousText`: what was saved before it), the value is taken as it is.
+ * For the page's first read (`marked`: see `restoreChat`), against nothing
+ * saved before: on a slow connection this reader comes seconds after the
+ * message box works, and a question sent meanwhile (its conversation, its
+ * answer streaming), or the streaming switch turned, is this page's own.
+ * (Before, the read put the saved chats in place of the question, and its
+ * answer went on into nothing.) With nothing done here, the first read gives
+ * `restoreChat`'s data as it is. Undefined when the value cannot be used.
+ */
+export function readSavedChats(
+  persisted: unknown,
+  current: ChatData & { answering: Readonly<Record<string, unknown>> },
+  from: { previousText: string | null } | { marked: () => void },
+): ChatData | undefined {
+  const otherTab = "previousText" in from;
+  const saved = restoreChat(persisted, otherTab, otherTab ? undefined : from.marked);
+  return saved && mergeOtherTab(current, { saved, previous: savedBefore(otherTab ? from.previousText : null) }, new Set(Object.keys(current.answering)));
 }

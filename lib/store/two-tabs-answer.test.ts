@@ -5,7 +5,6 @@ import { randomNumbers, settled, twoTabs } from "@/lib/store/testing/two-tabs";
 
 // Loaded up front: with the clock faked, a first dynamic import would never be waited for. How slowly a tab
 // takes a read in (the first time, the code that reads saved chats is fetched meanwhile) is played by twoTabs.
-await import("@/lib/store/merge-other-tab");
 await loadSavedChatReader();
 
 afterEach(() => vi.useRealTimers());

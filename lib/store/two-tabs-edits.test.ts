@@ -5,7 +5,6 @@ import type { ScriptedAnswer } from "@/lib/store/testing/chat-store-harness";
 import { randomNumbers, settled, twoTabs } from "@/lib/store/testing/two-tabs";
 
 // Loaded up front: with the clock faked, a first dynamic import would never be waited for.
-await import("@/lib/store/merge-other-tab");
 await loadSavedChatReader();
 
 afterEach(() => vi.useRealTimers());

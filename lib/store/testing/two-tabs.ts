@@ -7,9 +7,9 @@ import { createThrottledStorage } from "@/lib/store/throttled-storage";
 
 /*
  * Two tabs of the page over one Web Storage, for tests that play their
- * events in many random orders (lib/store/two-tabs-*.test.ts). Load
- * lib/store/merge-other-tab and the saved chats' reader first: with the
- * clock faked, a first dynamic import would never be waited for.
+ * events in many random orders (lib/store/two-tabs-*.test.ts). Load the
+ * saved chats' reader first (`loadSavedChatReader`): with the clock faked,
+ * a first dynamic import would never be waited for.
  */
 
 /** Numbers in [0, 1), the same for a seed every run: a failing seed can be run again. */

@@ -1,0 +1,49 @@
+import type { Page } from "@playwright/test";
+import { composer, contentOf, expect, lastAnswer, sendMessage, test, uniqueTag, waitUntilDone } from "./support";
+
+/*
+ * A slow connection: the page's HTML is there, and its message box takes
+ * text, before its code has run or its saved chats have been read.
+ */
+
+/** From now on, the scripts the page's HTML does not load itself (the chunks it imports later, the saved chats' reader among them) come `ms` late. */
+async function delayLaterChunks(page: Page, ms: number): Promise<void> {
+  const loadedByTheHtml = new Set(await page.evaluate(() => [...document.querySelectorAll<HTMLScriptElement>("script[src]")].map((script) => script.src)));
+  await page.route("**/_next/static/chunks/**", async (route) => {
+    if (!loadedByTheHtml.has(route.request().url())) await new Promise((resolve) => setTimeout(resolve, ms));
+    await route.continue();
+  });
+}
+
+async function askFirst(page: Page): Promise<string> {
+  const tag = uniqueTag();
+  await page.goto("/");
+  await sendMessage(page, `mock:echo first ${tag}`);
+  await waitUntilDone(lastAnswer(page));
+  return tag;
+}
+
+const conversationList = (page: Page) => page.getByRole("navigation", { name: "Conversations" }).getByRole("listitem");
+
+test("a question sent before the saved chats are read keeps its conversation and its answer, beside the saved ones", async ({ page }) => {
+  const tag = await askFirst(page);
+  await delayLaterChunks(page, 3_000);
+  await page.reload();
+  const { message, send } = composer(page);
+  await message.fill(`mock:echo asked before the read ${tag}`);
+  await expect(send).toBeEnabled();
+  // Not read yet: the list is empty.
+  await expect(conversationList(page)).toHaveCount(0);
+  await message.press("Enter");
+
+  const answer = lastAnswer(page);
+  await waitUntilDone(answer);
+  await expect(conversationList(page)).toHaveCount(2);
+  await expect(contentOf(answer)).toHaveText(`You said: mock:echo asked before the read ${tag} (1 messages)`);
+  await expect(contentOf(page.getByRole("log").locator('article[data-role="user"]'))).toHaveText([`mock:echo asked before the read ${tag}`]);
+
+  await page.unrouteAll({ behavior: "wait" });
+  await page.reload();
+  await expect(conversationList(page)).toHaveCount(2);
+  await expect(contentOf(lastAnswer(page))).toHaveText(`You said: mock:echo asked before the read ${tag} (1 messages)`);
+});
