@@ -25,6 +25,31 @@ async function askFirst(page: Page): Promise<string> {
 
 const conversationList = (page: Page) => page.getByRole("navigation", { name: "Conversations" }).getByRole("listitem");
 
+test("text typed before the page's code runs stays in the box, in a new chat, and Enter sends it there", async ({ page }) => {
+  const tag = await askFirst(page);
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/_next/static/chunks/*.js", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.reload({ waitUntil: "domcontentloaded" });
+  const { message, send } = composer(page);
+  await message.click();
+  await page.keyboard.type("mock:echo typed early");
+  release();
+
+  // The saved conversation is read (listed) but not opened: the text was begun in the empty chat the page showed.
+  await expect(conversationList(page).getByRole("button", { name: `mock:echo first ${tag}` })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("New chat");
+  await expect(message).toHaveValue("mock:echo typed early");
+  await expect(send).toBeEnabled();
+  await expect(page.getByRole("log").locator("article")).toHaveCount(0);
+  await message.press("Enter");
+  await expect(contentOf(lastAnswer(page))).toHaveText("You said: mock:echo typed early (1 messages)");
+  await expect(conversationList(page)).toHaveCount(2);
+});
+
 test("a question sent before the saved chats are read keeps its conversation and its answer, beside the saved ones", async ({ page }) => {
   const tag = await askFirst(page);
   await delayLaterChunks(page, 3_000);

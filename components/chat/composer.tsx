@@ -6,6 +6,7 @@ import { useChatActions, useChatStateReader, useChatStore } from "@/components/c
 import { composerMessageId } from "@/components/chat/element-ids";
 import { StreamSwitch } from "@/components/chat/stream-switch";
 import { forgetDrafts, useDraft } from "@/components/chat/use-draft";
+import { useTypedEarly } from "@/components/chat/use-typed-early";
 import { lazyComponent, retryingImport } from "@/components/lazy-component";
 import { useLocale, useTranslations } from "@/components/preferences/use-preferences";
 import { mayHoldImages } from "@/lib/chat/image-scheme";
@@ -35,6 +36,7 @@ export function Composer() {
   const [text, setText] = useDraft(conversationId);
   const busy = useChatStore((state) => selectAnsweringId(state) !== undefined);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
+  const typed = useTypedEarly(textareaRef, setText, conversationId);
   const locale = useLocale();
   const readState = useChatStateReader();
   /** What was said of files not taken, until the text changes. */
@@ -136,6 +138,7 @@ export function Composer() {
           value={text}
           onChange={(event) => {
             setText(event.target.value);
+            typed();
             setNote("");
           }}
           onKeyDown={onKeyDown}

@@ -13,6 +13,11 @@ export function forgetDrafts(conversationIds?: readonly (string | undefined)[]):
   return drafts().forget(conversationIds);
 }
 
+/** The text left unsent in a conversation (`undefined`: a chat not started yet). */
+export function readDraft(conversationId: string | undefined): string {
+  return drafts().read(conversationId);
+}
+
 /**
  * The message box's text as the draft of the conversation shown
  * (`lib/store/drafts.ts`): each conversation keeps its own, across reloads.
