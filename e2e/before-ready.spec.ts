@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { composer, contentOf, expect, lastAnswer, sendMessage, test, uniqueTag, waitUntilDone } from "./support";
+import { composer, contentOf, expect, holdScripts, lastAnswer, sendMessage, test, uniqueTag, waitUntilDone } from "./support";
 
 /*
  * A slow connection: the page's HTML is there, and its message box takes
@@ -27,12 +27,7 @@ const conversationList = (page: Page) => page.getByRole("navigation", { name: "C
 
 test("text typed before the page's code runs stays in the box, in a new chat, and Enter sends it there", async ({ page }) => {
   const tag = await askFirst(page);
-  let release = () => {};
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route("**/_next/static/chunks/*.js", async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdScripts(page);
   await page.reload({ waitUntil: "domcontentloaded" });
   const { message, send } = composer(page);
   await message.click();

@@ -1,6 +1,6 @@
 import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "./page-checks";
-import { composer, lastAnswer, sendMessage, uniqueTag } from "./support";
+import { composer, holdScripts, lastAnswer, sendMessage, uniqueTag } from "./support";
 
 const languageSwitch = (page: Page) => page.getByRole("combobox", { name: /Language/ });
 
@@ -202,12 +202,7 @@ test("on a wide screen the conversations column closes for the chat's full width
   await expect.poll(async () => (await page.getByRole("main").boundingBox())?.x).toBe(0);
 
   // Closed before the page's script runs: the inline script marks <html>, and the stylesheet hides the column.
-  let release = () => {};
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route("**/_next/static/chunks/*.js", async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdScripts(page);
   await page.reload({ waitUntil: "domcontentloaded" });
   await expect(page.locator("html")).toHaveClass(/\bconversations-closed\b/);
   await expect(conversations).toBeHidden();

@@ -30,6 +30,17 @@ export { expect };
 /** A tag that makes one test's requests easy to find in the mock's shared log. */
 export const uniqueTag = () => `tag=${Math.random().toString(36).slice(2, 10)}`;
 
+/** Holds back every script of the page until the function it gives is called: the page is its HTML alone, as on a slow connection. */
+export async function holdScripts(page: Page): Promise<() => void> {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/_next/static/chunks/*.js", async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 export function composer(page: Page) {
   return {
     message: page.getByRole("textbox", { name: "Message" }),
