@@ -18,10 +18,10 @@ export function useTypedEarly(box: RefObject<HTMLTextAreaElement | null>, setTex
   const typedInNewChat = useRef(false);
 
   // Once, as the page hydrates (before React empties the box): the chat shown is a new one then, since the saved chats
-  // are read after the first render. Run again, it would take the box's text for text typed early.
+  // are read after the first render. Run again (as development's strict mode does), it would add the text twice.
   useLayoutEffect(() => {
     const typed = box.current?.value;
-    if (typed) {
+    if (typed && !typedInNewChat.current) {
       typedInNewChat.current = true;
       const draft = readDraft(undefined);
       setText(draft ? `${draft}\n${typed}` : typed);
