@@ -13,6 +13,10 @@ const nextConfig: NextConfig = {
   // `Cache-Control: no-transform`, which Next's compression honours.
   poweredByHeader: false,
   reactStrictMode: true,
+  // `npm run dev` serves http://127.0.0.1:3000 too, but Next 16 counts that as another origin than localhost and
+  // blocks its requests for development resources: the page there never hydrated (Send stayed disabled). Loopback
+  // only; production builds do not read it.
+  allowedDevOrigins: ["127.0.0.1"],
   // A self-contained server in .next/standalone, for containers and VMs (README, "Deploy").
   output: "standalone",
   // Turbopack's production chunker (16.3+, experimental) splits a page's own code by where else it is
