@@ -1,4 +1,4 @@
-import type { Page } from "@playwright/test";
+import type { Page, Route } from "@playwright/test";
 import { composer, contentOf, expect, holdScripts, lastAnswer, sendMessage, test, uniqueTag, waitUntilDone } from "./support";
 
 /*
@@ -6,11 +6,16 @@ import { composer, contentOf, expect, holdScripts, lastAnswer, sendMessage, test
  * text, before its code has run or its saved chats have been read.
  */
 
-/** From now on, the scripts the page's HTML does not load itself (the chunks it imports later, the saved chats' reader among them) come `ms` late. */
-async function delayLaterChunks(page: Page, ms: number): Promise<void> {
+/** From now on, `handle` takes the requests for the scripts the page's HTML does not load itself: the chunks it imports later, the saved chats' reader among them. */
+async function routeLaterChunks(page: Page, handle: (route: Route) => Promise<void>): Promise<void> {
   const loadedByTheHtml = new Set(await page.evaluate(() => [...document.querySelectorAll<HTMLScriptElement>("script[src]")].map((script) => script.src)));
-  await page.route("**/_next/static/chunks/**", async (route) => {
-    if (!loadedByTheHtml.has(route.request().url())) await new Promise((resolve) => setTimeout(resolve, ms));
+  await page.route("**/_next/static/chunks/**", (route) => (loadedByTheHtml.has(route.request().url()) ? route.continue() : handle(route)));
+}
+
+/** From now on, the chunks the page imports later come `ms` late. */
+async function delayLaterChunks(page: Page, ms: number): Promise<void> {
+  await routeLaterChunks(page, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, ms));
     await route.continue();
   });
 }
@@ -66,4 +71,26 @@ test("a question sent before the saved chats are read keeps its conversation and
   await page.reload();
   await expect(conversationList(page)).toHaveCount(2);
   await expect(contentOf(lastAnswer(page))).toHaveText(`You said: mock:echo asked before the read ${tag} (1 messages)`);
+});
+
+test("saved chats whose reader could not be fetched (the connection dropped) are kept, and the page says a reload shows them", async ({ page }) => {
+  const tag = await askFirst(page);
+  // The connection drops for 2.5 s as the page reloads: the chunks it imports meanwhile fail (the saved chats'
+  // reader, imported then, for good); the notice's chunk is tried again after.
+  let downUntil = 0;
+  await routeLaterChunks(page, (route) => (Date.now() < downUntil ? route.abort("internetdisconnected") : route.continue()));
+  downUntil = Date.now() + 2_500;
+  await page.reload();
+  await expect(page.getByRole("status").filter({ hasText: "could not be loaded" })).toHaveText(
+    /could not be loaded: the connection may have dropped.*reloading the page shows them/,
+  );
+  await expect(conversationList(page)).toHaveCount(0);
+  // Asked meanwhile: answered, and not saved over the conversations it could not read.
+  await sendMessage(page, "mock:echo meanwhile");
+  await waitUntilDone(lastAnswer(page));
+
+  await page.unrouteAll({ behavior: "wait" });
+  await page.reload();
+  await expect(conversationList(page)).toHaveCount(1);
+  await expect(conversationList(page).getByRole("button", { name: `mock:echo first ${tag}` })).toBeVisible();
 });

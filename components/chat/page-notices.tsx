@@ -33,6 +33,7 @@ export function PageNotices() {
             {
               {
                 saved_chats_unreadable: t.savedChatsUnreadable,
+                saved_chats_not_loaded: t.savedChatsNotLoaded,
                 saved_chats_full: t.savedChatsFull,
                 shared_conversation_added: t.sharedConversationAdded,
                 shared_link_unreadable: t.sharedLinkUnreadable,

@@ -22,6 +22,9 @@ export const streamResponsesByDefault = true;
 
 export const unreadableNotice: ChatNotice = "saved_chats_unreadable";
 
+/** Said when the code that reads saved chats could not be fetched (the connection dropped): they are kept, and a reload shows them. */
+export const notLoadedNotice: ChatNotice = "saved_chats_not_loaded";
+
 /** Said while the browser has no room to save the chats: the person can delete conversations to make some. */
 export const fullNotice: ChatNotice = "saved_chats_full";
 

@@ -5,7 +5,7 @@ import type { ChatRole } from "@/lib/chat/schema";
 export type MessageStatus = "waiting" | "streaming" | "done" | "stopped" | "error";
 
 /** Something the page tells the reader about their saved chats, by key: the page says it in the reader's language. */
-export type ChatNotice = "saved_chats_unreadable" | "saved_chats_full" | "shared_conversation_added" | "shared_link_unreadable";
+export type ChatNotice = "saved_chats_unreadable" | "saved_chats_not_loaded" | "saved_chats_full" | "shared_conversation_added" | "shared_link_unreadable";
 
 export interface MessageError {
   code: string;

@@ -6,7 +6,7 @@ import type { AnswerReadingContext } from "@/lib/store/answer-reading";
 import type { ChatClientOptions, CompleteAnswer } from "@/lib/client/chat-stream";
 import { ChatClientError, isAbortError } from "@/lib/client/chat-client-error";
 import { createAccessSlice, isAccessRefused, type AccessDependencies } from "@/lib/store/access-slice";
-import { fullNotice, isOpen, persistVersion, savedChatsKey, savedPart, streamResponsesByDefault, unreadableNotice } from "@/lib/store/chat-persistence";
+import { fullNotice, isOpen, notLoadedNotice, persistVersion, savedChatsKey, savedPart, streamResponsesByDefault, unreadableNotice } from "@/lib/store/chat-persistence";
 import { historyOf, selectActiveConversation, selectAnsweringId, titleFrom } from "@/lib/store/chat-selectors";
 import type { ChatState, Conversation, Message, MessageError, MessageStatus, PersistedChat } from "@/lib/store/chat-types";
 import type { ReadImages } from "@/lib/store/request-images";
@@ -92,7 +92,9 @@ type ChatStorage = NonNullable<ChatStoreDependencies["storage"]>;
  * written after, nor another tab's write read: the saved chats stay for the
  * next visit rather than be overwritten.
  */
-function withSavedChatReader(storage: ChatStorage): ChatStorage & { flush(): void; hasPending(): boolean; readTakenIn(): void; whenRead(): Promise<void> } {
+function withSavedChatReader(
+  storage: ChatStorage,
+): ChatStorage & { flush(): void; hasPending(): boolean; readTakenIn(): void; whenRead(): Promise<void>; readerFailed(): boolean } {
   let reading = false;
   let heldBack = false;
   let readerFailed = false;
@@ -128,6 +130,7 @@ function withSavedChatReader(storage: ChatStorage): ChatStorage & { flush(): voi
       if (!reading) readDone();
     },
     whenRead: () => read,
+    readerFailed: () => readerFailed,
   };
 }
 
@@ -536,9 +539,10 @@ export function createChatStore(dependencies: ChatStoreDependencies) {
         },
         onRehydrateStorage: () => (_state, error) => {
           storage.readTakenIn();
-          // Saved chats that could not be parsed or migrated: start afresh, and say so.
+          // Saved chats that could not be parsed or migrated: start afresh, and say so. Their reader not fetched (the
+          // connection dropped): they are kept (nothing is saved from now on), and a reload shows them.
           if (error) {
-            store.setState({ notice: unreadableNotice });
+            store.setState({ notice: storage.readerFailed() ? notLoadedNotice : unreadableNotice });
             return;
           }
           // A write of this tab's held back while the read was under way would have saved what it had before: the state now
