@@ -50,6 +50,20 @@ test("text typed before the page's code runs stays in the box, in a new chat, an
   await expect(conversationList(page)).toHaveCount(2);
 });
 
+test("on a first visit, a question typed before the page's code runs is sent by Enter once it runs", async ({ page }) => {
+  const release = await holdScripts(page);
+  await page.goto("/", { waitUntil: "domcontentloaded" });
+  const { message, send } = composer(page);
+  await message.click();
+  const question = `mock:echo typed on a first visit ${uniqueTag()}`;
+  await page.keyboard.type(question);
+  release();
+  // Send, drawn disabled for the empty box the server drew, works once the page's code has taken the text in.
+  await expect(send).toBeEnabled();
+  await message.press("Enter");
+  await expect(contentOf(lastAnswer(page))).toHaveText(`You said: ${question} (1 messages)`);
+});
+
 test("a question sent before the saved chats are read keeps its conversation and its answer, beside the saved ones", async ({ page }) => {
   const tag = await askFirst(page);
   await delayLaterChunks(page, 3_000);
