@@ -6,7 +6,6 @@ import { AnswerAnnouncer } from "@/components/chat/answer-announcer";
 import { useChatStore, useSavedChatsRead } from "@/components/chat/chat-store-provider";
 import { LazyMessageItem } from "@/components/chat/lazy-chat-rows";
 import { useFollowBottom } from "@/components/chat/use-follow-bottom";
-import { preloadMarkdown } from "@/components/markdown/lazy-markdown-message";
 import { useTranslations } from "@/components/preferences/use-preferences";
 import { selectActiveMessageIds, selectAnsweringId } from "@/lib/store/chat-selectors";
 
@@ -23,7 +22,6 @@ const PromptSuggestions = lazyComponent(() => import("@/components/chat/prompt-s
 export function MessageList() {
   const t = useTranslations();
   const conversationId = useChatStore((state) => state.activeConversationId);
-  useEffect(preloadMarkdown, []);
   const messageIds = useChatStore(selectActiveMessageIds);
   const busy = useChatStore((state) => selectAnsweringId(state) !== undefined);
   const savedChatsRead = useSavedChatsRead();
