@@ -108,3 +108,35 @@ test("saved chats whose reader could not be fetched (the connection dropped) are
   await expect(conversationList(page)).toHaveCount(1);
   await expect(conversationList(page).getByRole("button", { name: `mock:echo first ${tag}` })).toBeVisible();
 });
+
+test.describe("a button clicked before the page's code runs does its work once the code runs", () => {
+  test("Settings opens its dialog", async ({ page }) => {
+    const release = await holdScripts(page);
+    await page.goto("/", { waitUntil: "domcontentloaded" });
+    await page.getByRole("button", { name: "Settings" }).click();
+    release();
+    await expect(page.getByRole("dialog", { name: "Conversation settings" })).toBeVisible();
+  });
+
+  test("on a phone, the menu button opens the conversations", async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const release = await holdScripts(page);
+    await page.goto("/", { waitUntil: "domcontentloaded" });
+    await page.getByRole("button", { name: "Open conversations" }).click();
+    release();
+    const drawer = page.getByRole("navigation", { name: "Conversations" });
+    await expect(drawer).toBeVisible();
+    await expect(drawer.getByRole("button", { name: "New chat" })).toBeFocused();
+  });
+
+  test("Run on /compare runs, rather than submit its form natively and reload the page", async ({ page }) => {
+    const release = await holdScripts(page);
+    await page.goto("/compare", { waitUntil: "domcontentloaded" });
+    await page.getByRole("button", { name: "Run", exact: true }).click();
+    release();
+    for (const name of ["Streaming", "Non-streaming"]) {
+      await expect(page.getByRole("region", { name, exact: true })).toHaveAttribute("data-status", "done", { timeout: 20_000 });
+    }
+    expect(new URL(page.url()).search).toBe("");
+  });
+});

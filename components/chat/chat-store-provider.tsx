@@ -11,6 +11,7 @@ import { createChatStore, loadAnswerReading, loadSavedChatReader, type ChatState
 import { savedChatsKey } from "@/lib/store/chat-persistence";
 import { isShareFragment } from "@/lib/chat/share-fragment";
 import { createThrottledStorage } from "@/lib/store/throttled-storage";
+import { replayEarlyClick } from "@/lib/ui/replay-early-click";
 
 const ChatStoreContext = createContext<ChatStore | null>(null);
 
@@ -74,6 +75,7 @@ export function ChatStoreProvider({ children }: { children: ReactNode }) {
     return created;
   });
   useEffect(() => {
+    replayEarlyClick();
     // A prefetch: should it fail, the first answer fetches the chunk again.
     loadChatClient().catch(() => undefined);
     // The page's keyboard shortcuts, a chunk too: nobody presses one before the page is up.

@@ -1,9 +1,10 @@
 "use client";
 
-import { useState, type ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { createStoreContext } from "@/components/store-context";
 import { completeChat, streamChat } from "@/lib/client/chat-stream";
 import { createCompareStore, type CompareState } from "@/lib/store/compare";
+import { replayEarlyClick } from "@/lib/ui/replay-early-click";
 
 const compareStore = createStoreContext<CompareState>("compare");
 
@@ -12,6 +13,7 @@ export function CompareStoreProvider({ children }: { children: ReactNode }) {
   const [store] = useState(() =>
     createCompareStore({ streamChat, completeChat, scheduleFrame: (callback) => requestAnimationFrame(() => callback()), now: () => performance.now() }),
   );
+  useEffect(replayEarlyClick, []);
   return <compareStore.Provider value={store}>{children}</compareStore.Provider>;
 }
 
