@@ -122,7 +122,8 @@ export function restoreChat(persisted: unknown, fromOtherTab = false, marked?: (
 /**
  * Saved chats read into this tab's state, as another tab's write is
  * (`mergeOtherTab`): this tab keeps what is its own. For another tab's write
- * (`previousText`: what was saved before it), the value is taken as it is.
+ * (`previousText`: what was saved before it), its open answers are taken as
+ * they are (they are in flight there).
  * For the page's first read (`marked`: see `restoreChat`), against nothing
  * saved before: on a slow connection this reader comes seconds after the
  * message box works, and a question sent meanwhile (its conversation, its
