@@ -6,6 +6,7 @@ import { useChatActions, useChatStateReader, useChatStore } from "@/components/c
 import { composerMessageId } from "@/components/chat/element-ids";
 import { StreamSwitch } from "@/components/chat/stream-switch";
 import { forgetDrafts, useDraft } from "@/components/chat/use-draft";
+import { useFileDrop } from "@/components/chat/use-file-drop";
 import { useTypedEarly } from "@/components/chat/use-typed-early";
 import { lazyComponent, retryingImport } from "@/components/lazy-component";
 import { useLocale, useTranslations } from "@/components/preferences/use-preferences";
@@ -41,48 +42,13 @@ export function Composer() {
   const readState = useChatStateReader();
   /** What was said of files not taken, until the text changes. */
   const [note, setNote] = useState("");
-  /** Files are being dragged over the page: the box shows it would take them. */
-  const [dragging, setDragging] = useState(false);
-
   /** Files picked, dropped or pasted (text, PDFs, images) go where the caret is (components/chat/take-in-files.ts, a chunk). */
   function attach(files: File[]) {
     if (files.length > 0)
       void retryingImport(() => import("@/components/chat/take-in-files")).then((module) => module.takeInFiles(files, { element: textareaRef.current, locale, setText, setNote, readState }));
   }
-  // The page's drop listener, set once, attaches into the conversation shown at the time of the drop.
-  const attachRef = useRef(attach);
-  useEffect(() => {
-    attachRef.current = attach;
-  });
-
-  // Files dropped anywhere on the page go into the message, as in ChatGPT: the browser would open a file dropped
-  // beside the box in place of the chat. A drop the question editor took (its own box) is left to it; under a
-  // dialog, a drop only does not open the file.
-  useEffect(() => {
-    const carriesFiles = (event: DragEvent) => event.dataTransfer?.types.includes("Files") === true;
-    const onDragOver = (event: DragEvent) => {
-      if (!carriesFiles(event)) return;
-      event.preventDefault();
-      setDragging(true);
-    };
-    // Gone from the page (no element left for): the box is as it was.
-    const onDragLeave = (event: DragEvent) => event.relatedTarget === null && setDragging(false);
-    const onDrop = (event: DragEvent) => {
-      setDragging(false);
-      if (!carriesFiles(event) || event.defaultPrevented) return;
-      event.preventDefault();
-      // Taken now: a drop's files can be read only while its event lasts.
-      if (!document.querySelector("dialog[open]")) attachRef.current([...(event.dataTransfer?.files ?? [])]);
-    };
-    window.addEventListener("dragover", onDragOver);
-    window.addEventListener("dragleave", onDragLeave);
-    window.addEventListener("drop", onDrop);
-    return () => {
-      window.removeEventListener("dragover", onDragOver);
-      window.removeEventListener("dragleave", onDragLeave);
-      window.removeEventListener("drop", onDrop);
-    };
-  }, []);
+  /** Files are being dragged over the page: the box shows it would take them. */
+  const dragging = useFileDrop(attach);
 
   // Escape stops the answer from anywhere on the page but a dialog or another text field, and hands focus back here.
   useEffect(() => {
