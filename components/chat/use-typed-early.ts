@@ -29,12 +29,12 @@ export function useTypedEarly(box: RefObject<HTMLTextAreaElement | null>, setTex
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once (above); `setText` is a new function each render
   }, []);
 
-  // The read opens a conversation in a commit of its own, before it is said to be read: while the new chat holds text
-  // typed here, back to a new chat, before the browser paints. Sending empties the draft first, so a question sent
-  // before the read (its conversation kept shown by the read) is not taken for it.
+  // The read opens a conversation, in the commit that says it is read or in one before it (when its reader had to be
+  // fetched): while the new chat holds text typed here, back to a new chat, before the browser paints. Sending empties
+  // the draft first, so a question sent before the read (its conversation kept shown by the read) is not taken for it.
   useLayoutEffect(() => {
+    if (typedInNewChat.current && conversationId && readDraft(undefined)) newConversation();
     if (read) typedInNewChat.current = false;
-    else if (typedInNewChat.current && conversationId && readDraft(undefined)) newConversation();
   }, [read, conversationId, newConversation]);
 
   return () => {
